@@ -1,0 +1,68 @@
+// What the engine reports: the EngineEvent union, and the numbered batches the UI receives.
+import type { Counters, ErrorInfo, SessionId, SessionSnapshot, SessionState } from './model';
+
+export type Direction = 'rx' | 'tx';
+
+/** A session appeared (opened by this or another window). */
+export interface SessionOpenedEvent {
+  type: 'session-opened';
+  session: SessionSnapshot;
+}
+
+export interface SessionClosedEvent {
+  type: 'session-closed';
+  id: SessionId;
+}
+
+export interface StateEvent {
+  type: 'state';
+  id: SessionId;
+  state: SessionState;
+  at: number;
+  error?: ErrorInfo;
+  local?: string;
+  remote?: string;
+}
+
+/** Bytes that crossed the wire. `peer` is "address:port" of the other side. */
+export interface DataEvent {
+  type: 'data';
+  id: SessionId;
+  dir: Direction;
+  at: number;
+  peer: string;
+  bytes: Uint8Array;
+}
+
+/** Display payloads the batcher could not deliver; the counters still include them. */
+export interface DroppedEvent {
+  type: 'dropped';
+  id: SessionId;
+  dir: Direction;
+  bytes: number;
+  chunks: number;
+  at: number;
+}
+
+/** A session's exact totals; the batcher keeps only the latest per session in a batch. */
+export interface CountersEvent {
+  type: 'counters';
+  id: SessionId;
+  counters: Counters;
+}
+
+export type EngineEvent =
+  | SessionOpenedEvent
+  | SessionClosedEvent
+  | StateEvent
+  | DataEvent
+  | DroppedEvent
+  | CountersEvent;
+
+export type EventSink = (event: EngineEvent) => void;
+
+export interface EventBatch {
+  /** 1, 2, 3 ... per subscriber; a gap never happens, drops are explicit events. */
+  seq: number;
+  events: EngineEvent[];
+}
