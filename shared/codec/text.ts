@@ -1,0 +1,68 @@
+// Text -> bytes in the encodings `Encode as` offers. Nothing is ever silently replaced: a
+// character the encoding cannot carry is an error that names it and says where it is.
+import type { TextEncodingName } from '../contract/model';
+import { type BytesResult, charPosition, describeChar, fail } from './codec-error';
+
+const utf8 = new TextEncoder();
+
+/** Encode all of `text`. */
+export function encodeText(text: string, encoding: TextEncodingName): BytesResult {
+  return encodeTextRange(text, 0, text.length, encoding);
+}
+
+/**
+ * Encode `input[start, end)`, reporting faults at their place in the whole input, so a text
+ * segment between escapes still points at the right character.
+ */
+export function encodeTextRange(
+  input: string,
+  start: number,
+  end: number,
+  encoding: TextEncodingName,
+): BytesResult {
+  if (encoding === 'ascii') {
+    const out = new Uint8Array(end - start);
+    for (let i = start; i < end; i++) {
+      const c = input.charCodeAt(i);
+      if (c > 0x7f) {
+        return fail(
+          i,
+          `${describeChar(input, i)} at position ${charPosition(input, i)} is not ASCII. Use UTF-8, or write it as \\xNN.`,
+        );
+      }
+      out[i - start] = c;
+    }
+    return { ok: true, bytes: out };
+  }
+  // TextEncoder would turn half of a surrogate pair into U+FFFD (EF BF BD) without a word.
+  const lone = findLoneSurrogate(input, start, end);
+  if (lone >= 0) {
+    return fail(
+      lone,
+      `Position ${charPosition(input, lone)} holds half of a character (${describeChar(input, lone)}), ` +
+        'which UTF-8 cannot encode. Retype or delete it.',
+    );
+  }
+  return {
+    ok: true,
+    bytes: utf8.encode(start === 0 && end === input.length ? input : input.slice(start, end)),
+  };
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+
+function findLoneSurrogate(input: string, start: number, end: number): number {
+  const slice = start === 0 && end === input.length ? input : input.slice(start, end);
+  if (!SURROGATE.test(slice)) return -1;
+  for (let i = start; i < end; i++) {
+    const c = input.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    const next = i + 1 < end ? input.charCodeAt(i + 1) : -1;
+    if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return -1;
+}
