@@ -1,0 +1,403 @@
+// The TCP client session against loopback stand-ins of real boards: real sockets, no mocks.
+import { createServer, type Server, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  findFreePort,
+  startFullBacklogListener,
+  startResettingBoard,
+  startW55rp20Board,
+  W55RP20_REPLY_PREFIX,
+} from '../../e2e/fixtures/boards';
+import type { DataEvent, EngineEvent, StateEvent } from '../../shared/contract/events';
+import type { TcpClientConfig } from '../../shared/contract/model';
+import { TcpClientSession } from './tcp-client';
+import { createRecorder, type Recorder, trackedResources } from './test-recorder';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function startSession(
+  config: Omit<TcpClientConfig, 'protocol'>,
+  extra: { maxQueuedSendBytes?: number } = {},
+) {
+  const recorder = createRecorder();
+  const session = new TcpClientSession({
+    id: 's1',
+    config: { protocol: 'tcp-client', ...config },
+    emit: recorder.sink,
+    closeGraceMs: 200,
+    ...extra,
+  });
+  session.connect();
+  cleanups.push(() => session.close());
+  return { session, recorder };
+}
+
+const isState =
+  (state: StateEvent['state']) =>
+  (e: EngineEvent): e is StateEvent =>
+    e.type === 'state' && e.state === state;
+
+const settled = (r: Recorder) =>
+  r.waitFor(
+    (e): e is StateEvent => e.type === 'state' && e.state !== 'connecting' && e.state !== 'connected',
+    'a final state',
+  );
+
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const rxText = (r: Recorder) =>
+  r
+    .of('data')
+    .filter((e) => e.dir === 'rx')
+    .map((e) => text(e.bytes))
+    .join('');
+
+async function loopbackAvailable(host: string): Promise<boolean> {
+  const server = createServer();
+  const ok = await new Promise<boolean>((resolve) => {
+    server.once('error', () => resolve(false));
+    server.listen({ host, port: 0 }, () => resolve(true));
+  });
+  if (ok) await new Promise<void>((resolve) => server.close(() => resolve()));
+  return ok;
+}
+
+describe('TcpClientSession against the W55RP20 board', () => {
+  it('connects, sends hello and receives "TCP Server : hello" with exact events and counters', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    const { session, recorder } = startSession({ host: board.host, port: board.port });
+
+    const connected = await recorder.waitFor(isState('connected'), 'connected');
+    expect(connected.remote).toBe(`127.0.0.1:${board.port}`);
+    expect(connected.local).toMatch(/^127\.0\.0\.1:\d+$/);
+    const result = await session.send({
+      text: 'hello',
+      encoding: 'ascii',
+      escapes: false,
+      lineEnding: 'none',
+    });
+    expect(result).toEqual({ bytes: 5 });
+    await recorder.waitFor((e) => e.type === 'counters' && e.counters.rxBytes === 18, '18 bytes received');
+
+    const data = recorder.of('data');
+    expect(data.map((e) => [e.dir, e.peer, text(e.bytes)])).toEqual([
+      ['tx', `127.0.0.1:${board.port}`, 'hello'],
+      ['rx', `127.0.0.1:${board.port}`, 'TCP Server : hello'],
+    ]);
+    expect(recorder.of('state').map((e) => e.state)).toEqual(['connecting', 'connected']);
+    expect(session.getStatus().counters).toEqual({ rxBytes: 18, txBytes: 5, rxChunks: 1, txChunks: 1 });
+    expect(recorder.of('counters').at(-1)?.counters).toEqual(session.getStatus().counters);
+    expect(data.every((e) => typeof e.at === 'number' && e.at > 0)).toBe(true);
+  });
+
+  it('sends hex bytes as they are, and refuses an invalid hex payload without sending anything', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    const { session, recorder } = startSession({ host: board.host, port: board.port });
+    await recorder.waitFor(isState('connected'), 'connected');
+
+    const bad = session.send({ hex: '31 3G' });
+    await expect(bad).rejects.toMatchObject({ code: 'E_BAD_PAYLOAD' });
+    await expect(bad).rejects.toThrow(/position 5/);
+    expect(recorder.of('data')).toEqual([]);
+    expect(session.getStatus().counters.txBytes).toBe(0);
+
+    await session.send({ hex: '31 32 33' });
+    await recorder.waitFor((e) => e.type === 'data' && e.dir === 'rx', 'the reply');
+    expect(rxText(recorder)).toBe('TCP Server : 123');
+    expect(board.stats().receivedBytes).toBe(3);
+  });
+
+  it('connects to the IPv6 loopback literal ::1', async (ctx) => {
+    if (!(await loopbackAvailable('::1'))) ctx.skip('IPv6 loopback ::1 is not available on this machine');
+    const board = await startW55rp20Board({ host: '::1' });
+    cleanups.push(() => board.close());
+    const { session, recorder } = startSession({ host: '::1', port: board.port });
+    const connected = await recorder.waitFor(isState('connected'), 'connected');
+    expect(connected.remote).toBe(`[::1]:${board.port}`);
+    expect(connected.local).toMatch(/^\[::1\]:\d+$/);
+    await session.send({ text: 'v6', encoding: 'ascii', escapes: false, lineEnding: 'none' });
+    await recorder.waitFor((e) => e.type === 'data' && e.dir === 'rx', 'the reply');
+    expect(rxText(recorder)).toBe('TCP Server : v6');
+  });
+
+  it('resolves the host name localhost', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    const { recorder } = startSession({ host: 'localhost', port: board.port });
+    const connected = await recorder.waitFor(isState('connected'), 'connected');
+    expect(connected.remote).toBe(`127.0.0.1:${board.port}`);
+  });
+
+  it('binds the chosen local address and port', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    const localPort = await findFreePort();
+    const { recorder } = startSession({
+      host: board.host,
+      port: board.port,
+      localAddress: '127.0.0.1',
+      localPort,
+    });
+    const connected = await recorder.waitFor(isState('connected'), 'connected');
+    expect(connected.local).toBe(`127.0.0.1:${localPort}`);
+  });
+
+  it('goes to disconnected, without an error, when the board closes the connection', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    const { session, recorder } = startSession({ host: board.host, port: board.port });
+    await recorder.waitFor(isState('connected'), 'connected');
+    await board.endConnections();
+    const final = await settled(recorder);
+    expect(final.state).toBe('disconnected');
+    expect(final.error).toBeUndefined();
+    expect(session.getStatus().error).toBeUndefined();
+
+    const late = session.send({ text: 'x', encoding: 'ascii', escapes: false, lineEnding: 'none' });
+    await expect(late).rejects.toMatchObject({ code: 'E_NOT_CONNECTED' });
+    await expect(late).rejects.toThrow(/Not connected to 127\.0\.0\.1:\d+: the connection is closed/);
+  });
+
+  it('refuses to send while still connecting', async () => {
+    const listener = await startFullBacklogListener();
+    cleanups.push(() => listener.close());
+    const { session } = startSession({ host: listener.host, port: listener.port, connectTimeoutMs: 2000 });
+    await expect(session.send({ hex: '00' })).rejects.toMatchObject({
+      code: 'E_NOT_CONNECTED',
+      message: expect.stringMatching(/^Still connecting to 127\.0\.0\.1:\d+/),
+    });
+  });
+
+  it('counts a multi-megabyte echo exactly', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    const { session, recorder } = startSession({ host: board.host, port: board.port });
+    await recorder.waitFor(isState('connected'), 'connected');
+
+    const piece = '0123456789'.repeat(100_000);
+    const sends = 4;
+    await Promise.all(
+      Array.from({ length: sends }, () =>
+        session.send({ text: piece, encoding: 'ascii', escapes: false, lineEnding: 'none' }),
+      ),
+    );
+    const total = piece.length * sends;
+    // The board's last reply is written after it read the last byte, so this condition holds only
+    // once every reply has arrived.
+    await recorder.waitFor(
+      (e) =>
+        e.type === 'counters' &&
+        board.stats().receivedBytes === total &&
+        e.counters.rxBytes === board.stats().sentBytes,
+      'every reply',
+    );
+    const rx = recorder.of('data').filter((e): e is DataEvent => e.dir === 'rx');
+    expect(session.getStatus().counters).toEqual({
+      txBytes: total,
+      txChunks: sends,
+      rxBytes: rx.reduce((sum, e) => sum + e.bytes.byteLength, 0),
+      rxChunks: rx.length,
+    });
+    expect(session.getStatus().counters.rxBytes).toBe(
+      total + W55RP20_REPLY_PREFIX.length * board.stats().replies,
+    );
+    const echoed = rxText(recorder).split(W55RP20_REPLY_PREFIX);
+    expect(echoed[0]).toBe('');
+    expect(echoed.join('')).toBe(piece.repeat(sends));
+  });
+
+  it('refuses a send that would queue too much for a board that does not read', async () => {
+    const sockets = new Set<Socket>();
+    // A board stuck in its own loop: it accepted the connection but never reads.
+    const server: Server = createServer((socket) => {
+      socket.pause();
+      sockets.add(socket);
+    });
+    await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, () => resolve()));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    const address = server.address();
+    if (address === null || typeof address === 'string') throw new Error('no port');
+    const limit = 1024 * 1024;
+    const chunkBytes = 256 * 1024;
+    const { session, recorder } = startSession(
+      { host: '127.0.0.1', port: address.port },
+      { maxQueuedSendBytes: limit },
+    );
+    cleanups.push(() => {
+      for (const socket of sockets) socket.destroy();
+    });
+    await recorder.waitFor(isState('connected'), 'connected');
+
+    const chunk = { hex: 'ab'.repeat(chunkBytes) };
+    let refused: unknown;
+    let accepted = 0;
+    // The kernel's buffers take the first megabytes; then the session's own queue fills to the limit.
+    for (let i = 0; i < 2000 && !refused; i++) {
+      session.send(chunk).then(
+        () => {},
+        (err: unknown) => {
+          refused = err;
+        },
+      );
+      // One event-loop turn lets the socket hand bytes to the kernel and the rejection settle.
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!refused) accepted++;
+    }
+    expect(refused).toMatchObject({
+      code: 'ENOBUFS',
+      message: expect.stringMatching(/not reading it fast enough/),
+    });
+    expect(session.state).toBe('connected');
+    expect(session.getStatus().counters).toMatchObject({
+      txBytes: accepted * chunkBytes,
+      txChunks: accepted,
+    });
+  });
+});
+
+describe('TcpClientSession failures, each with its code and sentence', () => {
+  it('refused: nothing listening on the port', async () => {
+    const port = await findFreePort();
+    const { session, recorder } = startSession({ host: '127.0.0.1', port });
+    const final = await settled(recorder);
+    expect(final.state).toBe('error');
+    expect(final.error).toEqual({
+      code: 'ECONNREFUSED',
+      message: `Nothing is listening at 127.0.0.1:${port}. Is the board's program running, and is the port right?`,
+    });
+    expect(session.getStatus().error).toEqual(final.error);
+    await expect(session.send({ hex: '00' })).rejects.toMatchObject({
+      code: 'E_NOT_CONNECTED',
+      message: expect.stringContaining('the connection failed (ECONNREFUSED)'),
+    });
+  });
+
+  it('reset: the board resets the connection on the first byte', async () => {
+    const board = await startResettingBoard();
+    cleanups.push(() => board.close());
+    const { session, recorder } = startSession({ host: board.host, port: board.port });
+    await recorder.waitFor(isState('connected'), 'connected');
+    await session.send({ text: 'boom', encoding: 'ascii', escapes: false, lineEnding: 'none' });
+    const final = await settled(recorder);
+    expect(final.state).toBe('error');
+    expect(final.error?.code).toBe('ECONNRESET');
+    expect(final.error?.message).toMatch(
+      new RegExp(`^The board reset the connection to 127\\.0\\.0\\.1:${board.port}\\.`),
+    );
+  });
+
+  it('reset on demand while idle', async () => {
+    const board = await startResettingBoard();
+    cleanups.push(() => board.close());
+    const { recorder } = startSession({ host: board.host, port: board.port });
+    await recorder.waitFor(isState('connected'), 'connected');
+    await board.waitForConnection();
+    board.resetConnections();
+    const final = await settled(recorder);
+    expect(final.error?.code).toBe('ECONNRESET');
+  });
+
+  it('timeout: a listener that never answers (full accept queue)', async () => {
+    const listener = await startFullBacklogListener();
+    cleanups.push(() => listener.close());
+    const started = Date.now();
+    const { recorder } = startSession({ host: listener.host, port: listener.port, connectTimeoutMs: 400 });
+    const final = await settled(recorder);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(390);
+    expect(final.error).toEqual({
+      code: 'ETIMEDOUT',
+      message: `No answer from 127.0.0.1:${listener.port} within 400 ms. Is the board powered and on this network, and is the address right?`,
+    });
+    expect(recorder.of('state').map((e) => e.state)).toEqual(['connecting', 'error']);
+  });
+
+  it('not found: a name under .invalid is answered locally, without asking a name server', async () => {
+    const { recorder } = startSession({ host: 'w55rp20-evb.invalid', port: 8087 });
+    const final = await settled(recorder);
+    expect(final.error).toEqual({
+      code: 'ENOTFOUND',
+      message:
+        'The host name "w55rp20-evb.invalid" could not be resolved. Check the spelling, or type the board\'s IP address.',
+    });
+  });
+
+  it('local port in use', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    const busy = await startW55rp20Board();
+    cleanups.push(() => busy.close());
+    const { recorder } = startSession({
+      host: board.host,
+      port: board.port,
+      localAddress: '127.0.0.1',
+      localPort: busy.port,
+    });
+    const final = await settled(recorder);
+    expect(final.error).toEqual({
+      code: 'EADDRINUSE',
+      message: `Local port ${busy.port} is already in use on 127.0.0.1. Choose another local port, or leave it empty to let the system pick one.`,
+    });
+  });
+
+  it('local address that is not one of this computer', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    // TEST-NET-1 (RFC 5737) is never assigned to a machine; bind() fails before any packet is sent.
+    const { recorder } = startSession({ host: board.host, port: board.port, localAddress: '192.0.2.1' });
+    const final = await settled(recorder);
+    expect(final.error?.code).toBe('EADDRNOTAVAIL');
+    expect(final.error?.message).toMatch(
+      /^The local address 192\.0\.2\.1 is not an address of this computer\./,
+    );
+  });
+
+  it('local address that is not an IP address at all', async () => {
+    const { recorder } = startSession({ host: '127.0.0.1', port: 8087, localAddress: 'eth0' });
+    const final = await settled(recorder);
+    expect(final.error?.code).toBe('ERR_INVALID_IP_ADDRESS');
+    expect(final.error?.message).toMatch(/^The local address "eth0" is not an IP address\./);
+  });
+});
+
+describe('TcpClientSession cleanup', () => {
+  it('close ends politely, emits disconnected, and leaves no socket or timer behind', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    const before = await trackedResources();
+    const { session, recorder } = startSession({ host: board.host, port: board.port });
+    await recorder.waitFor(isState('connected'), 'connected');
+    await session.send({ hex: '68 69' });
+    await recorder.waitFor((e) => e.type === 'data' && e.dir === 'rx', 'the reply');
+    await session.close();
+    expect(recorder.of('state').map((e) => e.state)).toEqual(['connecting', 'connected', 'disconnected']);
+    await board.waitForNoConnections();
+    expect(await trackedResources()).toEqual(before);
+  });
+
+  it('close while connecting, and after a failure, leaves nothing behind either', async () => {
+    const listener = await startFullBacklogListener();
+    cleanups.push(() => listener.close());
+    const before = await trackedResources();
+    const hanging = startSession({ host: listener.host, port: listener.port });
+    const refused = startSession({ host: '127.0.0.1', port: await findFreePort() });
+    await settled(refused.recorder);
+    await Promise.all([hanging.session.close(), refused.session.close()]);
+    expect(hanging.recorder.of('state').map((e) => e.state)).toEqual(['connecting', 'disconnected']);
+    expect(await trackedResources()).toEqual(before);
+  });
+
+  it('close is idempotent and a closed session never connects again', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    const { session, recorder } = startSession({ host: board.host, port: board.port });
+    await recorder.waitFor(isState('connected'), 'connected');
+    await Promise.all([session.close(), session.close()]);
+    session.connect();
+    expect(session.state).toBe('disconnected');
+    expect(recorder.of('state').filter((e) => e.state === 'disconnected')).toHaveLength(1);
+  });
+});

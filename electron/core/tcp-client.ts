@@ -1,0 +1,290 @@
+// One TCP client session: connect to a board's TCP server, send, receive, count, close. Plain Node.
+// It reports every state change, chunk and counter update as EngineEvents into the injected sink.
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { type LookupFunction, Socket } from 'node:net';
+import { encodePayload } from '../../shared/codec/payload';
+import type { SendResult } from '../../shared/contract/api';
+import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
+import type { EventSink } from '../../shared/contract/events';
+import type {
+  Counters,
+  ErrorInfo,
+  Payload,
+  SessionId,
+  SessionState,
+  TcpClientConfig,
+} from '../../shared/contract/model';
+import { zeroCounters } from '../../shared/contract/model';
+import { describeError, type ErrorContext, formatEndpoint } from './error-messages';
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
+/** Long enough for a board to answer our FIN with its own, short enough that Disconnect feels instant. */
+export const DEFAULT_CLOSE_GRACE_MS = 300;
+/** Bytes allowed to wait in the socket for a board that reads slowly; a bigger backlog is refused. */
+export const DEFAULT_MAX_QUEUED_SEND_BYTES = 16 * 1024 * 1024;
+
+export interface TcpClientOptions {
+  id: SessionId;
+  config: TcpClientConfig;
+  emit: EventSink;
+  now?: () => number;
+  closeGraceMs?: number;
+  maxQueuedSendBytes?: number;
+}
+
+export interface TcpClientStatus {
+  state: SessionState;
+  error?: ErrorInfo;
+  local?: string;
+  remote?: string;
+  counters: Counters;
+}
+
+/**
+ * RFC 6761 section 6.4: names under "invalid." never resolve, and resolvers should say so at once
+ * instead of asking a name server. The system resolver here would still send the query out.
+ */
+const isReservedInvalidName = (hostname: string) => /(^|\.)invalid\.?$/i.test(hostname);
+
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family: number,
+) => void;
+
+const lookup: LookupFunction = (hostname, options, callback) => {
+  if (isReservedInvalidName(hostname)) {
+    const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+      code: 'ENOTFOUND',
+      syscall: 'getaddrinfo',
+      hostname,
+    });
+    process.nextTick(callback, err, '', 0);
+    return;
+  }
+  // net's callback type marks family optional; dns always supplies it.
+  dnsLookup(hostname, options, callback as LookupCallback);
+};
+
+const connectTimeoutError = (ms: number) =>
+  Object.assign(new Error(`connect ETIMEDOUT (no answer within ${ms} ms)`), {
+    code: 'ETIMEDOUT',
+    syscall: 'connect',
+  });
+
+/** Plain Uint8Array view of a Buffer chunk: no copy, and no Buffer-only behaviour leaks into events. */
+const asBytes = (chunk: Buffer): Uint8Array =>
+  new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+
+export class TcpClientSession {
+  readonly id: SessionId;
+  readonly config: TcpClientConfig;
+  private readonly emit: EventSink;
+  private readonly now: () => number;
+  private readonly closeGraceMs: number;
+  private readonly maxQueuedSendBytes: number;
+  private readonly errorContext: ErrorContext;
+
+  private socket: Socket | undefined;
+  private socketClosed: Promise<void> = Promise.resolve();
+  private connectTimer: NodeJS.Timeout | undefined;
+  private graceTimer: NodeJS.Timeout | undefined;
+  private closing: Promise<void> | undefined;
+  private status: TcpClientStatus = { state: 'connecting', counters: zeroCounters() };
+
+  constructor(opts: TcpClientOptions) {
+    this.id = opts.id;
+    this.config = opts.config;
+    this.emit = opts.emit;
+    this.now = opts.now ?? Date.now;
+    this.closeGraceMs = opts.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
+    this.maxQueuedSendBytes = opts.maxQueuedSendBytes ?? DEFAULT_MAX_QUEUED_SEND_BYTES;
+    const { port, localAddress, localPort } = opts.config;
+    // "[::1]" is how people write an IPv6 address next to a port; the socket wants it bare.
+    const host = opts.config.host.trim().replace(/^\[(.*)\]$/, '$1');
+    this.errorContext = {
+      host,
+      port,
+      localAddress: localAddress || undefined,
+      localPort: localPort || undefined,
+      connectTimeoutMs: opts.config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    };
+  }
+
+  get state(): SessionState {
+    return this.status.state;
+  }
+
+  /** A copy: callers may keep it while the session goes on counting. */
+  getStatus(): TcpClientStatus {
+    return { ...this.status, counters: { ...this.status.counters } };
+  }
+
+  /** Starts connecting; failures arrive as an 'error' state, never as a throw. */
+  connect(): void {
+    if (this.socket || this.closing) return;
+    const { host, port, localAddress, localPort } = this.errorContext;
+    const connectTimeoutMs = this.errorContext.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.setState('connecting');
+    const socket = new Socket();
+    this.socket = socket;
+    this.socketClosed = new Promise((resolve) => socket.once('close', () => resolve()));
+    socket.on('connect', () => this.onConnect(socket));
+    socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
+    socket.on('error', (err) => this.fail(err));
+    socket.on('close', () => this.onClose());
+    // net's own timeout is an idle timeout, not a connect deadline, so the deadline is ours.
+    this.connectTimer = setTimeout(() => {
+      this.connectTimer = undefined;
+      if (this.status.state !== 'connecting') return;
+      this.fail(connectTimeoutError(connectTimeoutMs));
+      socket.destroy();
+    }, connectTimeoutMs);
+    try {
+      socket.connect({ host, port, localAddress, localPort, lookup });
+    } catch (err) {
+      // A malformed local address throws before any I/O starts.
+      this.fail(err);
+      socket.destroy();
+    }
+  }
+
+  /** Encodes and writes one payload; resolves once the socket has taken the bytes. */
+  async send(payload: Payload): Promise<SendResult> {
+    const encoded = encodePayload(payload);
+    if (!encoded.ok) throw new ApiError(CONTRACT_ERROR_CODES.badPayload, encoded.error.message);
+    return this.sendBytes(encoded.bytes);
+  }
+
+  sendBytes(bytes: Uint8Array): Promise<SendResult> {
+    const socket = this.socket;
+    if (this.status.state !== 'connected' || !socket || !socket.writable) {
+      return Promise.reject(new ApiError(CONTRACT_ERROR_CODES.notConnected, this.notConnectedSentence()));
+    }
+    if (bytes.byteLength === 0) return Promise.resolve({ bytes: 0 });
+    // A single payload may exceed the limit when nothing waits; that keeps memory bounded by
+    // limit + one payload without making large sends impossible.
+    if (socket.writableLength > 0 && socket.writableLength + bytes.byteLength > this.maxQueuedSendBytes) {
+      const info = describeError({ code: 'ENOBUFS' }, this.errorContext);
+      return Promise.reject(new ApiError(info.code, info.message));
+    }
+    // Counted and logged at hand-over, before the write completes, so the log shows the request
+    // ahead of the reply it provokes even when a large write drains after the first echo arrives.
+    const counters = this.status.counters;
+    counters.txBytes += bytes.byteLength;
+    counters.txChunks += 1;
+    this.emit({
+      type: 'data',
+      id: this.id,
+      dir: 'tx',
+      at: this.now(),
+      peer: this.status.remote ?? '',
+      bytes,
+    });
+    this.emitCounters();
+    return new Promise((resolve, reject) => {
+      socket.write(bytes, (err) => {
+        if (!err) return resolve({ bytes: bytes.byteLength });
+        const info = describeError(err, this.errorContext);
+        reject(new ApiError(info.code, info.message));
+      });
+    });
+  }
+
+  /** Ends politely, then destroys after a short grace; resolves when the socket is fully closed. */
+  close(): Promise<void> {
+    if (this.closing) return this.closing;
+    this.clearConnectTimer();
+    const socket = this.socket;
+    if (!socket) {
+      if (this.status.state === 'connecting') this.setState('disconnected');
+      this.closing = Promise.resolve();
+      return this.closing;
+    }
+    if (!socket.destroyed) {
+      if (this.status.state === 'connected') {
+        socket.end();
+        this.graceTimer = setTimeout(() => {
+          this.graceTimer = undefined;
+          socket.destroy();
+        }, this.closeGraceMs);
+      } else {
+        socket.destroy();
+      }
+    }
+    this.closing = this.socketClosed.then(() => this.clearGraceTimer());
+    return this.closing;
+  }
+
+  private onConnect(socket: Socket): void {
+    this.clearConnectTimer();
+    if (this.status.state !== 'connecting') return;
+    this.status.local = formatEndpoint(socket.localAddress ?? '', socket.localPort);
+    this.status.remote = formatEndpoint(socket.remoteAddress ?? this.errorContext.host, socket.remotePort);
+    this.setState('connected');
+  }
+
+  private onData(socket: Socket, chunk: Buffer): void {
+    const counters = this.status.counters;
+    counters.rxBytes += chunk.byteLength;
+    counters.rxChunks += 1;
+    const peer = this.status.remote ?? formatEndpoint(socket.remoteAddress ?? '', socket.remotePort);
+    this.emit({ type: 'data', id: this.id, dir: 'rx', at: this.now(), peer, bytes: asBytes(chunk) });
+    this.emitCounters();
+  }
+
+  private onClose(): void {
+    this.clearConnectTimer();
+    this.clearGraceTimer();
+    // A FIN from the board (or our own Disconnect) is a normal end; errors were reported already.
+    if (this.status.state === 'connecting' || this.status.state === 'connected')
+      this.setState('disconnected');
+  }
+
+  private fail(err: unknown): void {
+    this.clearConnectTimer();
+    if (this.status.state === 'error' || this.status.state === 'disconnected') return;
+    this.status.error = describeError(err, this.errorContext);
+    this.setState('error');
+  }
+
+  private notConnectedSentence(): string {
+    const target = formatEndpoint(this.errorContext.host, this.errorContext.port);
+    switch (this.status.state) {
+      case 'connecting':
+        return `Still connecting to ${target}. Wait until it shows Connected, then send again.`;
+      case 'error':
+        return `Not connected to ${target}: the connection failed (${this.status.error?.code ?? 'error'}). Connect again, then send.`;
+      default:
+        return `Not connected to ${target}: the connection is closed. Connect again, then send.`;
+    }
+  }
+
+  private setState(state: SessionState): void {
+    this.status.state = state;
+    const { error, local, remote } = this.status;
+    this.emit({
+      type: 'state',
+      id: this.id,
+      state,
+      at: this.now(),
+      ...(state === 'error' && error ? { error } : {}),
+      ...(local ? { local } : {}),
+      ...(remote ? { remote } : {}),
+    });
+  }
+
+  private emitCounters(): void {
+    this.emit({ type: 'counters', id: this.id, counters: { ...this.status.counters } });
+  }
+
+  private clearConnectTimer(): void {
+    if (this.connectTimer) clearTimeout(this.connectTimer);
+    this.connectTimer = undefined;
+  }
+
+  private clearGraceTimer(): void {
+    if (this.graceTimer) clearTimeout(this.graceTimer);
+    this.graceTimer = undefined;
+  }
+}
