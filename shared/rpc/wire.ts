@@ -34,13 +34,15 @@ function hasDollarKey(obj: object): boolean {
   return false;
 }
 
+/** Throws (as JSON.stringify does) on a value JSON cannot carry: a cycle, a BigInt. */
 export function encodeFrame(msg: WireMessage): Uint8Array {
   const blocks: Uint8Array[] = [];
   const json = JSON.stringify(msg, function replacer(this: Record<string, unknown>, key, value: unknown) {
     // `this[key]` is the value before toJSON: a Node Buffer's toJSON would otherwise hide it.
     const raw = this[key];
-    if (isUint8Array(raw)) {
-      blocks.push(raw);
+    const bytes = isUint8Array(raw) ? raw : isUint8Array(value) ? value : null;
+    if (bytes) {
+      blocks.push(bytes);
       return { $b: blocks.length - 1 };
     }
     if (value !== null && typeof value === 'object' && !Array.isArray(value) && hasDollarKey(value)) {
