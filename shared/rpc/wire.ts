@@ -35,7 +35,7 @@ function hasDollarKey(obj: object): boolean {
 }
 
 /** Throws (as JSON.stringify does) on a value JSON cannot carry: a cycle, a BigInt. */
-export function encodeFrame(msg: WireMessage): Uint8Array {
+export function encodeFrame(msg: WireMessage): Uint8Array<ArrayBuffer> {
   const blocks: Uint8Array[] = [];
   const json = JSON.stringify(msg, function replacer(this: Record<string, unknown>, key, value: unknown) {
     // `this[key]` is the value before toJSON: a Node Buffer's toJSON would otherwise hide it.
