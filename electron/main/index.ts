@@ -1,0 +1,95 @@
+// The desktop app's entry: app lifecycle, one engine for the whole app, one secure window.
+// The only place besides window.ts that talks to Electron's app and session objects.
+import { join } from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { createDispatcher } from '../../shared/rpc/dispatcher';
+import { attachEndpoint } from '../core/attach-endpoint';
+import { createEventHub } from '../core/event-hub';
+import { createSessionManager } from '../core/session-manager';
+import { CONTENT_SECURITY_POLICY, rendererSource } from './security';
+import { createMainWindow } from './window';
+
+/** Quitting must not hang on a stuck socket; the OS reclaims whatever is left after this. */
+const DISPOSE_TIMEOUT_MS = 3000;
+
+const hub = createEventHub();
+const sessions = createSessionManager({ sink: hub.sink });
+const dispatch = createDispatcher(sessions);
+const source = rendererSource(process.env, join(__dirname, '../renderer/index.html'));
+const preloadPath = join(__dirname, '../preload/index.cjs');
+
+let mainWindow: BrowserWindow | undefined;
+
+function openWindow(): void {
+  mainWindow = createMainWindow({
+    source,
+    preloadPath,
+    attach: (endpoint) => attachEndpoint({ endpoint, dispatch, hub }),
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = undefined;
+  });
+}
+
+function lockDownSessions(): void {
+  const ses = session.defaultSession;
+  // SocketBench needs no camera, notifications or other web permissions.
+  ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  if (source.kind === 'file') {
+    ses.webRequest.onHeadersReceived((details, callback) => {
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+      });
+    });
+  }
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  // Covers every web contents, not just our window: no webviews, no popups, no foreign pages.
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+if (!app.requestSingleInstanceLock()) {
+  // Two instances would fight over the same boards; the first one gets focus instead.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      lockDownSessions();
+      openWindow();
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error(`SocketBench could not start: ${String(error)}`);
+      app.exit(1);
+    });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+let disposed = false;
+app.on('will-quit', (event) => {
+  if (disposed) return;
+  // Close every session's sockets before the process goes, then quit for real.
+  event.preventDefault();
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS).unref());
+  Promise.race([sessions.dispose(), timeout])
+    .catch((error: unknown) => console.error(`SocketBench could not close every session: ${String(error)}`))
+    .finally(() => {
+      disposed = true;
+      app.quit();
+    });
+});
