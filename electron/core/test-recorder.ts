@@ -1,6 +1,8 @@
 // Test aid for the engine: an event sink that records everything and lets a test wait for an event
-// instead of sleeping, plus a census of the handles that would keep the process alive. Plain Node.
-import type { EngineEvent, EventSink } from '../../shared/contract/events';
+// instead of sleeping, a census of live handles, and a recorded TCP client session. Plain Node.
+import type { EngineEvent, EventSink, StateEvent } from '../../shared/contract/events';
+import type { TcpClientConfig } from '../../shared/contract/model';
+import { TcpClientSession } from './tcp-client';
 
 type Waiter = { match: (event: EngineEvent) => boolean; resolve: (event: EngineEvent) => void };
 
@@ -73,4 +75,38 @@ export async function trackedResources(): Promise<Record<string, number>> {
     if (TRACKED.test(name)) counts[name] = (counts[name] ?? 0) + 1;
   }
   return counts;
+}
+
+export const isState =
+  (state: StateEvent['state']) =>
+  (e: EngineEvent): e is StateEvent =>
+    e.type === 'state' && e.state === state;
+
+/** The first state after which the session will not change by itself: disconnected or error. */
+export const finalState = (r: Recorder): Promise<StateEvent> =>
+  r.waitFor(
+    (e): e is StateEvent => e.type === 'state' && (e.state === 'disconnected' || e.state === 'error'),
+    'disconnected or error',
+  );
+
+export type SessionConfigInput = Omit<TcpClientConfig, 'protocol'>;
+export type SessionExtras = { maxQueuedSendBytes?: number };
+
+/** A connecting TCP client session recording its events; `onCleanup` receives its close. */
+export function startTestSession(
+  config: SessionConfigInput,
+  onCleanup: (close: () => Promise<void>) => void,
+  extra: SessionExtras = {},
+): { session: TcpClientSession; recorder: Recorder } {
+  const recorder = createRecorder();
+  const session = new TcpClientSession({
+    id: 's1',
+    config: { protocol: 'tcp-client', ...config },
+    emit: recorder.sink,
+    closeGraceMs: 200,
+    ...extra,
+  });
+  session.connect();
+  onCleanup(() => session.close());
+  return { session, recorder };
 }

@@ -1,0 +1,281 @@
+// The batcher's promises: numbered batches, coalesced counters, bounded memory, exact drop accounting.
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DataEvent, Direction, EngineEvent, EventBatch } from '../../shared/contract/events';
+import { createEventBatcher, type EventBatcherOptions } from './event-batcher';
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function setup(opts: Partial<Omit<EventBatcherOptions, 'send'>> = {}) {
+  const batches: EventBatch[] = [];
+  const batcher = createEventBatcher({ ...opts, send: (batch) => batches.push(batch) });
+  return { batches, batcher };
+}
+
+const data = (id: string, dir: Direction, size: number, at = 1): DataEvent => ({
+  type: 'data',
+  id,
+  dir,
+  at,
+  peer: '127.0.0.1:8087',
+  bytes: new Uint8Array(size),
+});
+
+const counters = (id: string, rxBytes: number): EngineEvent => ({
+  type: 'counters',
+  id,
+  counters: { rxBytes, txBytes: 0, rxChunks: rxBytes, txChunks: 0 },
+});
+
+const state = (id: string, s: 'connected' | 'disconnected'): EngineEvent => ({
+  type: 'state',
+  id,
+  state: s,
+  at: 1,
+});
+
+const payloadBytes = (batch: EventBatch) =>
+  batch.events.reduce((sum, e) => sum + (e.type === 'data' ? e.bytes.byteLength : 0), 0);
+
+const describeEvents = (batch: EventBatch | undefined) =>
+  batch?.events.map((e) => {
+    if (e.type === 'data') return `data:${e.id}:${e.dir}:${e.bytes.byteLength}`;
+    if (e.type === 'dropped') return `dropped:${e.id}:${e.dir}:${e.bytes}/${e.chunks}`;
+    if (e.type === 'state') return `state:${e.id}:${e.state}`;
+    if (e.type === 'counters') return `counters:${e.id}:${e.counters.rxBytes}`;
+    return e.type;
+  });
+
+describe('createEventBatcher', () => {
+  it('flushes on its timer and numbers batches 1, 2, 3', () => {
+    const { batches, batcher } = setup({ flushIntervalMs: 16 });
+    batcher.push(state('a', 'connected'));
+    vi.advanceTimersByTime(15);
+    expect(batches).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    batcher.push(data('a', 'rx', 3));
+    vi.advanceTimersByTime(16);
+    batcher.push(data('a', 'tx', 4));
+    vi.advanceTimersByTime(16);
+    expect(batches.map((b) => b.seq)).toEqual([1, 2, 3]);
+    expect(batches.map(describeEvents)).toEqual([['state:a:connected'], ['data:a:rx:3'], ['data:a:tx:4']]);
+  });
+
+  it('keeps no timer while idle, and sends nothing when there is nothing to send', () => {
+    const { batches, batcher } = setup();
+    expect(vi.getTimerCount()).toBe(0);
+    batcher.flush();
+    batcher.push(state('a', 'connected'));
+    expect(vi.getTimerCount()).toBe(1);
+    vi.runOnlyPendingTimers();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(batches).toHaveLength(1);
+  });
+
+  it('keeps only the latest counters per session, after the other events', () => {
+    const { batches, batcher } = setup();
+    batcher.push(counters('a', 1));
+    batcher.push(data('a', 'rx', 1));
+    batcher.push(counters('a', 2));
+    batcher.push(counters('b', 7));
+    batcher.push(counters('a', 3));
+    batcher.flush();
+    expect(describeEvents(batches[0])).toEqual(['data:a:rx:1', 'counters:a:3', 'counters:b:7']);
+  });
+
+  it("sends a closing session's final counters before it disappears", () => {
+    const { batches, batcher } = setup();
+    batcher.push(counters('a', 5));
+    batcher.push({ type: 'session-closed', id: 'a' });
+    batcher.flush();
+    expect(describeEvents(batches[0])).toEqual(['counters:a:5', 'session-closed']);
+  });
+
+  it('flushes at once when the size cap is reached, without waiting for the timer', () => {
+    const { batches, batcher } = setup({ maxBatchBytes: 100 });
+    batcher.push(data('a', 'rx', 60));
+    expect(batches).toHaveLength(0);
+    batcher.push(data('a', 'rx', 60));
+    expect(batches.map(describeEvents)).toEqual([['data:a:rx:60']]);
+    batcher.push(data('a', 'rx', 40));
+    expect(batches.map(describeEvents)).toEqual([['data:a:rx:60'], ['data:a:rx:60', 'data:a:rx:40']]);
+  });
+
+  it('lets one chunk larger than a batch travel alone when the window allows', () => {
+    const { batches, batcher } = setup({ maxBatchBytes: 100, maxInFlightBytes: 1000 });
+    batcher.push(data('a', 'rx', 10));
+    batcher.push(data('a', 'tx', 500));
+    expect(batches.map(describeEvents)).toEqual([['data:a:rx:10'], ['data:a:tx:500']]);
+  });
+
+  it('flushes when the event cap is reached', () => {
+    const { batches, batcher } = setup({ maxPendingEvents: 3 });
+    for (let i = 0; i < 7; i++) batcher.push(data('a', 'rx', 1));
+    expect(batches.map((b) => b.events.length)).toEqual([3, 3]);
+  });
+
+  it('drops payloads beyond the unacknowledged window into explicit, ordered dropped events', () => {
+    const { batches, batcher } = setup({ maxBatchBytes: 100, maxInFlightBytes: 150 });
+    for (let i = 0; i < 3; i++) batcher.push(data('a', 'rx', 50));
+    expect(batches.map(payloadBytes)).toEqual([100]);
+    batcher.push(data('a', 'rx', 50)); // 100 in flight + 50 pending + 50 > 150: counted, not kept
+    batcher.push(data('a', 'rx', 30));
+    batcher.push(state('a', 'disconnected'));
+    batcher.push(data('a', 'tx', 20));
+    batcher.flush();
+    expect(batches.map(describeEvents)).toEqual([
+      ['data:a:rx:50', 'data:a:rx:50'],
+      ['data:a:rx:50', 'dropped:a:rx:80/2', 'state:a:disconnected', 'dropped:a:tx:20/1'],
+    ]);
+  });
+
+  it('holds payload-free batches while the receiver is behind, and sends them on its ack', () => {
+    const { batches, batcher } = setup({ maxBatchBytes: 100, maxInFlightBytes: 100 });
+    batcher.push(data('a', 'rx', 100));
+    expect(batches).toHaveLength(1);
+    for (let i = 0; i < 10; i++) batcher.push(data('a', 'rx', 10));
+    batcher.push(counters('a', 200));
+    vi.advanceTimersByTime(1000);
+    expect(batches).toHaveLength(1);
+    batcher.ack(1);
+    batcher.push(data('a', 'rx', 5));
+    vi.advanceTimersByTime(16);
+    expect(batches.map(describeEvents)).toEqual([
+      ['data:a:rx:100'],
+      ['dropped:a:rx:100/10', 'data:a:rx:5', 'counters:a:200'],
+    ]);
+  });
+
+  it('never drops state or session events, even with a full window and a full batch', () => {
+    const { batches, batcher } = setup({ maxBatchBytes: 10, maxInFlightBytes: 10, maxPendingEvents: 2 });
+    batcher.push(data('a', 'rx', 10));
+    batcher.push({ type: 'session-opened', session: { id: 'b' } as never });
+    batcher.push(state('a', 'connected'));
+    batcher.push(data('a', 'rx', 10));
+    batcher.push(state('a', 'disconnected'));
+    batcher.push({ type: 'session-closed', id: 'a' });
+    batcher.ack(1);
+    batcher.flush();
+    const types = batches.flatMap((b) => b.events.map((e) => e.type));
+    expect(types.filter((t) => t !== 'data' && t !== 'dropped')).toEqual([
+      'session-opened',
+      'state',
+      'state',
+      'session-closed',
+    ]);
+  });
+
+  it('stays bounded however fast events arrive: a stalled receiver gets one small batch', () => {
+    const { batches, batcher } = setup({ maxBatchBytes: 64 * 1024, maxInFlightBytes: 256 * 1024 });
+    for (let i = 0; i < 100_000; i++) batcher.push(data(i % 2 ? 'a' : 'b', 'rx', 1024));
+    const unacked = batches.reduce((sum, b) => sum + payloadBytes(b), 0);
+    expect(unacked).toBeLessThanOrEqual(256 * 1024);
+    batcher.ack(batches.at(-1)?.seq ?? 0);
+    batcher.flush();
+    const last = batches.at(-1);
+    expect(last?.events.every((e) => e.type === 'dropped')).toBe(true);
+    expect(last?.events.length).toBeLessThanOrEqual(2);
+    const dropped = last?.events.reduce((sum, e) => sum + (e.type === 'dropped' ? e.bytes : 0), 0);
+    expect(unacked + (dropped ?? 0)).toBe(100_000 * 1024);
+  });
+
+  it('accounts every pushed byte as delivered or dropped, and never exceeds its window', () => {
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('data' as const),
+        id: fc.constantFrom('a', 'b'),
+        dir: fc.constantFrom<Direction>('rx', 'tx'),
+        size: fc.integer({ min: 0, max: 3000 }),
+      }),
+      fc.record({ kind: fc.constant('state' as const), id: fc.constantFrom('a', 'b') }),
+      fc.record({ kind: fc.constantFrom('ack' as const, 'flush' as const, 'tick' as const) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 300 }), fc.integer({ min: 1, max: 8 }), (ops, eventCap) => {
+        const maxInFlightBytes = 5000;
+        const { batches, batcher } = setup({
+          maxBatchBytes: 2000,
+          maxInFlightBytes,
+          maxPendingEvents: eventCap,
+        });
+        const pushed = new Map<string, number>();
+        let acked = 0;
+        const unackedBytes = () =>
+          batches.filter((b) => b.seq > acked).reduce((sum, b) => sum + payloadBytes(b), 0);
+        for (const o of ops) {
+          if (o.kind === 'data') {
+            const key = `${o.id}:${o.dir}`;
+            pushed.set(key, (pushed.get(key) ?? 0) + o.size);
+            batcher.push(data(o.id, o.dir, o.size));
+          } else if (o.kind === 'state') batcher.push(state(o.id, 'connected'));
+          else if (o.kind === 'ack') {
+            acked = batches.at(-1)?.seq ?? 0;
+            batcher.ack(acked);
+          } else if (o.kind === 'flush') batcher.flush();
+          else vi.advanceTimersByTime(16);
+          expect(unackedBytes()).toBeLessThanOrEqual(maxInFlightBytes);
+        }
+        batcher.ack(batches.at(-1)?.seq ?? 0);
+        batcher.flush();
+        expect(batches.map((b) => b.seq)).toEqual(batches.map((_, i) => i + 1));
+        const seen = new Map<string, number>();
+        for (const e of batches.flatMap((b) => b.events)) {
+          const size = e.type === 'data' ? e.bytes.byteLength : e.type === 'dropped' ? e.bytes : undefined;
+          if (size === undefined || (e.type !== 'data' && e.type !== 'dropped')) continue;
+          const key = `${e.id}:${e.dir}`;
+          seen.set(key, (seen.get(key) ?? 0) + size);
+        }
+        for (const [key, bytes] of pushed) expect(seen.get(key) ?? 0).toBe(bytes);
+        batcher.dispose();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('ignores acks for batches it never sent, and releases the window cumulatively', () => {
+    const { batches, batcher } = setup({ maxBatchBytes: 10, maxInFlightBytes: 20 });
+    batcher.push(data('a', 'rx', 10));
+    batcher.push(data('a', 'rx', 10));
+    batcher.ack(0);
+    batcher.push(data('a', 'rx', 10));
+    batcher.flush();
+    expect(batches).toHaveLength(2);
+    batcher.ack(2);
+    batcher.push(data('a', 'rx', 10));
+    expect(describeEvents(batches.at(-1))).toEqual(['dropped:a:rx:10/1', 'data:a:rx:10']);
+  });
+
+  it('dispose stops the timer and ignores later pushes', () => {
+    const { batches, batcher } = setup();
+    batcher.push(state('a', 'connected'));
+    expect(vi.getTimerCount()).toBe(1);
+    batcher.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    batcher.push(state('a', 'disconnected'));
+    batcher.flush();
+    vi.advanceTimersByTime(1000);
+    expect(batches).toHaveLength(0);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps going when the receiver throws while a batch is sent', () => {
+    let calls = 0;
+    const batcher = createEventBatcher({
+      send: () => {
+        calls++;
+        throw new Error('receiver gone');
+      },
+    });
+    batcher.push(state('a', 'connected'));
+    expect(() => batcher.flush()).not.toThrow();
+    batcher.push(state('a', 'disconnected'));
+    vi.advanceTimersByTime(16);
+    expect(calls).toBe(2);
+    batcher.dispose();
+  });
+});

@@ -1,0 +1,192 @@
+// Per-connection event batching with flow control (DESIGN.md section 3). Plain Node timers only.
+// Memory stays bounded however fast events arrive: payloads the receiver cannot take become counts.
+import type {
+  CountersEvent,
+  DataEvent,
+  DroppedEvent,
+  EngineEvent,
+  EventBatch,
+  EventSink,
+} from '../../shared/contract/events';
+import type { SessionId } from '../../shared/contract/model';
+
+export interface EventBatcherOptions {
+  send: (batch: EventBatch) => void;
+  /** About one display frame: fewer, larger updates keep the renderer smooth. */
+  flushIntervalMs?: number;
+  /** Data payload bytes per batch; one oversized chunk may still travel alone. */
+  maxBatchBytes?: number;
+  /** Payload bytes sent but not yet acknowledged by the receiver. */
+  maxInFlightBytes?: number;
+  /** Events held for the next batch; a full batch is flushed, or its payloads dropped. */
+  maxPendingEvents?: number;
+}
+
+export interface EventBatcher {
+  push: EventSink;
+  /** The receiver applied every batch up to and including `seq`. */
+  ack(seq: number): void;
+  flush(): void;
+  dispose(): void;
+}
+
+export const DEFAULT_FLUSH_INTERVAL_MS = 16;
+export const DEFAULT_MAX_BATCH_BYTES = 1024 * 1024;
+export const DEFAULT_MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_PENDING_EVENTS = 4096;
+
+export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
+  const flushIntervalMs = opts.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
+  const maxBatchBytes = opts.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
+  const maxInFlightBytes = opts.maxInFlightBytes ?? DEFAULT_MAX_IN_FLIGHT_BYTES;
+  const maxPendingEvents = opts.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
+
+  let seq = 0;
+  let pending: EngineEvent[] = [];
+  let pendingBytes = 0;
+  /** Counters are absolute totals, so only the latest per session is worth sending. */
+  let counters = new Map<SessionId, CountersEvent>();
+  /**
+   * The dropped event still open for coalescing, per session and direction. Any other event of the
+   * session closes it, so each "N bytes not shown" keeps its place in that session's log.
+   */
+  let openDrops = new Map<string, DroppedEvent>();
+  /** Unacknowledged batches that carried payload bytes, oldest first. */
+  const inFlight: { seq: number; bytes: number }[] = [];
+  let inFlightBytes = 0;
+  /** Set when payloads were dropped for lack of window; small batches then wait for an ack. */
+  let behind = false;
+  let timer: NodeJS.Timeout | undefined;
+  let disposed = false;
+
+  const closeDrops = (id: SessionId) => {
+    openDrops.delete(`${id}\u0000rx`);
+    openDrops.delete(`${id}\u0000tx`);
+  };
+
+  const drop = (event: DataEvent) => {
+    const key = `${event.id}\u0000${event.dir}`;
+    const open = openDrops.get(key);
+    if (open) {
+      open.bytes += event.bytes.byteLength;
+      open.chunks += 1;
+      return;
+    }
+    const dropped: DroppedEvent = {
+      type: 'dropped',
+      id: event.id,
+      dir: event.dir,
+      bytes: event.bytes.byteLength,
+      chunks: 1,
+      at: event.at,
+    };
+    openDrops.set(key, dropped);
+    pending.push(dropped);
+  };
+
+  const schedule = () => {
+    if (timer || disposed) return;
+    if (pending.length === 0 && counters.size === 0) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      flush();
+    }, flushIntervalMs);
+  };
+
+  function flush(): void {
+    if (disposed) return;
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (pending.length === 0 && counters.size === 0) return;
+    // While the receiver is behind, a batch without payloads (drop counts, counters, states) waits
+    // for the next ack, so a stalled window does not start a stream of small batches instead.
+    if (behind && pendingBytes === 0 && inFlightBytes > 0) return;
+    seq += 1;
+    const batch: EventBatch = { seq, events: [...pending, ...counters.values()] };
+    if (pendingBytes > 0) {
+      inFlight.push({ seq, bytes: pendingBytes });
+      inFlightBytes += pendingBytes;
+    }
+    pending = [];
+    pendingBytes = 0;
+    counters = new Map();
+    openDrops = new Map();
+    try {
+      opts.send(batch);
+    } catch {
+      // A receiver that went away mid-send is detached by its own close handler; the engine goes on.
+    }
+  }
+
+  const pushData = (event: DataEvent) => {
+    const n = event.bytes.byteLength;
+    const batchFull =
+      pending.length >= maxPendingEvents || (pendingBytes > 0 && pendingBytes + n > maxBatchBytes);
+    if (batchFull) flush();
+    const stillFull = pending.length >= maxPendingEvents;
+    if (stillFull || inFlightBytes + pendingBytes + n > maxInFlightBytes) {
+      if (!stillFull) behind = true;
+      drop(event);
+      return;
+    }
+    closeDrops(event.id);
+    pending.push(event);
+    pendingBytes += n;
+    if (pendingBytes >= maxBatchBytes) flush();
+  };
+
+  const push: EventSink = (event) => {
+    if (disposed) return;
+    switch (event.type) {
+      case 'counters':
+        counters.set(event.id, event);
+        break;
+      case 'data':
+        pushData(event);
+        break;
+      case 'session-opened':
+        closeDrops(event.session.id);
+        pending.push(event);
+        break;
+      case 'session-closed': {
+        // The final totals go out before the session disappears from the receiver's list.
+        const last = counters.get(event.id);
+        if (last) {
+          counters.delete(event.id);
+          pending.push(last);
+        }
+        closeDrops(event.id);
+        pending.push(event);
+        break;
+      }
+      default:
+        closeDrops(event.id);
+        pending.push(event);
+    }
+    schedule();
+  };
+
+  return {
+    push,
+    ack(acked: number) {
+      if (disposed) return;
+      while (inFlight.length > 0 && (inFlight[0]?.seq ?? Number.POSITIVE_INFINITY) <= acked) {
+        inFlightBytes -= inFlight.shift()?.bytes ?? 0;
+      }
+      behind = false;
+      schedule();
+    },
+    flush,
+    dispose() {
+      disposed = true;
+      if (timer) clearTimeout(timer);
+      timer = undefined;
+      pending = [];
+      pendingBytes = 0;
+      counters = new Map();
+      openDrops = new Map();
+      inFlight.length = 0;
+      inFlightBytes = 0;
+    },
+  };
+}
