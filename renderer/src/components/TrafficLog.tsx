@@ -1,0 +1,73 @@
+// The traffic log: every entry virtualized (rows measured, so wrapped payloads fit), keyed by the
+// entry's stable key, following the tail only while the user is at the bottom.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useRef } from 'react';
+import { useLog, usePrefs } from '../app-context';
+import type { LogEntry } from '../state/log-reducer';
+import { ringAt } from '../state/log-ring';
+import { LogRow } from './LogRow';
+import { LogToolbar } from './LogToolbar';
+
+/** Within this many pixels of the end counts as "at the bottom" (sub-pixel rounding, a nudge). */
+const AT_END_PX = 24;
+
+export function TrafficLog() {
+  const ring = useLog((s) => s.shown.ring);
+  const paused = useLog((s) => s.paused);
+  const decodeAs = usePrefs((p) => p.decodeAs);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const getItemKey = useCallback((index: number) => ringAt(ring, index)?.key ?? -index, [ring]);
+  const virtualizer = useVirtualizer({
+    count: ring.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 28,
+    getItemKey,
+    overscan: 10,
+    // Keeps what the user reads in place when old entries are evicted above it, and follows
+    // appends only while the view is at the end.
+    anchorTo: 'end',
+    followOnAppend: true,
+    scrollEndThreshold: AT_END_PX,
+  });
+
+  const items = virtualizer.getVirtualItems();
+  const atEnd = ring.length === 0 || virtualizer.isAtEnd(AT_END_PX);
+
+  return (
+    <section className="panel log-panel">
+      <LogToolbar />
+      <div className="log-frame">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it */}
+        <div ref={scroller} className="log-scroller" role="log" aria-label="Traffic log" tabIndex={0}>
+          {ring.length === 0 ? (
+            <p className="log-empty">
+              {paused
+                ? 'Paused: new entries wait until Resume.'
+                : 'Connect to a board and send a message; every byte in and out shows here.'}
+            </p>
+          ) : (
+            <div className="log-sizer" style={{ height: virtualizer.getTotalSize() }}>
+              {items.map((item) => (
+                <div
+                  key={item.key}
+                  ref={virtualizer.measureElement}
+                  data-index={item.index}
+                  className="log-item"
+                  style={{ transform: `translateY(${item.start}px)` }}
+                >
+                  <LogRow entry={ringAt(ring, item.index) as LogEntry} decodeAs={decodeAs} />
+                </div>
+              ))}
+            </div>
+          )}
+        </div>
+        {!atEnd && (
+          <button type="button" className="btn jump" onClick={() => virtualizer.scrollToEnd()}>
+            Jump to latest ↓
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,168 @@
+// Engine sync with a scripted link: a snapshot on start and on every reopen, batches that race the
+// snapshot applied after it, in order.
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent, EventBatch } from '../../../shared/contract/events';
+import type { SessionSnapshot } from '../../../shared/contract/model';
+import { type EngineLink, startEngineSync } from './engine-sync';
+import { ringToArray } from './log-ring';
+import { createLogStore } from './log-store';
+import { activeSession } from './sessions-reducer';
+import { createSessionsStore } from './sessions-store';
+
+type Status = ReturnType<EngineLink['status']>;
+
+/** A link whose list() answers only when the test says so. */
+function scriptedLink(initial: Status) {
+  let status = initial;
+  const eventListeners = new Set<(b: EventBatch) => void>();
+  const statusListeners = new Set<(s: Status) => void>();
+  const lists: {
+    resolve: (s: SessionSnapshot[]) => void;
+    reject: (e: unknown) => void;
+    answered: Promise<unknown>;
+  }[] = [];
+  const link: EngineLink = {
+    api: {
+      list() {
+        let resolve: (s: SessionSnapshot[]) => void = () => {};
+        let reject: (e: unknown) => void = () => {};
+        const answer = new Promise<SessionSnapshot[]>((res, rej) => {
+          resolve = res;
+          reject = rej;
+        });
+        // Settles one step after `answer`, so after the sync has resumed from awaiting it.
+        lists.push({ resolve, reject, answered: answer.catch(() => undefined) });
+        return answer;
+      },
+      onEvents(l) {
+        eventListeners.add(l);
+        return () => eventListeners.delete(l);
+      },
+    },
+    status: () => status,
+    onStatus(l) {
+      statusListeners.add(l);
+      return () => statusListeners.delete(l);
+    },
+  };
+  let seq = 0;
+  return {
+    link,
+    lists,
+    emit: (...events: EngineEvent[]) => {
+      for (const l of eventListeners) l({ seq: ++seq, events });
+    },
+    setStatus(next: Status) {
+      status = next;
+      for (const l of statusListeners) l(next);
+    },
+    listeners: () => eventListeners.size + statusListeners.size,
+  };
+}
+
+const snap = (id: string, change: Partial<SessionSnapshot> = {}): SessionSnapshot => ({
+  id,
+  name: 'board',
+  config: { protocol: 'tcp-client', host: '127.0.0.1', port: 8087 },
+  state: 'connected',
+  local: '127.0.0.1:50000',
+  remote: '127.0.0.1:8087',
+  counters: { rxBytes: 10, txBytes: 4, rxChunks: 1, txChunks: 1 },
+  openedAt: 1,
+  ...change,
+});
+
+const rx = (id: string, text: string): EngineEvent => ({
+  type: 'data',
+  id,
+  dir: 'rx',
+  at: 1,
+  peer: '127.0.0.1:8087',
+  bytes: new TextEncoder().encode(text),
+});
+
+describe('engine sync', () => {
+  it('lists on start, holds racing batches, then applies them after the snapshot', async () => {
+    const engine = scriptedLink('open');
+    const sessions = createSessionsStore();
+    const log = createLogStore();
+    const stop = startEngineSync({ link: engine.link, sessions, log });
+    expect(engine.lists).toHaveLength(1);
+
+    engine.emit(rx('e1', 'early'), {
+      type: 'counters',
+      id: 'e1',
+      counters: { rxBytes: 15, txBytes: 4, rxChunks: 2, txChunks: 1 },
+    });
+    expect(log.getState().shown.ring.length).toBe(0);
+
+    engine.lists[0]?.resolve([snap('e1')]);
+    await engine.lists[0]?.answered;
+    const active = activeSession(sessions.getState());
+    expect(active).toMatchObject({ engineId: 'e1', state: 'connected' });
+    expect(active.counters.rxBytes).toBe(15);
+    expect(log.getState().shown.ring.length).toBe(1);
+
+    engine.emit(rx('e1', 'later'));
+    expect(log.getState().shown.ring.length).toBe(2);
+    stop();
+    expect(engine.listeners()).toBe(0);
+  });
+
+  it('waits for the link to open, and resyncs on every reopen', async () => {
+    const engine = scriptedLink('connecting');
+    const sessions = createSessionsStore();
+    const log = createLogStore();
+    const stop = startEngineSync({ link: engine.link, sessions, log });
+    expect(engine.lists).toHaveLength(0);
+
+    engine.setStatus('open');
+    engine.lists[0]?.resolve([snap('e1')]);
+    await engine.lists[0]?.answered;
+    expect(activeSession(sessions.getState()).state).toBe('connected');
+
+    // The engine restarted while the link was down: it no longer has e1.
+    engine.setStatus('lost');
+    engine.setStatus('open');
+    expect(engine.lists).toHaveLength(2);
+    engine.lists[1]?.resolve([]);
+    await engine.lists[1]?.answered;
+    expect(activeSession(sessions.getState())).toMatchObject({ engineId: undefined, state: 'disconnected' });
+    stop();
+  });
+
+  it('applies held batches even when the snapshot fails, and reports the failure', async () => {
+    const engine = scriptedLink('open');
+    const sessions = createSessionsStore();
+    const log = createLogStore();
+    const failures: unknown[] = [];
+    const stop = startEngineSync({
+      link: engine.link,
+      sessions,
+      log,
+      onResyncError: (e) => failures.push(e),
+    });
+    engine.emit(rx('e1', 'kept'));
+    engine.lists[0]?.reject(new Error('link dropped'));
+    await engine.lists[0]?.answered;
+    expect(failures).toHaveLength(1);
+    const [entry] = ringToArray(log.getState().shown.ring);
+    expect(entry?.kind).toBe('data');
+    stop();
+  });
+
+  it('words log rows with the target the sessions store knows', async () => {
+    const engine = scriptedLink('open');
+    const sessions = createSessionsStore();
+    const log = createLogStore();
+    const stop = startEngineSync({ link: engine.link, sessions, log });
+    engine.lists[0]?.resolve([snap('e1', { state: 'connecting', local: undefined, remote: undefined })]);
+    await engine.lists[0]?.answered;
+    engine.emit({ type: 'state', id: 'e1', state: 'disconnected', at: 9 });
+    const rows = ringToArray(log.getState().shown.ring);
+    expect(rows.map((r) => (r.kind === 'system' ? r.text : ''))).toEqual([
+      'Disconnected from 127.0.0.1:8087',
+    ]);
+    stop();
+  });
+});
