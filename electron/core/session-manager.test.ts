@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findFreePort, startW55rp20Board } from '../../e2e/fixtures/boards';
 import type { EngineEvent, StateEvent } from '../../shared/contract/events';
 import { createSessionManager } from './session-manager';
-import { createRecorder, trackedResources } from './test-recorder';
+import { createRecorder, resourcesAddedSince, trackedResources } from './test-recorder';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -136,6 +136,6 @@ describe('createSessionManager', () => {
       manager.open({ config: { protocol: 'tcp-client', host: board.host, port: board.port } }),
     ).rejects.toMatchObject({ code: 'E_INTERNAL' });
     await board.waitForNoConnections();
-    expect(await trackedResources()).toEqual(before);
+    expect(await resourcesAddedSince(before)).toEqual({});
   });
 });

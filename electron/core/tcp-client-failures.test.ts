@@ -9,6 +9,7 @@ import {
 import {
   finalState,
   isState,
+  resourcesAddedSince,
   type SessionConfigInput,
   startTestSession,
   trackedResources,
@@ -136,7 +137,7 @@ describe('TcpClientSession cleanup', () => {
     await session.close();
     expect(recorder.of('state').map((e) => e.state)).toEqual(['connecting', 'connected', 'disconnected']);
     await board.waitForNoConnections();
-    expect(await trackedResources()).toEqual(before);
+    expect(await resourcesAddedSince(before)).toEqual({});
   });
 
   it('close while connecting, and after a failure, leaves nothing behind either', async () => {
@@ -148,7 +149,7 @@ describe('TcpClientSession cleanup', () => {
     await finalState(refused.recorder);
     await Promise.all([hanging.session.close(), refused.session.close()]);
     expect(hanging.recorder.of('state').map((e) => e.state)).toEqual(['connecting', 'disconnected']);
-    expect(await trackedResources()).toEqual(before);
+    expect(await resourcesAddedSince(before)).toEqual({});
   });
 
   it('close is idempotent and a closed session never connects again', async () => {

@@ -77,6 +77,20 @@ export async function trackedResources(): Promise<Record<string, number>> {
   return counts;
 }
 
+/**
+ * Tracked resources that grew since `before` ({} when nothing leaked). Decreases are ignored: the
+ * runner's own timers come and go, but nothing this test started may still be there.
+ */
+export async function resourcesAddedSince(before: Record<string, number>): Promise<Record<string, number>> {
+  const now = await trackedResources();
+  const added: Record<string, number> = {};
+  for (const [name, count] of Object.entries(now)) {
+    const grown = count - (before[name] ?? 0);
+    if (grown > 0) added[name] = grown;
+  }
+  return added;
+}
+
 export const isState =
   (state: StateEvent['state']) =>
   (e: EngineEvent): e is StateEvent =>
