@@ -1,33 +1,38 @@
 // One traffic log entry. Data rows decode their bytes here, at render time, with the current
 // "Decode as"; escapes (\r \n \xNN) are dimmed so the text around them stays readable.
-import { memo, useMemo, useState } from 'react';
-import { type DecodeAs, decodeForDisplay } from '../../../shared/codec/display';
+import { memo, type ReactNode, useMemo, useState } from 'react';
+import { type DecodeAs, type DisplaySegment, decodeForDisplay } from '../../../shared/codec/display';
+import { withLineBreaks } from '../display-lines';
 import { formatBytes, formatTime, pluralBytes } from '../format';
 import type { DataEntry, LogEntry } from '../state/log-reducer';
 
 /** Beyond this a row shows its start and a button: one 64 KiB chunk would otherwise fill screens. */
-const ROW_PREVIEW_BYTES = 4096;
+const ROW_PREVIEW_BYTES = 1024;
+
+function renderPieces(segments: DisplaySegment[]): ReactNode[] {
+  // Keys by position: the list is rebuilt whole for each payload and never reordered.
+  let key = 0;
+  return withLineBreaks(segments).map((piece) =>
+    'lineBreak' in piece ? (
+      <br key={key++} />
+    ) : (
+      <span key={key++} className={piece.escape ? 'esc' : undefined}>
+        {piece.text}
+      </span>
+    ),
+  );
+}
 
 function Payload({ bytes, decodeAs }: { bytes: Uint8Array; decodeAs: DecodeAs }) {
   const [expanded, setExpanded] = useState(false);
   const long = bytes.length > ROW_PREVIEW_BYTES && !expanded;
-  const segments = useMemo(
-    () => decodeForDisplay(long ? bytes.subarray(0, ROW_PREVIEW_BYTES) : bytes, decodeAs),
+  const content = useMemo(
+    () => renderPieces(decodeForDisplay(long ? bytes.subarray(0, ROW_PREVIEW_BYTES) : bytes, decodeAs)),
     [bytes, decodeAs, long],
   );
   return (
     <span className="payload">
-      {segments.map((s, i) =>
-        s.escape ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: segments are rebuilt whole, never reordered
-          <span key={i} className="esc">
-            {s.text}
-          </span>
-        ) : (
-          // biome-ignore lint/suspicious/noArrayIndexKey: as above
-          <span key={i}>{s.text}</span>
-        ),
-      )}
+      {content}
       {long && (
         <button type="button" className="link-button" onClick={() => setExpanded(true)}>
           … show {pluralBytes(bytes.length - ROW_PREVIEW_BYTES)} more
