@@ -12,6 +12,7 @@ import { activeSession } from '../state/sessions-reducer';
 import { useLinkStatus } from '../useLinkStatus';
 
 const PREVIEW_BYTES = 32;
+const SHORTCUT = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘+Enter' : 'Ctrl+Enter';
 const ENCODE_LABELS: Record<EncodeAs, string> = { ascii: 'ASCII', 'utf-8': 'UTF-8', hex: 'Hex' };
 const ENDING_LABELS: Record<LineEnding, string> = { none: 'None', cr: 'CR', lf: 'LF', crlf: 'CRLF' };
 const PLACEHOLDER: Record<EncodeAs, string> = {
@@ -163,7 +164,7 @@ export function Composer() {
           Send
         </button>
         <span className="shortcut muted" aria-hidden="true">
-          Ctrl+Enter
+          {SHORTCUT}
         </span>
         {hint && (
           <p id={ids.hint} className="reason reason-hint">
