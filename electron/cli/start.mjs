@@ -48,19 +48,22 @@ function tryInstallElectron() {
 function run(command, args, env = process.env) {
   return new Promise((done) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
-    // Ctrl+C reaches the child too (same process group); this process waits for it to finish.
+    // Ctrl+C already reaches the child (same process group), so this process only waits for it;
+    // a SIGTERM sent to this process alone is passed on.
+    const ignore = () => {};
     const forward = (signal) => child.kill(signal);
-    process.on('SIGINT', forward);
+    process.on('SIGINT', ignore);
     process.on('SIGTERM', forward);
+    const finish = (code) => {
+      process.off('SIGINT', ignore);
+      process.off('SIGTERM', forward);
+      done(code);
+    };
     child.on('error', (error) => {
       process.stderr.write(`SocketBench could not run ${command}: ${error.message}\n`);
-      done(1);
+      finish(1);
     });
-    child.on('exit', (code, signal) => {
-      process.off('SIGINT', forward);
-      process.off('SIGTERM', forward);
-      done(code ?? (signal ? 1 : 0));
-    });
+    child.on('exit', (code, signal) => finish(code ?? (signal ? 1 : 0)));
   });
 }
 
