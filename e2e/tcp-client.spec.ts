@@ -1,7 +1,8 @@
 // The foundation scenario (seed 000): a W55RP20 board runs a TCP server that answers
 // "TCP Server : " + message; SocketBench connects as a TCP client in browser mode.
-import { createServer } from 'node:net';
+
 import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures/app';
 import { BenchPage } from './pages/bench-page';
@@ -121,13 +122,16 @@ test('browser mode refuses requests without the token', async ({ page, webApp, r
 
   // A page on our own origin but without the token cannot open the engine's WebSocket.
   await page.goto(`${webApp.origin}/`);
-  const opened = await page.evaluate(async (wsUrl) => {
-    return await new Promise<boolean>((done) => {
-      const ws = new WebSocket(wsUrl);
-      ws.onopen = () => done(true);
-      ws.onerror = () => done(false);
-      ws.onclose = () => done(false);
-    });
-  }, `${webApp.origin.replace('http', 'ws')}/rpc`);
+  const opened = await page.evaluate(
+    async (wsUrl) => {
+      return await new Promise<boolean>((done) => {
+        const ws = new WebSocket(wsUrl);
+        ws.onopen = () => done(true);
+        ws.onerror = () => done(false);
+        ws.onclose = () => done(false);
+      });
+    },
+    `${webApp.origin.replace('http', 'ws')}/rpc`,
+  );
   expect(opened).toBe(false);
 });

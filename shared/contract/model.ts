@@ -20,12 +20,7 @@ export interface TcpClientConfig {
 
 export type SessionConfig = TcpClientConfig;
 
-export const SESSION_STATES = [
-  'connecting',
-  'connected',
-  'disconnected',
-  'error',
-] as const;
+export const SESSION_STATES = ['connecting', 'connected', 'disconnected', 'error'] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
 
 /** A failure as the user sees it: the system code plus a sentence that says what to check. */
