@@ -21,7 +21,7 @@ const NOT_READY: Result<never> = {
 
 const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
-export function createWsEndpoint(ws: WebSocket): ServerEndpoint {
+export function createWsEndpoint(ws: WebSocket, maxBufferedBytes = MAX_BUFFERED_BYTES): ServerEndpoint {
   let dispatch: Dispatch | undefined;
   const ackListeners = new Set<(seq: number) => void>();
 
@@ -61,7 +61,7 @@ export function createWsEndpoint(ws: WebSocket): ServerEndpoint {
       dispatch = next;
     },
     sendEvents(batch: EventBatch) {
-      if (ws.bufferedAmount > MAX_BUFFERED_BYTES) ws.terminate();
+      if (ws.bufferedAmount > maxBufferedBytes) ws.terminate();
       else send({ t: 'evt', batch });
     },
     onAck(listener) {
