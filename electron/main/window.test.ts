@@ -64,7 +64,7 @@ vi.mock('electron', async () => {
     }
     show() {}
   }
-  return { BrowserWindow };
+  return { BrowserWindow, nativeTheme: { shouldUseDarkColors: false } };
 });
 
 interface FakeWindow extends EventEmitter {

@@ -1,6 +1,6 @@
 // The one SocketBench window: secure webPreferences, navigation locked to our page, and the IPC
 // endpoint rebuilt for every document the window loads.
-import { BrowserWindow, type WebContents } from 'electron';
+import { BrowserWindow, nativeTheme, type WebContents } from 'electron';
 import type { ServerEndpoint } from '../../shared/rpc/transport';
 import { createIpcEndpoint, type IpcEndpoint, type IpcPorts } from './ipc-adapter';
 import {
@@ -50,7 +50,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     minWidth: 720,
     minHeight: 480,
     show: false,
-    backgroundColor: '#1e1f22',
+    // The page's own background for the OS theme, so the window never flashes the wrong colour.
+    backgroundColor: nativeTheme.shouldUseDarkColors ? '#0f1215' : '#eef1f4',
     webPreferences: secureWebPreferences(options.preloadPath),
   });
   const contents = window.webContents;
