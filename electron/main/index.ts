@@ -81,14 +81,21 @@ app.on('window-all-closed', () => {
 });
 
 let disposed = false;
+let disposing = false;
 app.on('will-quit', (event) => {
   if (disposed) return;
   // Close every session's sockets before the process goes, then quit for real.
   event.preventDefault();
-  const timeout = new Promise<void>((resolve) => setTimeout(resolve, DISPOSE_TIMEOUT_MS).unref());
+  if (disposing) return;
+  disposing = true;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, DISPOSE_TIMEOUT_MS);
+  });
   Promise.race([sessions.dispose(), timeout])
     .catch((error: unknown) => console.error(`SocketBench could not close every session: ${String(error)}`))
     .finally(() => {
+      clearTimeout(timer);
       disposed = true;
       app.quit();
     });
