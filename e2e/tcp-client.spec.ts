@@ -105,8 +105,12 @@ test('Connect explains a bad port or an empty host', async ({ page, webApp }) =>
   await expect(bench.connect).toBeDisabled();
   await expect(page.getByText('Port must be a whole number from 1 to 65535.')).toBeVisible();
 
-  await bench.port.fill('8087');
+  // Both faults at once are both explained.
   await bench.host.fill('');
+  await expect(page.getByText('Port must be a whole number from 1 to 65535.')).toBeVisible();
+  await expect(page.getByText("Enter the board's IP address or host name.")).toBeVisible();
+
+  await bench.port.fill('8087');
   await expect(bench.connect).toBeDisabled();
   await expect(page.getByText("Enter the board's IP address or host name.")).toBeVisible();
 

@@ -124,7 +124,12 @@ export function SessionPanel() {
           </button>
           {!live && first && (
             <p id={ids.reason} className={`reason reason-${reasonTone}`}>
-              {first.reason}
+              {/* Every fault at once: fixing one should not reveal another only afterwards. */}
+              {(problems.length > 0 ? problems : [first]).map((p) => (
+                <span key={p.reason} className="reason-line">
+                  {p.reason}
+                </span>
+              ))}
             </p>
           )}
         </div>

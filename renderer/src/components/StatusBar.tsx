@@ -10,28 +10,30 @@ const LINK_TEXT = {
   lost: 'engine unreachable',
 };
 
+function Counter(props: { name: 'RX' | 'TX'; bytes: number; chunks: number; verb: string }) {
+  return (
+    <span
+      className={`counter ${props.name.toLowerCase()}`}
+      title={`${formatCount(props.chunks)} chunks ${props.verb}`}
+    >
+      <span className="counter-name" aria-hidden="true">
+        {props.name}
+      </span>
+      <output aria-label={props.name} aria-live="off">
+        {formatBytes(props.bytes)}
+      </output>
+    </span>
+  );
+}
+
 export function StatusBar() {
   const { bridge } = useServices();
   const counters = useSessions((s) => activeSession(s).counters);
   const status = useLinkStatus();
   return (
     <footer className="statusbar">
-      <span className="counter rx" title={`${formatCount(counters.rxChunks)} chunks received`}>
-        <span className="counter-name" aria-hidden="true">
-          RX
-        </span>
-        <output aria-label="RX" aria-live="off">
-          {formatBytes(counters.rxBytes)}
-        </output>
-      </span>
-      <span className="counter tx" title={`${formatCount(counters.txChunks)} chunks sent`}>
-        <span className="counter-name" aria-hidden="true">
-          TX
-        </span>
-        <output aria-label="TX" aria-live="off">
-          {formatBytes(counters.txBytes)}
-        </output>
-      </span>
+      <Counter name="RX" bytes={counters.rxBytes} chunks={counters.rxChunks} verb="received" />
+      <Counter name="TX" bytes={counters.txBytes} chunks={counters.txChunks} verb="sent" />
       <span className="spacer" />
       <span className={`link link-${status}`}>
         <span className="dot" aria-hidden="true" />
