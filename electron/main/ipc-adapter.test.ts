@@ -165,6 +165,10 @@ describe('createIpcEndpoint', () => {
       close: async () => undefined,
       send: async () => ({ bytes: 5 }),
       list: async () => [],
+      rename: async () => undefined,
+      disconnectClient: async () => undefined,
+      listInterfaces: async () => [],
+      selfTest: async () => [],
     };
     endpoint.serve(createDispatcher(api));
     await expect(fake.invoke(apiChannel('list'), {})).resolves.toEqual({ ok: true, value: [] });

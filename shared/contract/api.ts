@@ -1,6 +1,14 @@
 // SessionApi: the one interface between the UI and the engine, written once. Every method takes
 // one object argument; transports derive their channel names from API_METHODS.
-import type { Payload, SessionConfig, SessionId, SessionSnapshot } from './model';
+import type {
+  InterfaceAddress,
+  Payload,
+  SelfTestResult,
+  SendTarget,
+  SessionConfig,
+  SessionId,
+  SessionSnapshot,
+} from './model';
 
 export interface OpenArgs {
   config: SessionConfig;
@@ -14,13 +22,24 @@ export interface SendResult {
 }
 
 export interface SessionApi {
-  /** Create a session and start it (a TCP client starts connecting). */
+  /** Create a session and start it (a TCP client connects, a server listens, UDP binds). */
   open(args: OpenArgs): Promise<SessionSnapshot>;
   /** Stop a session, close its sockets and forget it. */
   close(args: { id: SessionId }): Promise<void>;
-  send(args: { id: SessionId; payload: Payload }): Promise<SendResult>;
+  /**
+   * Send one payload. `to` picks a server's client (default: all clients) or a UDP peer (default:
+   * the configured remote host and port).
+   */
+  send(args: { id: SessionId; payload: Payload; to?: SendTarget }): Promise<SendResult>;
   /** Every live session, for a UI that starts, reloads or reconnects. */
   list(args: Record<string, never>): Promise<SessionSnapshot[]>;
+  rename(args: { id: SessionId; name: string }): Promise<void>;
+  /** Close one board's connection to a TCP server session. */
+  disconnectClient(args: { id: SessionId; peer: string }): Promise<void>;
+  /** This PC's interface addresses ("which IP do I type into the board?"). */
+  listInterfaces(args: Record<string, never>): Promise<InterfaceAddress[]>;
+  /** Connect to a listening session through each local address, to reveal a firewall block. */
+  selfTest(args: { id: SessionId }): Promise<SelfTestResult[]>;
 }
 
 export type ApiMethod = keyof SessionApi;
@@ -28,7 +47,16 @@ export type ApiArgs<M extends ApiMethod> = Parameters<SessionApi[M]>[0];
 export type ApiReturn<M extends ApiMethod> = Awaited<ReturnType<SessionApi[M]>>;
 
 /** Adding a method to SessionApi without listing it here fails to compile. */
-const METHOD_TABLE: Record<ApiMethod, true> = { open: true, close: true, send: true, list: true };
+const METHOD_TABLE: Record<ApiMethod, true> = {
+  open: true,
+  close: true,
+  send: true,
+  list: true,
+  rename: true,
+  disconnectClient: true,
+  listInterfaces: true,
+  selfTest: true,
+};
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];
 
 export const isApiMethod = (name: unknown): name is ApiMethod =>

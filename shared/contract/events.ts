@@ -1,5 +1,5 @@
 // What the engine reports: the EngineEvent union, and the numbered batches the UI receives.
-import type { Counters, ErrorInfo, SessionId, SessionSnapshot, SessionState } from './model';
+import type { ClientInfo, Counters, ErrorInfo, SessionId, SessionSnapshot, SessionState } from './model';
 
 export type Direction = 'rx' | 'tx';
 
@@ -51,13 +51,49 @@ export interface CountersEvent {
   counters: Counters;
 }
 
+/** A session's name changed. */
+export interface RenamedEvent {
+  type: 'renamed';
+  id: SessionId;
+  name: string;
+}
+
+/** A board connected to a TCP server session. */
+export interface ClientConnectedEvent {
+  type: 'client-connected';
+  id: SessionId;
+  client: ClientInfo;
+  at: number;
+}
+
+/** A board left a TCP server session (closed, reset, or disconnected by the user). */
+export interface ClientDisconnectedEvent {
+  type: 'client-disconnected';
+  id: SessionId;
+  peer: string;
+  at: number;
+  error?: ErrorInfo;
+}
+
+/** One client's exact totals; the batcher keeps only the latest per session and peer in a batch. */
+export interface ClientCountersEvent {
+  type: 'client-counters';
+  id: SessionId;
+  peer: string;
+  counters: Counters;
+}
+
 export type EngineEvent =
   | SessionOpenedEvent
   | SessionClosedEvent
   | StateEvent
   | DataEvent
   | DroppedEvent
-  | CountersEvent;
+  | CountersEvent
+  | RenamedEvent
+  | ClientConnectedEvent
+  | ClientDisconnectedEvent
+  | ClientCountersEvent;
 
 export type EventSink = (event: EngineEvent) => void;
 

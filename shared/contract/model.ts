@@ -3,7 +3,7 @@
 
 export type SessionId = string;
 
-export const PROTOCOLS = ['tcp-client'] as const;
+export const PROTOCOLS = ['tcp-client', 'tcp-server', 'udp'] as const;
 export type Protocol = (typeof PROTOCOLS)[number];
 
 /** A TCP client session: we connect to a board that runs a TCP server. */
@@ -16,12 +16,90 @@ export interface TcpClientConfig {
   localPort?: number;
   /** Give up connecting after this many milliseconds (default 5000). */
   connectTimeoutMs?: number;
+  /** TCP_NODELAY: send small writes at once instead of coalescing them (default true). */
+  noDelay?: boolean;
+  /** TCP keepalive probes after this many idle milliseconds; absent = off. */
+  keepAliveMs?: number;
+  /** Framing of received bytes into messages (default raw chunks). */
+  framing?: FramingSpec;
 }
 
-export type SessionConfig = TcpClientConfig;
+/** A TCP server session: boards connect to us; many at once. */
+export interface TcpServerConfig {
+  protocol: 'tcp-server';
+  /** One of this PC's addresses; absent or empty = all interfaces (IPv4 and IPv6). */
+  localAddress?: string;
+  port: number;
+  framing?: FramingSpec;
+}
 
-export const SESSION_STATES = ['connecting', 'connected', 'disconnected', 'error'] as const;
+export interface MulticastSpec {
+  /** Group address, e.g. 239.1.2.3 or ff02::1:3. */
+  group: string;
+  /** Local interface address to join on; absent = the system's choice. */
+  interface?: string;
+  ttl?: number;
+  /** Receive our own multicast datagrams (default true). */
+  loopback?: boolean;
+}
+
+/** A UDP socket: datagrams to and from any peer. */
+export interface UdpConfig {
+  protocol: 'udp';
+  localAddress?: string;
+  /** 0 = any free port. */
+  localPort: number;
+  /** Default destination for sends. */
+  remoteHost?: string;
+  remotePort?: number;
+  /** SO_BROADCAST, needed to send to 255.255.255.255 or a subnet's broadcast address. */
+  broadcast?: boolean;
+  multicast?: MulticastSpec;
+  /** SO_RCVBUF in bytes, for floods of datagrams. */
+  receiveBufferSize?: number;
+}
+
+export type SessionConfig = TcpClientConfig | TcpServerConfig | UdpConfig;
+
+/**
+ * connecting/connected: a TCP client; listening: a TCP server accepting boards; open: a bound UDP
+ * socket; disconnected: not active (closed by either side, or stopped); error: failed, with ErrorInfo.
+ */
+export const SESSION_STATES = [
+  'connecting',
+  'connected',
+  'listening',
+  'open',
+  'disconnected',
+  'error',
+] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
+
+/** One board connected to a TCP server session. `peer` ("address:port") identifies it. */
+export interface ClientInfo {
+  peer: string;
+  connectedAt: number;
+  counters: Counters;
+}
+
+/** Framing decides where a received message ends; TCP itself has no message boundaries. */
+export type FramingSpec =
+  | { kind: 'raw' }
+  /** Delimiter as hex bytes ("0A", "0D 0A"); kept at the end of each frame. */
+  | { kind: 'delimiter'; delimiterHex: string; maxFrameBytes?: number }
+  | { kind: 'fixed'; length: number }
+  | {
+      kind: 'length-prefix';
+      /** Bytes of the length field. */
+      size: 1 | 2 | 4;
+      order: 'be' | 'le';
+      /** Bytes before the length field. */
+      offset: number;
+      /** Whether the length counts the header (offset + size) too. */
+      includesHeader: boolean;
+      maxFrameBytes?: number;
+    }
+  | { kind: 'idle-gap'; gapMs: number; maxFrameBytes?: number };
 
 /** A failure as the user sees it: the system code plus a sentence that says what to check. */
 export interface ErrorInfo {
@@ -50,13 +128,25 @@ export interface SessionSnapshot {
   counters: Counters;
   /** Epoch milliseconds when the session was opened. */
   openedAt: number;
+  /** TCP server sessions: the boards connected now. */
+  clients?: ClientInfo[];
 }
 
-export const TEXT_ENCODINGS = ['ascii', 'utf-8'] as const;
+export const TEXT_ENCODINGS = ['ascii', 'utf-8', 'gbk', 'gb18030', 'latin1', 'utf-16le', 'utf-16be'] as const;
 export type TextEncodingName = (typeof TEXT_ENCODINGS)[number];
 
 export const LINE_ENDINGS = ['none', 'cr', 'lf', 'crlf'] as const;
 export type LineEnding = (typeof LINE_ENDINGS)[number];
+
+export const CHECKSUM_KINDS = ['sum8', 'xor8', 'crc8', 'crc16-modbus', 'crc16-ccitt-false', 'crc32'] as const;
+export type ChecksumKind = (typeof CHECKSUM_KINDS)[number];
+
+/** Appended after the payload (and its line ending). `order` matters for 16 and 32 bit sums. */
+export interface ChecksumSpec {
+  kind: ChecksumKind;
+  /** Default: little-endian for CRC-16/MODBUS (as Modbus RTU sends it), big-endian otherwise. */
+  order?: 'be' | 'le';
+}
 
 /** Text to encode: escapes (\r \n \xNN ...) are expanded when `escapes` is true. */
 export interface TextPayload {
@@ -64,15 +154,52 @@ export interface TextPayload {
   encoding: TextEncodingName;
   escapes: boolean;
   lineEnding: LineEnding;
+  /** Expand {counter}, {date}, {time}, {unix}, {random:N} at send time; "{{" and "}}" stay literal braces. */
+  macros?: boolean;
+  checksum?: ChecksumSpec;
 }
 
 /** Bytes written as hex digits: "31 32 33", "313233", "0x31 0x32". */
 export interface HexPayload {
   hex: string;
+  checksum?: ChecksumSpec;
 }
 
-export type Payload = TextPayload | HexPayload;
+/** Bytes written as Base64. */
+export interface Base64Payload {
+  base64: string;
+  checksum?: ChecksumSpec;
+}
+
+export type Payload = TextPayload | HexPayload | Base64Payload;
+
+/** Where a send goes: a server's one client or all of them; a UDP socket's explicit peer or last sender. */
+export type SendTarget =
+  | { kind: 'all' }
+  | { kind: 'client'; peer: string }
+  | { kind: 'address'; host: string; port: number }
+  | { kind: 'last-sender' };
+
+/** One address of one of this PC's network interfaces. */
+export interface InterfaceAddress {
+  name: string;
+  address: string;
+  family: 'IPv4' | 'IPv6';
+  prefixLength: number;
+  internal: boolean;
+  mac: string;
+}
+
+/** Result of connecting to our own listener through one local address. */
+export interface SelfTestResult {
+  address: string;
+  ok: boolean;
+  /** Round trip of the connect, in milliseconds, when ok. */
+  ms?: number;
+  error?: ErrorInfo;
+}
 
 export const isHexPayload = (p: Payload): p is HexPayload => 'hex' in p;
+export const isBase64Payload = (p: Payload): p is Base64Payload => 'base64' in p;
 
 export const zeroCounters = (): Counters => ({ rxBytes: 0, txBytes: 0, rxChunks: 0, txChunks: 0 });

@@ -18,7 +18,7 @@ function fakeApi() {
       const id = `s${sessions.size + 1}`;
       const snapshot: SessionSnapshot = {
         id,
-        name: name ?? `${config.host}:${config.port}`,
+        name: name ?? ('host' in config ? `${config.host}:${config.port}` : config.protocol),
         config,
         state: 'connecting',
         counters: zeroCounters(),
@@ -41,6 +41,22 @@ function fakeApi() {
     async list() {
       calls.push('list');
       return [...sessions.values()];
+    },
+    async rename({ id, name }) {
+      calls.push('rename');
+      const found = sessions.get(id);
+      if (found) found.name = name;
+    },
+    async disconnectClient() {
+      calls.push('disconnectClient');
+    },
+    async listInterfaces() {
+      calls.push('listInterfaces');
+      return [];
+    },
+    async selfTest() {
+      calls.push('selfTest');
+      return [];
     },
   };
   return { api, calls };

@@ -28,6 +28,10 @@ function fakeApi(behaviour: Partial<Record<keyof SessionApi, (arg: unknown) => u
     close: record('close', () => undefined),
     send: record('send', () => ({ bytes: 3 })),
     list: record('list', () => [snapshot('s1')]),
+    rename: record('rename', () => undefined),
+    disconnectClient: record('disconnectClient', () => undefined),
+    listInterfaces: record('listInterfaces', () => []),
+    selfTest: record('selfTest', () => []),
   };
   return { api, calls };
 }
@@ -88,7 +92,7 @@ describe('createDispatcher', () => {
     ['empty host', 'open', { config: { protocol: 'tcp-client', host: '', port: 1 } }, /host/],
     ['blank host', 'open', { config: { protocol: 'tcp-client', host: '   ', port: 1 } }, /host/],
     ['huge host', 'open', { config: { protocol: 'tcp-client', host: huge, port: 1 } }, /host/],
-    ['wrong protocol', 'open', { config: { protocol: 'udp', host: 'h', port: 1 } }, /protocol/],
+    ['wrong protocol', 'open', { config: { protocol: 'sctp', host: 'h', port: 1 } }, /protocol/],
     ['extra field', 'open', { ...goodOpen, extra: 1 }, /extra/],
     ['extra config field', 'open', { config: { ...goodOpen.config, evil: true } }, /evil/],
     ['__proto__ field', 'close', JSON.parse('{"id":"s1","__proto__":{"admin":true}}'), /__proto__/],
@@ -99,7 +103,7 @@ describe('createDispatcher', () => {
     [
       'send with a bad encoding',
       'send',
-      { id: 's1', payload: { text: 'a', encoding: 'gbk', escapes: false, lineEnding: 'none' } },
+      { id: 's1', payload: { text: 'a', encoding: 'ebcdic', escapes: false, lineEnding: 'none' } },
       /./,
     ],
     ['empty session id', 'close', { id: '' }, /id/],
