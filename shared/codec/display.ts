@@ -1,77 +1,24 @@
 // Bytes -> what the traffic log shows for the current `Decode as`. Runs at render time on up to
 // 64 KiB per entry, so it is one pass over the bytes with no per-byte string building for text.
+import { formatBase64 } from './base64';
+import { type DisplaySegment, isControl, isPrintableAscii, SegmentBuilder } from './display-segments';
+import { gbStep } from './gb18030';
 import { formatHex } from './hex';
 
-export const DECODE_AS = ['ascii', 'utf-8', 'hex'] as const;
+export type { DisplaySegment } from './display-segments';
+
+export const DECODE_AS = [
+  'ascii',
+  'utf-8',
+  'gbk',
+  'gb18030',
+  'latin1',
+  'utf-16le',
+  'utf-16be',
+  'hex',
+  'base64',
+] as const;
 export type DecodeAs = (typeof DECODE_AS)[number];
-
-/** A run of plain text, or of escapes (`\r`, `\n`, `\t`, `\0`, `\xNN`) the log styles apart. */
-export interface DisplaySegment {
-  text: string;
-  escape: boolean;
-}
-
-const ESCAPES: string[] = [];
-for (let b = 0; b < 256; b++) ESCAPES.push(`\\x${b.toString(16).toUpperCase().padStart(2, '0')}`);
-ESCAPES[0x0d] = '\\r';
-ESCAPES[0x0a] = '\\n';
-ESCAPES[0x09] = '\\t';
-ESCAPES[0x00] = '\\0';
-
-// String.fromCharCode.apply has an argument-count limit; 8 Ki stays far below every engine's.
-const CHUNK = 8192;
-
-function unitsToString(units: Uint16Array, end: number): string {
-  if (end <= CHUNK) return String.fromCharCode.apply(null, units.subarray(0, end) as unknown as number[]);
-  let out = '';
-  for (let at = 0; at < end; at += CHUNK) {
-    out += String.fromCharCode.apply(
-      null,
-      units.subarray(at, Math.min(at + CHUNK, end)) as unknown as number[],
-    );
-  }
-  return out;
-}
-
-/** Collects UTF-16 units for a text run and escape strings for an escape run, merging as it goes. */
-class SegmentBuilder {
-  readonly segments: DisplaySegment[] = [];
-  private readonly units: Uint16Array;
-  private unitCount = 0;
-  private escapes = '';
-
-  constructor(maxUnits: number) {
-    this.units = new Uint16Array(maxUnits);
-  }
-
-  unit(u: number): void {
-    if (this.escapes !== '') this.flushEscapes();
-    this.units[this.unitCount++] = u;
-  }
-
-  escape(byte: number): void {
-    if (this.unitCount > 0) this.flushText();
-    this.escapes += ESCAPES[byte];
-  }
-
-  finish(): DisplaySegment[] {
-    if (this.unitCount > 0) this.flushText();
-    if (this.escapes !== '') this.flushEscapes();
-    return this.segments;
-  }
-
-  private flushText(): void {
-    this.segments.push({ text: unitsToString(this.units, this.unitCount), escape: false });
-    this.unitCount = 0;
-  }
-
-  private flushEscapes(): void {
-    this.segments.push({ text: this.escapes, escape: true });
-    this.escapes = '';
-  }
-}
-
-const isPrintableAscii = (b: number): boolean => b >= 0x20 && b <= 0x7e;
 
 function decodeAscii(bytes: Uint8Array): DisplaySegment[] {
   const out = new SegmentBuilder(bytes.length);
@@ -79,6 +26,75 @@ function decodeAscii(bytes: Uint8Array): DisplaySegment[] {
     const b = bytes[i] as number;
     if (isPrintableAscii(b)) out.unit(b);
     else out.escape(b);
+  }
+  return out.finish();
+}
+
+/** ISO 8859-1, byte = code point (not windows-1252, which the 'latin1' TextDecoder label means). */
+function decodeLatin1(bytes: Uint8Array): DisplaySegment[] {
+  const out = new SegmentBuilder(bytes.length);
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (isControl(b)) out.escape(b);
+    else out.unit(b);
+  }
+  return out.finish();
+}
+
+/**
+ * UTF-16 in either byte order: a control character or a lone surrogate shows as its two bytes,
+ * and an odd byte at the end (half a unit, often a chunk cut by the network) as one.
+ */
+function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): DisplaySegment[] {
+  const out = new SegmentBuilder(bytes.length >> 1);
+  const n = bytes.length & ~1;
+  const hi = bigEndian ? 0 : 1;
+  const lo = 1 - hi;
+  const unitAt = (i: number): number => ((bytes[i + hi] as number) << 8) | (bytes[i + lo] as number);
+  let i = 0;
+  while (i < n) {
+    const u = unitAt(i);
+    if (u >= 0xd800 && u <= 0xdbff && i + 2 < n) {
+      const next = unitAt(i + 2);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        out.unit(u);
+        out.unit(next);
+        i += 4;
+        continue;
+      }
+    }
+    if (isControl(u) || (u >= 0xd800 && u <= 0xdfff)) out.escapeRange(bytes, i, i + 2);
+    else out.unit(u);
+    i += 2;
+  }
+  if (n < bytes.length) out.escape(bytes[n] as number);
+  return out.finish();
+}
+
+/** GBK and GB18030 alike: GBK text is GB18030 text, and browsers decode both the same way. */
+function decodeGb(bytes: Uint8Array): DisplaySegment[] {
+  const out = new SegmentBuilder(bytes.length);
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      if (isPrintableAscii(b)) out.unit(b);
+      else out.escape(b);
+      i++;
+      continue;
+    }
+    const step = gbStep(bytes, i);
+    if (step < 0) {
+      out.escapeRange(bytes, i, i - step);
+      i -= step;
+      continue;
+    }
+    const length = step & 7;
+    const cp = (step - length) / 8;
+    if (isControl(cp)) out.escapeRange(bytes, i, i + length);
+    else out.codePoint(cp);
+    i += length;
   }
   return out.finish();
 }
@@ -153,8 +169,24 @@ function decodeUtf8(bytes: Uint8Array): DisplaySegment[] {
 /** Segments for the log: adjacent segments of the same kind are merged; no byte is ever dropped. */
 export function decodeForDisplay(bytes: Uint8Array, as: DecodeAs): DisplaySegment[] {
   if (bytes.length === 0) return [];
-  if (as === 'hex') return [{ text: formatHex(bytes), escape: false }];
-  return as === 'utf-8' ? decodeUtf8(bytes) : decodeAscii(bytes);
+  switch (as) {
+    case 'hex':
+      return [{ text: formatHex(bytes), escape: false }];
+    case 'base64':
+      return [{ text: formatBase64(bytes), escape: false }];
+    case 'utf-8':
+      return decodeUtf8(bytes);
+    case 'gbk':
+    case 'gb18030':
+      return decodeGb(bytes);
+    case 'latin1':
+      return decodeLatin1(bytes);
+    case 'utf-16le':
+    case 'utf-16be':
+      return decodeUtf16(bytes, as === 'utf-16be');
+    default:
+      return decodeAscii(bytes);
+  }
 }
 
 /** The same as one string (escapes written out), for copying and plain-text views. */

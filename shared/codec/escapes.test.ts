@@ -73,4 +73,29 @@ describe('expandEscapes', () => {
     expect(error.index).toBe(2);
     expect(error.message).toContain('position 2');
   });
+
+  it('puts raw bytes between text in every encoding', () => {
+    const encodings = ['ascii', 'utf-8', 'gbk', 'gb18030', 'latin1', 'utf-16le', 'utf-16be'] as const;
+    const expected: Record<(typeof encodings)[number], number[]> = {
+      ascii: [0x41, 0xff, 0x0d, 0x0a],
+      'utf-8': [0x41, 0xff, 0x0d, 0x0a],
+      gbk: [0x41, 0xff, 0x0d, 0x0a],
+      gb18030: [0x41, 0xff, 0x0d, 0x0a],
+      latin1: [0x41, 0xff, 0x0d, 0x0a],
+      // An escape is one byte, whatever the encoding: \r is 0D, not 0D 00.
+      'utf-16le': [0x41, 0x00, 0xff, 0x0d, 0x0a],
+      'utf-16be': [0x00, 0x41, 0xff, 0x0d, 0x0a],
+    };
+    for (const encoding of encodings) {
+      const result = expandEscapes('A\\xFF\\r\\n', encoding);
+      expect(result.ok && [...result.bytes]).toEqual(expected[encoding]);
+    }
+    const gbk = expandEscapes('中\\x00文', 'gbk');
+    expect(gbk.ok && [...gbk.bytes]).toEqual([0xd6, 0xd0, 0x00, 0xce, 0xc4]);
+    const bad = expandEscapes('\\n😀', 'gbk');
+    expect(!bad.ok && bad.error).toEqual({
+      index: 2,
+      message: "'😀' at position 3 is not in GBK. Use GB18030 or UTF-8.",
+    });
+  });
 });

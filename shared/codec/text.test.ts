@@ -60,4 +60,67 @@ describe('encodeText', () => {
       }),
     );
   });
+
+  it('encodes Latin-1 one byte per character and refuses what it lacks', () => {
+    expect(encodeText('café ÿ', 'latin1')).toEqual({
+      ok: true,
+      bytes: Uint8Array.of(0x63, 0x61, 0x66, 0xe9, 0x20, 0xff),
+    });
+    expect(encodeText('a€', 'latin1')).toEqual({
+      ok: false,
+      error: { index: 1, message: "'€' at position 2 is not in Latin-1. Use UTF-8, or write it as \\xNN." },
+    });
+  });
+
+  it('encodes UTF-16 in both byte orders, surrogate pairs included', () => {
+    expect(encodeText('A中', 'utf-16le')).toEqual({ ok: true, bytes: Uint8Array.of(0x41, 0x00, 0x2d, 0x4e) });
+    expect(encodeText('A中', 'utf-16be')).toEqual({ ok: true, bytes: Uint8Array.of(0x00, 0x41, 0x4e, 0x2d) });
+    expect(encodeText('😀', 'utf-16le')).toEqual({ ok: true, bytes: Uint8Array.of(0x3d, 0xd8, 0x00, 0xde) });
+    const lone = encodeText('a\ud83d', 'utf-16be');
+    if (lone.ok) throw new Error('expected an error');
+    expect(lone.error).toEqual({
+      index: 1,
+      message:
+        'Position 2 holds half of a character (U+D83D), which UTF-16BE cannot encode. Retype or delete it.',
+    });
+  });
+
+  it('round-trips well-formed text through TextDecoder in UTF-16 and Latin-1', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {
+        for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+          const result = encodeText(text, encoding);
+          if (!result.ok) throw new Error(result.error.message);
+          expect(new TextDecoder(encoding, { fatal: true }).decode(result.bytes)).toBe(text);
+        }
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((c) => String.fromCharCode(c)) }),
+        (text) => {
+          const result = encodeText(text, 'latin1');
+          if (!result.ok) throw new Error(result.error.message);
+          expect(String.fromCharCode(...result.bytes)).toBe(text);
+        },
+      ),
+    );
+  });
+
+  it('never throws, in any encoding, on any string', () => {
+    const anyUnits = fc
+      .array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 60 })
+      .map((units) => String.fromCharCode(...units));
+    const encodings = ['ascii', 'utf-8', 'gbk', 'gb18030', 'latin1', 'utf-16le', 'utf-16be'] as const;
+    fc.assert(
+      fc.property(anyUnits, fc.constantFrom(...encodings), (text, encoding) => {
+        const result = encodeText(text, encoding);
+        if (!result.ok) {
+          expect(result.error.index).toBeLessThan(text.length);
+          expect(result.error.message).toMatch(/[Pp]osition \d+/);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });

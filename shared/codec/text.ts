@@ -1,7 +1,8 @@
-// Text -> bytes in the encodings `Encode as` offers. Nothing is ever silently replaced: a
+// Text -> bytes in every encoding `Encode as` offers. Nothing is ever silently replaced: a
 // character the encoding cannot carry is an error that names it and says where it is.
 import type { TextEncodingName } from '../contract/model';
 import { type BytesResult, charPosition, describeChar, fail } from './codec-error';
+import { encodeGb } from './gb18030';
 
 const utf8 = new TextEncoder();
 
@@ -34,14 +35,40 @@ export function encodeTextRange(
     }
     return { ok: true, bytes: out };
   }
-  // TextEncoder would turn half of a surrogate pair into U+FFFD (EF BF BD) without a word.
+  if (encoding === 'latin1') {
+    const out = new Uint8Array(end - start);
+    for (let i = start; i < end; i++) {
+      const c = input.charCodeAt(i);
+      if (c > 0xff) {
+        return fail(
+          i,
+          `${describeChar(input, i)} at position ${charPosition(input, i)} is not in Latin-1. Use UTF-8, or write it as \\xNN.`,
+        );
+      }
+      out[i - start] = c;
+    }
+    return { ok: true, bytes: out };
+  }
+  if (encoding === 'gbk' || encoding === 'gb18030') return encodeGb(input, start, end, encoding === 'gbk');
+  // TextEncoder would turn half of a surrogate pair into U+FFFD (EF BF BD) without a word; UTF-16
+  // could carry it, but no receiver could decode it.
   const lone = findLoneSurrogate(input, start, end);
   if (lone >= 0) {
     return fail(
       lone,
       `Position ${charPosition(input, lone)} holds half of a character (${describeChar(input, lone)}), ` +
-        'which UTF-8 cannot encode. Retype or delete it.',
+        `which ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()} cannot encode. Retype or delete it.`,
     );
+  }
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const out = new Uint8Array((end - start) * 2);
+    const big = encoding === 'utf-16be';
+    for (let i = start, at = 0; i < end; i++, at += 2) {
+      const c = input.charCodeAt(i);
+      out[at + (big ? 0 : 1)] = c >> 8;
+      out[at + (big ? 1 : 0)] = c & 0xff;
+    }
+    return { ok: true, bytes: out };
   }
   return {
     ok: true,
