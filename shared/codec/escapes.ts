@@ -36,9 +36,22 @@ const hexValue = (c: number): number => {
  * backslash's position: guessing would put bytes on the wire the user did not mean.
  */
 export function expandEscapes(text: string, encoding: TextEncodingName): BytesResult {
+  return expandEscapesRange(text, 0, text.length, encoding);
+}
+
+/**
+ * The same over `text[start, end)`, with faults reported at their place in the whole text: a
+ * payload with macros expands escapes between them.
+ */
+export function expandEscapesRange(
+  text: string,
+  start: number,
+  end: number,
+  encoding: TextEncodingName,
+): BytesResult {
   const chunks: Uint8Array[] = [];
   let total = 0;
-  let segmentStart = 0;
+  let segmentStart = start;
   const push = (bytes: Uint8Array): void => {
     chunks.push(bytes);
     total += bytes.length;
@@ -51,11 +64,15 @@ export function expandEscapes(text: string, encoding: TextEncodingName): BytesRe
     return null;
   };
 
-  let i = text.indexOf('\\');
+  const nextBackslash = (from: number): number => {
+    const at = text.indexOf('\\', from);
+    return at >= end ? -1 : at;
+  };
+  let i = nextBackslash(start);
   while (i >= 0) {
     const failed = flushText(i);
     if (failed) return failed;
-    const letter = text.charCodeAt(i + 1);
+    const letter = i + 1 < end ? text.charCodeAt(i + 1) : Number.NaN;
     const simple = simpleEscape(letter);
     if (Number.isNaN(letter)) {
       return fail(
@@ -67,8 +84,8 @@ export function expandEscapes(text: string, encoding: TextEncodingName): BytesRe
       push(Uint8Array.of(simple));
       segmentStart = i + 2;
     } else if (letter === 0x78) {
-      const hi = hexValue(text.charCodeAt(i + 2));
-      const lo = hi < 0 ? -1 : hexValue(text.charCodeAt(i + 3));
+      const hi = i + 2 < end ? hexValue(text.charCodeAt(i + 2)) : -1;
+      const lo = hi < 0 || i + 3 >= end ? -1 : hexValue(text.charCodeAt(i + 3));
       if (lo < 0) {
         const shown = text.slice(i, hi < 0 ? i + 2 : i + 3);
         return fail(
@@ -83,9 +100,9 @@ export function expandEscapes(text: string, encoding: TextEncodingName): BytesRe
       const shown = what.startsWith("'") ? `'\\${what.slice(1)}` : `'\\' followed by ${what}`;
       return fail(i, `${shown} at position ${charPosition(text, i)} is not an escape. ${KNOWN}`);
     }
-    i = text.indexOf('\\', segmentStart);
+    i = nextBackslash(segmentStart);
   }
-  const failed = flushText(text.length);
+  const failed = flushText(end);
   if (failed) return failed;
 
   if (chunks.length === 1) return { ok: true, bytes: chunks[0] as Uint8Array };

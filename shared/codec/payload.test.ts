@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LineEnding, TextPayload } from '../contract/model';
+import { checksum } from './checksum';
+import type { MacroContext } from './macros';
 import { encodePayload } from './payload';
 
 const text = (t: string, over: Partial<TextPayload> = {}): TextPayload => ({
@@ -54,5 +57,96 @@ describe('encodePayload', () => {
     if (!refused.ok)
       expect(refused.error).toEqual({ index: 1, message: expect.stringContaining('position 2') });
     expect(bytesOf(encodePayload(text('héllo', { encoding: 'utf-8' })))).toHaveLength(6);
+  });
+
+  it('parses Base64 payloads into their bytes', () => {
+    expect(bytesOf(encodePayload({ base64: 'AQMAAAAK' }))).toEqual([1, 3, 0, 0, 0, 10]);
+    const bad = encodePayload({ base64: 'AQ*' });
+    expect(!bad.ok && bad.error.index).toBe(2);
+  });
+
+  it('appends a checksum to hex and Base64 payloads', () => {
+    const modbus = [0x01, 0x03, 0x00, 0x00, 0x00, 0x0a, 0xc5, 0xcd];
+    expect(bytesOf(encodePayload({ hex: '01 03 00 00 00 0A', checksum: { kind: 'crc16-modbus' } }))).toEqual(
+      modbus,
+    );
+    expect(bytesOf(encodePayload({ base64: 'AQMAAAAK', checksum: { kind: 'crc16-modbus' } }))).toEqual(
+      modbus,
+    );
+    expect(bytesOf(encodePayload({ hex: '31 32', checksum: { kind: 'sum8' } }))).toEqual([0x31, 0x32, 0x63]);
+  });
+
+  it('expands macros, then escapes, encodes, adds the line ending and last the checksum over all of it', () => {
+    const ctx: MacroContext = {
+      counter: 7,
+      now: new Date(2024, 0, 2),
+      randomBytes: (n) => new Uint8Array(n).fill(0x5c),
+    };
+    const payload = text('#{counter}\\t{random:2}中', {
+      encoding: 'gbk',
+      escapes: true,
+      macros: true,
+      lineEnding: 'crlf',
+      checksum: { kind: 'crc16-ccitt-false' },
+    });
+    // The random bytes are 5C 5C (backslashes): raw bytes, never read as escapes.
+    const body = [0x23, 0x37, 0x09, 0x5c, 0x5c, 0xd6, 0xd0, 0x0d, 0x0a];
+    const sum = [...checksum('crc16-ccitt-false', Uint8Array.from(body))];
+    expect(bytesOf(encodePayload(payload, ctx))).toEqual([...body, ...sum]);
+  });
+
+  it('encodes generated text in the payload encoding, but random bytes as they are', () => {
+    const ctx: MacroContext = {
+      counter: 12,
+      now: new Date(0),
+      randomBytes: (n) => new Uint8Array(n).fill(0xff),
+    };
+    const payload = text('{counter}{random:1}', { encoding: 'utf-16be', macros: true });
+    expect(bytesOf(encodePayload(payload, ctx))).toEqual([0x00, 0x31, 0x00, 0x32, 0xff]);
+  });
+
+  it('leaves braces alone when macros are off', () => {
+    expect(bytesOf(encodePayload(text('{counter}')))).toEqual([...new TextEncoder().encode('{counter}')]);
+  });
+
+  it('expands macros without a context: counter 0, the current time, some random bytes', () => {
+    const before = Math.floor(Date.now() / 1000);
+    const result = bytesOf(encodePayload(text('{counter} {unix} {random:4}', { macros: true })));
+    const [counter, unix] = String.fromCharCode(...result.slice(0, -5)).split(' ');
+    expect(counter).toBe('0');
+    expect(Number(unix)).toBeGreaterThanOrEqual(before);
+    expect(result).toHaveLength(result.indexOf(0x20, 2) + 1 + 4);
+  });
+
+  it('reports faults at their place in the typed text, with macros expanded before them', () => {
+    const escapes = encodePayload(text('{counter}\\q', { escapes: true, macros: true }));
+    expect(!escapes.ok && escapes.error).toEqual({
+      index: 9,
+      message: expect.stringContaining("'\\q' at position 10"),
+    });
+    const encoding = encodePayload(text('{date}é', { macros: true }));
+    expect(!encoding.ok && encoding.error).toEqual({
+      index: 6,
+      message: expect.stringContaining("'é' at position 7"),
+    });
+    const macro = encodePayload(text('ok {nope}', { macros: true, checksum: { kind: 'crc32' } }));
+    expect(!macro.ok && macro.error.index).toBe(3);
+  });
+
+  it('gives the same bytes with macros on as off when there are no braces', () => {
+    const encodings = ['ascii', 'utf-8', 'gbk', 'gb18030', 'latin1', 'utf-16le', 'utf-16be'] as const;
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 40 }).map((s) => s.replace(/[{}]/g, '')),
+        fc.constantFrom(...encodings),
+        fc.boolean(),
+        (typed, encoding, escapes) => {
+          const off = encodePayload(text(typed, { encoding, escapes }));
+          const on = encodePayload(text(typed, { encoding, escapes, macros: true }));
+          expect(on).toEqual(off);
+        },
+      ),
+      { numRuns: 1000 },
+    );
   });
 });

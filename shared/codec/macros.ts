@@ -1,0 +1,152 @@
+// Macros in a text payload, expanded at send time: {counter} {date} {time} {unix} {unixms}
+// {random:N}; "{{" and "}}" are literal braces. The clock and the dice are injected.
+import { type CodecError, charPosition, fail } from './codec-error';
+
+export interface MacroContext {
+  /** The session's send counter: how many sends came before this one. */
+  counter: number;
+  now: Date;
+  randomBytes(n: number): Uint8Array;
+}
+
+/**
+ * The payload after expansion: ranges of the typed text (still to have escapes expanded and be
+ * encoded), generated text (to encode) and raw bytes ({random:N} is bytes, not characters).
+ */
+export type MacroPart =
+  | { kind: 'source'; start: number; end: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'bytes'; bytes: Uint8Array };
+
+export type MacroResult = { ok: true; parts: MacroPart[] } | { ok: false; error: CodecError };
+
+export const MACRO_NAMES = ['counter', 'date', 'time', 'unix', 'unixms', 'random:N'] as const;
+
+const MAX_RANDOM = 1024;
+const KNOWN = 'Use {counter}, {date}, {time}, {unix}, {unixms} or {random:N}; write {{ and }} for braces.';
+
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+/**
+ * A context for previews and callers without one: counter 0, the current time, and a small
+ * xorshift generator seeded from the clock. Not for secrets; the engine injects real randomness.
+ */
+export function defaultMacroContext(now = new Date()): MacroContext {
+  let state = (now.getTime() % 0x7fffffff) | 1;
+  return {
+    counter: 0,
+    now,
+    randomBytes(n: number): Uint8Array {
+      const out = new Uint8Array(n);
+      for (let i = 0; i < n; i++) {
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        out[i] = state & 0xff;
+      }
+      return out;
+    },
+  };
+}
+
+/** Date and time in the PC's local zone, as a bench log writes them. */
+function expandName(name: string, ctx: MacroContext): MacroPart | string {
+  const now = ctx.now;
+  switch (name) {
+    case 'counter':
+      return { kind: 'text', text: String(ctx.counter) };
+    case 'date':
+      return {
+        kind: 'text',
+        text: `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1, 2)}-${pad(now.getDate(), 2)}`,
+      };
+    case 'time':
+      return {
+        kind: 'text',
+        text: `${pad(now.getHours(), 2)}:${pad(now.getMinutes(), 2)}:${pad(now.getSeconds(), 2)}.${pad(now.getMilliseconds(), 3)}`,
+      };
+    case 'unix':
+      return { kind: 'text', text: String(Math.floor(now.getTime() / 1000)) };
+    case 'unixms':
+      return { kind: 'text', text: String(now.getTime()) };
+  }
+  if (name === 'random' || name.startsWith('random:')) {
+    const count = name.slice(7);
+    if (!/^\d{1,4}$/.test(count) || Number(count) < 1 || Number(count) > MAX_RANDOM) {
+      return `{random:N} takes a byte count N from 1 to ${MAX_RANDOM}`;
+    }
+    const bytes = ctx.randomBytes(Number(count));
+    return { kind: 'bytes', bytes: bytes.length === Number(count) ? bytes : bytes.slice(0, Number(count)) };
+  }
+  return '';
+}
+
+/**
+ * Split `input` into parts, expanding each macro. With `escapes` on, a backslash takes the next
+ * character with it, so "\\{counter}" is a backslash and the counter, and "\{" is refused as the
+ * escape it is not. An unknown name, an unclosed "{" or a lone "}" is
+ * an error at that brace: a payload that silently kept "{countr}" would confuse the board.
+ */
+export function expandMacros(input: string, ctx: MacroContext, opts?: { escapes?: boolean }): MacroResult {
+  const escapes = opts?.escapes ?? false;
+  const parts: MacroPart[] = [];
+  let literalStart = 0;
+  const flush = (end: number): void => {
+    if (end > literalStart) parts.push({ kind: 'source', start: literalStart, end });
+  };
+  const n = input.length;
+  let i = 0;
+  while (i < n) {
+    const c = input.charCodeAt(i);
+    if (c === 0x5c && escapes) {
+      const next = input.charCodeAt(i + 1);
+      if (next === 0x7b || next === 0x7d) {
+        const shown = next === 0x7b ? '{' : '}';
+        return fail(
+          i,
+          `'\\${shown}' at position ${charPosition(input, i)} is not an escape. Write ${shown}${shown} for a literal brace.`,
+        );
+      }
+      i += 2;
+      continue;
+    }
+    if (c !== 0x7b && c !== 0x7d) {
+      i++;
+      continue;
+    }
+    const brace = c === 0x7b ? '{' : '}';
+    if (input.charCodeAt(i + 1) === c) {
+      // A doubled brace: keep the first (a range of the typed text), drop the second.
+      flush(i + 1);
+      literalStart = i + 2;
+      i += 2;
+      continue;
+    }
+    if (brace === '}') {
+      return fail(
+        i,
+        `'}' at position ${charPosition(input, i)} closes nothing. Write }} for a literal brace.`,
+      );
+    }
+    const close = input.indexOf('}', i + 1);
+    if (close < 0) {
+      return fail(
+        i,
+        `'{' at position ${charPosition(input, i)} is not closed. Close the macro with }, or write {{ for a literal brace.`,
+      );
+    }
+    const name = input.slice(i + 1, close);
+    const expanded = expandName(name, ctx);
+    if (typeof expanded === 'string') {
+      const shown = name.length > 20 ? `{${name.slice(0, 20)}…` : `{${name}}`;
+      const reason = expanded === '' ? `is not a macro. ${KNOWN}` : `is not valid: ${expanded}.`;
+      return fail(i, `'${shown}' at position ${charPosition(input, i)} ${reason}`);
+    }
+    flush(i);
+    parts.push(expanded);
+    i = close + 1;
+    literalStart = i;
+  }
+  flush(n);
+  return { ok: true, parts };
+}
