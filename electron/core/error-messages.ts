@@ -1,6 +1,7 @@
 // Turns socket and resolver failures into what the user sees: the system code kept as is, plus one
 // sentence that says what happened and what to check on the bench. Plain Node (no imports needed).
 import type { ErrorInfo } from '../../shared/contract/model';
+import { ipFamily, unmapIPv4 } from '../../shared/net/ip';
 
 export interface ErrorContext {
   host: string;
@@ -8,12 +9,22 @@ export interface ErrorContext {
   localAddress?: string;
   localPort?: number;
   connectTimeoutMs?: number;
+  /**
+   * What the socket was doing: connecting to a board (the default), listening for boards (host and
+   * port are then the listening address and port), or a UDP socket (host and port: the destination).
+   */
+  role?: 'connect' | 'listen' | 'udp';
 }
 
 /** "192.168.1.123:8087", or "[::1]:8087" for IPv6 so the port cannot be mistaken for a group. */
 export function formatEndpoint(address: string, port: number | undefined): string {
   const host = address.includes(':') ? `[${address}]` : address;
   return port === undefined ? host : `${host}:${port}`;
+}
+
+/** A peer as the user knows it: a dual-stack listener's "::ffff:192.168.1.50" is shown as "192.168.1.50". */
+export function formatPeer(address: string, port: number | undefined): string {
+  return formatEndpoint(unmapIPv4(address), port);
 }
 
 /** 5000 -> "5 s", 2500 -> "2.5 s", 300 -> "300 ms". */
@@ -83,6 +94,8 @@ const SENTENCES: Record<string, Sentence> = {
   ENETUNREACH: (ctx) =>
     `This computer has no network route to ${ctx.host}. Is its Ethernet cable in, and does it have an address on the board's network?`,
   ENETDOWN: () => `This computer's network is down. Is the network adapter enabled and its cable plugged in?`,
+  EMFILE: () =>
+    `This computer has run out of sockets for SocketBench (too many open connections or files). Disconnect some boards or close other sessions, then try again.`,
   EADDRINUSE: (ctx) =>
     ctx.localPort
       ? `Local port ${ctx.localPort} is already in use on ${localName(ctx)}. Choose another local port, or leave it empty to let the system pick one.`
@@ -114,13 +127,70 @@ const SENTENCES: Record<string, Sentence> = {
   ERR_SOCKET_BAD_PORT: (ctx) => `Port ${ctx.port} is not a valid port: use a number from 1 to 65535.`,
 };
 
+const listenAddress = (ctx: ErrorContext) => ctx.localAddress || ctx.host;
+const familyName = (address: string) => (ipFamily(address) === 6 ? 'IPv6' : 'IPv4');
+/** Ports below 1024 are privileged on Linux and macOS (Windows has no such rule). */
+const isPrivileged = (port: number | undefined) => port !== undefined && port > 0 && port < 1024;
+
+/** A listening TCP server: ctx.host/port are the address and port it listens on. */
+const LISTEN_SENTENCES: Record<string, Sentence> = {
+  EADDRINUSE: (ctx) =>
+    `Port ${ctx.port} is already in use on this PC: another program (or another SocketBench session) is listening on it. Stop it, or pick another port.`,
+  EACCES: (ctx) =>
+    isPrivileged(ctx.port)
+      ? `Port ${ctx.port} is below 1024: on Linux and macOS only an administrator may listen on such ports. Pick a port above 1024 (8080, for example).`
+      : `This PC did not allow listening on port ${ctx.port}. On Windows the system may reserve it (netsh interface ipv4 show excludedportrange protocol=tcp lists those ports), or security software blocks it. Pick another port.`,
+  EADDRNOTAVAIL: (ctx) =>
+    `${listenAddress(ctx)} is not an address of this PC, so nothing can listen on it. Pick one of this PC's addresses, or all interfaces.`,
+  EAFNOSUPPORT: (ctx) =>
+    `This PC has no ${familyName(listenAddress(ctx))} networking, so it cannot listen on ${listenAddress(ctx)}. Pick another address, or all interfaces.`,
+  EINVAL: (ctx) =>
+    `${listenAddress(ctx)} cannot be listened on. Pick one of this PC's addresses, or all interfaces.`,
+  ENOTFOUND: (ctx) =>
+    `The local address "${listenAddress(ctx)}" could not be resolved. Pick one of this PC's addresses, or all interfaces.`,
+  ERR_SOCKET_BAD_PORT: (ctx) =>
+    `Port ${ctx.port} is not a valid port: use a number from 0 to 65535 (0 lets the system pick a free one).`,
+};
+
+/** A UDP socket: ctx.host/port are the destination of a send; localAddress/localPort its binding. */
+const UDP_SENTENCES: Record<string, Sentence> = {
+  EADDRINUSE: (ctx) =>
+    `UDP port ${ctx.localPort ?? 0} is already in use on this PC: another program (or another SocketBench session) has it open. Close it, or pick another local port (0 picks a free one).`,
+  EACCES: (ctx, cause) =>
+    cause.syscall === 'bind'
+      ? isPrivileged(ctx.localPort)
+        ? `Local port ${ctx.localPort} is below 1024: on Linux and macOS only an administrator may use such ports. Pick a local port above 1024, or 0 for any free port.`
+        : `This PC did not allow opening UDP port ${ctx.localPort ?? 0}. Security software may block it; pick another local port.`
+      : `${ctx.host} is a broadcast address: turn on Broadcast for this session to send to it.`,
+  EADDRNOTAVAIL: (ctx, cause) =>
+    cause.syscall === 'bind'
+      ? `${ctx.localAddress ?? ctx.host} is not an address of this PC. Pick one of its addresses, or leave Local address empty.`
+      : `${target(ctx)} cannot be reached from this socket's local address ${ctx.localAddress ?? ''}. Pick a local address on the board's network, or leave it empty.`,
+  EMSGSIZE: (ctx) =>
+    `This PC refused to send a datagram this large to ${target(ctx)}: it exceeds what one UDP datagram may carry here (macOS allows 9,216 bytes unless raised). Send it in smaller pieces.`,
+  ENOBUFS: (ctx) =>
+    `Too many datagrams are still waiting to go to ${target(ctx)}. Wait for earlier sends to finish, then send again.`,
+  ERR_SOCKET_BAD_PORT: (ctx) => `Port ${ctx.port} is not a valid port: use a number from 1 to 65535.`,
+};
+
+const ROLE_SENTENCES: Record<NonNullable<ErrorContext['role']>, Record<string, Sentence>> = {
+  connect: {},
+  listen: LISTEN_SENTENCES,
+  udp: UDP_SENTENCES,
+};
+
 /** One sentence for a failure while talking to ctx.host:ctx.port; unknown codes keep the system message. */
 export function describeError(err: unknown, ctx: ErrorContext): ErrorInfo {
   const top = asRecord(err);
   const cause = pickCause(err);
   const code =
     typeof cause.code === 'string' ? cause.code : typeof top.code === 'string' ? top.code : 'E_INTERNAL';
-  const sentence = SENTENCES[code];
+  const roleSentences = ROLE_SENTENCES[ctx.role ?? 'connect'];
+  const sentence = Object.hasOwn(roleSentences, code)
+    ? roleSentences[code]
+    : Object.hasOwn(SENTENCES, code)
+      ? SENTENCES[code]
+      : undefined;
   if (sentence) return { code, message: sentence(ctx, cause) };
   const systemMessage =
     typeof cause.message === 'string' && cause.message

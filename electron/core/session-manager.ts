@@ -3,10 +3,26 @@
 import { randomUUID } from 'node:crypto';
 import type { OpenArgs, SendResult, SessionApi } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
-import type { EventSink } from '../../shared/contract/events';
-import type { Payload, SessionId, SessionSnapshot } from '../../shared/contract/model';
+import type { EngineEvent, EventSink } from '../../shared/contract/events';
+import type {
+  InterfaceAddress,
+  Payload,
+  Protocol,
+  SelfTestResult,
+  SendTarget,
+  SessionConfig,
+  SessionId,
+  SessionSnapshot,
+} from '../../shared/contract/model';
+import { splitEndpoint } from '../../shared/net/ip';
 import { formatEndpoint } from './error-messages';
+import { listInterfaces } from './interfaces';
+import { bareHost } from './resolve';
+import { selfTest } from './self-test';
+import type { EngineSession, SessionDeps, SessionStatus } from './session';
 import { TcpClientSession } from './tcp-client';
+import { TcpServerSession } from './tcp-server';
+import { UdpSession } from './udp';
 
 export type SessionManager = SessionApi & {
   /** Closes every session and refuses new ones. */
@@ -17,20 +33,54 @@ export interface SessionManagerOptions {
   sink: EventSink;
   now?: () => number;
   newId?: () => string;
-  /** Passed to each TCP client; tests shorten it. */
+  /** Passed to each session; tests shorten it. */
   closeGraceMs?: number;
+  maxQueuedSendBytes?: number;
+  /** This PC's interface addresses (default: the OS's); tests keep self-tests on loopback with it. */
+  interfaces?: () => InterfaceAddress[];
+  selfTestTimeoutMs?: number;
 }
 
 interface Entry {
-  session: TcpClientSession;
+  session: EngineSession;
   name: string;
   openedAt: number;
+  /** Events wait until 'session-opened' went out, so no one hears of a session before it exists. */
+  announced: boolean;
+  queued: EngineEvent[];
+}
+
+const KIND_NAMES: Record<Protocol, string> = {
+  'tcp-client': 'a TCP client',
+  'tcp-server': 'a TCP server',
+  udp: 'a UDP socket',
+};
+
+/** The one place that knows which class runs which protocol. */
+function createSession(config: SessionConfig, deps: SessionDeps): EngineSession {
+  switch (config.protocol) {
+    case 'tcp-client':
+      return new TcpClientSession({ ...deps, config });
+    case 'tcp-server':
+      return new TcpServerSession({ ...deps, config });
+    case 'udp':
+      return new UdpSession({ ...deps, config });
+  }
+}
+
+/** "192.168.1.123:8087" for a client; "Server :8087" and "UDP :5000" with the bound port (port 0 too). */
+function defaultName(config: SessionConfig, status: SessionStatus): string {
+  if (config.protocol === 'tcp-client') return formatEndpoint(bareHost(config.host), config.port);
+  const bound = status.local ? splitEndpoint(status.local)?.port : undefined;
+  if (config.protocol === 'tcp-server') return `Server :${config.port || bound || 0}`;
+  return `UDP :${config.localPort || bound || 0}`;
 }
 
 export function createSessionManager(opts: SessionManagerOptions): SessionManager {
   const { sink } = opts;
   const now = opts.now ?? Date.now;
   const newId = opts.newId ?? randomUUID;
+  const interfaces = opts.interfaces ?? (() => listInterfaces());
   const sessions = new Map<SessionId, Entry>();
   let disposed = false;
 
@@ -46,6 +96,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       ...(status.remote ? { remote: status.remote } : {}),
       counters: status.counters,
       openedAt: entry.openedAt,
+      ...(status.clients ? { clients: status.clients } : {}),
     };
   };
 
@@ -60,11 +111,20 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     return entry;
   };
 
+  const findServer = (id: SessionId, purpose: string): TcpServerSession => {
+    const { session } = find(id);
+    if (session instanceof TcpServerSession) return session;
+    throw new ApiError(
+      CONTRACT_ERROR_CODES.badArgument,
+      `${purpose} This session is ${KIND_NAMES[session.config.protocol]}.`,
+    );
+  };
+
   const closeEntry = async (id: SessionId, entry: Entry): Promise<void> => {
     // Forgotten first, so a second close of the same id is "unknown" rather than a double close.
     sessions.delete(id);
     await entry.session.close();
-    sink({ type: 'session-closed', id });
+    if (entry.announced) sink({ type: 'session-closed', id });
   };
 
   return {
@@ -72,36 +132,82 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       if (disposed) {
         throw new ApiError(CONTRACT_ERROR_CODES.internal, 'The engine is shutting down; no new sessions.');
       }
-      if (config.protocol !== 'tcp-client') {
-        throw new ApiError(
-          CONTRACT_ERROR_CODES.badArgument,
-          `Protocol "${config.protocol}" is not supported.`,
-        );
-      }
       let id = newId();
       while (sessions.has(id)) id = newId();
-      const session = new TcpClientSession({ id, config, emit: sink, now, closeGraceMs: opts.closeGraceMs });
-      const entry: Entry = {
-        session,
-        name: name?.trim() || formatEndpoint(config.host, config.port),
-        openedAt: now(),
+      const queued: EngineEvent[] = [];
+      const entry = { name: '', openedAt: now(), announced: false, queued } as Entry;
+      const emit: EventSink = (event) => {
+        if (entry.announced) sink(event);
+        else queued.push(event);
       };
+      const deps = {
+        id,
+        emit,
+        now,
+        closeGraceMs: opts.closeGraceMs,
+        maxQueuedSendBytes: opts.maxQueuedSendBytes,
+      };
+      entry.session = createSession(config, deps);
       sessions.set(id, entry);
-      sink({ type: 'session-opened', session: snapshot(id, entry) });
-      session.connect();
-      return snapshot(id, entry);
+      // A server or UDP socket is bound (or has failed) when this resolves, so the snapshot carries
+      // the real port and any "port in use" sentence; a client is still connecting.
+      await entry.session.start();
+      if (sessions.get(id) !== entry) {
+        throw new ApiError(
+          CONTRACT_ERROR_CODES.unknownSession,
+          'The session was closed while it was starting.',
+        );
+      }
+      entry.name = name?.trim() || defaultName(config, entry.session.getStatus());
+      const opened = snapshot(id, entry);
+      sink({ type: 'session-opened', session: opened });
+      entry.announced = true;
+      for (const event of queued.splice(0)) sink(event);
+      return opened;
     },
 
     async close({ id }: { id: SessionId }): Promise<void> {
       await closeEntry(id, find(id));
     },
 
-    async send({ id, payload }: { id: SessionId; payload: Payload }): Promise<SendResult> {
-      return find(id).session.send(payload);
+    async send({
+      id,
+      payload,
+      to,
+    }: {
+      id: SessionId;
+      payload: Payload;
+      to?: SendTarget;
+    }): Promise<SendResult> {
+      return find(id).session.send(payload, to);
     },
 
     async list(): Promise<SessionSnapshot[]> {
       return [...sessions].map(([id, entry]) => snapshot(id, entry));
+    },
+
+    async rename({ id, name }: { id: SessionId; name: string }): Promise<void> {
+      const entry = find(id);
+      const trimmed = name.trim();
+      if (!trimmed) throw new ApiError(CONTRACT_ERROR_CODES.badArgument, 'A session name must not be empty.');
+      entry.name = trimmed;
+      if (entry.announced) sink({ type: 'renamed', id, name: trimmed });
+    },
+
+    async disconnectClient({ id, peer }: { id: SessionId; peer: string }): Promise<void> {
+      await findServer(id, 'Only a TCP server session has clients to disconnect.').disconnectClient(peer);
+    },
+
+    async listInterfaces(): Promise<InterfaceAddress[]> {
+      return interfaces();
+    },
+
+    async selfTest({ id }: { id: SessionId }): Promise<SelfTestResult[]> {
+      const server = findServer(
+        id,
+        'The self-test checks that boards can reach a listening TCP server; run it on a TCP server session.',
+      );
+      return selfTest(server, { interfaces: interfaces(), timeoutMs: opts.selfTestTimeoutMs });
     },
 
     async dispose(): Promise<void> {

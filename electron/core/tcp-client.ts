@@ -1,27 +1,30 @@
 // One TCP client session: connect to a board's TCP server, send, receive, count, close. Plain Node.
 // It reports every state change, chunk and counter update as EngineEvents into the injected sink.
-import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { type LookupFunction, Socket } from 'node:net';
-import { encodePayload } from '../../shared/codec/payload';
+import { Socket } from 'node:net';
 import type { SendResult } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
 import type {
-  Counters,
-  ErrorInfo,
   Payload,
+  SendTarget,
   SessionId,
   SessionState,
   TcpClientConfig,
 } from '../../shared/contract/model';
 import { zeroCounters } from '../../shared/contract/model';
 import { describeError, type ErrorContext, formatEndpoint } from './error-messages';
+import { bareHost, lookup } from './resolve';
+import {
+  asBytes,
+  DEFAULT_CLOSE_GRACE_MS,
+  DEFAULT_MAX_QUEUED_SEND_BYTES,
+  type EngineSession,
+  encodeOrThrow,
+  type SessionStatus,
+} from './session';
 
+export { DEFAULT_CLOSE_GRACE_MS, DEFAULT_MAX_QUEUED_SEND_BYTES } from './session';
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
-/** Long enough for a board to answer our FIN with its own, short enough that Disconnect feels instant. */
-export const DEFAULT_CLOSE_GRACE_MS = 300;
-/** Bytes allowed to wait in the socket for a board that reads slowly; a bigger backlog is refused. */
-export const DEFAULT_MAX_QUEUED_SEND_BYTES = 16 * 1024 * 1024;
 
 export interface TcpClientOptions {
   id: SessionId;
@@ -30,41 +33,11 @@ export interface TcpClientOptions {
   now?: () => number;
   closeGraceMs?: number;
   maxQueuedSendBytes?: number;
+  /** Where the socket comes from; a test keeps a reference to check the options applied to it. */
+  createSocket?: () => Socket;
 }
 
-export interface TcpClientStatus {
-  state: SessionState;
-  error?: ErrorInfo;
-  local?: string;
-  remote?: string;
-  counters: Counters;
-}
-
-/**
- * RFC 6761 section 6.4: names under "invalid." never resolve, and resolvers should say so at once
- * instead of asking a name server. The system resolver here would still send the query out.
- */
-const isReservedInvalidName = (hostname: string) => /(^|\.)invalid\.?$/i.test(hostname);
-
-type LookupCallback = (
-  err: NodeJS.ErrnoException | null,
-  address: string | LookupAddress[],
-  family: number,
-) => void;
-
-const lookup: LookupFunction = (hostname, options, callback) => {
-  if (isReservedInvalidName(hostname)) {
-    const err = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
-      code: 'ENOTFOUND',
-      syscall: 'getaddrinfo',
-      hostname,
-    });
-    process.nextTick(callback, err, '', 0);
-    return;
-  }
-  // net's callback type marks family optional; dns always supplies it.
-  dnsLookup(hostname, options, callback as LookupCallback);
-};
+export type TcpClientStatus = SessionStatus;
 
 const connectTimeoutError = (ms: number) =>
   Object.assign(new Error(`connect ETIMEDOUT (no answer within ${ms} ms)`), {
@@ -72,11 +45,7 @@ const connectTimeoutError = (ms: number) =>
     syscall: 'connect',
   });
 
-/** Plain Uint8Array view of a Buffer chunk: no copy, and no Buffer-only behaviour leaks into events. */
-const asBytes = (chunk: Buffer): Uint8Array =>
-  new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-
-export class TcpClientSession {
+export class TcpClientSession implements EngineSession {
   readonly id: SessionId;
   readonly config: TcpClientConfig;
   private readonly emit: EventSink;
@@ -84,6 +53,7 @@ export class TcpClientSession {
   private readonly closeGraceMs: number;
   private readonly maxQueuedSendBytes: number;
   private readonly errorContext: ErrorContext;
+  private readonly createSocket: () => Socket;
 
   private socket: Socket | undefined;
   private socketClosed: Promise<void> = Promise.resolve();
@@ -99,11 +69,10 @@ export class TcpClientSession {
     this.now = opts.now ?? Date.now;
     this.closeGraceMs = opts.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
     this.maxQueuedSendBytes = opts.maxQueuedSendBytes ?? DEFAULT_MAX_QUEUED_SEND_BYTES;
+    this.createSocket = opts.createSocket ?? (() => new Socket());
     const { port, localAddress, localPort } = opts.config;
-    // "[::1]" is how people write an IPv6 address next to a port; the socket wants it bare.
-    const host = opts.config.host.trim().replace(/^\[(.*)\]$/, '$1');
     this.errorContext = {
-      host,
+      host: bareHost(opts.config.host),
       port,
       localAddress: localAddress || undefined,
       localPort: localPort || undefined,
@@ -120,14 +89,23 @@ export class TcpClientSession {
     return { ...this.status, counters: { ...this.status.counters } };
   }
 
+  start(): Promise<void> {
+    this.connect();
+    return Promise.resolve();
+  }
+
   /** Starts connecting; failures arrive as an 'error' state, never as a throw. */
   connect(): void {
     if (this.socket || this.closing) return;
     const { host, port, localAddress, localPort } = this.errorContext;
     const connectTimeoutMs = this.errorContext.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.setState('connecting');
-    const socket = new Socket();
+    const socket = this.createSocket();
     this.socket = socket;
+    // Stored now, applied by net as soon as the connection exists. Nagle off by default: a bench
+    // tool sends small commands and wants each on the wire at once, not coalesced with the next.
+    socket.setNoDelay(this.config.noDelay ?? true);
+    if (this.config.keepAliveMs !== undefined) socket.setKeepAlive(true, this.config.keepAliveMs);
     this.socketClosed = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.on('connect', () => this.onConnect(socket));
     socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
@@ -149,11 +127,18 @@ export class TcpClientSession {
     }
   }
 
-  /** Encodes and writes one payload; resolves once the socket has taken the bytes. */
-  async send(payload: Payload): Promise<SendResult> {
-    const encoded = encodePayload(payload);
-    if (!encoded.ok) throw new ApiError(CONTRACT_ERROR_CODES.badPayload, encoded.error.message);
-    return this.sendBytes(encoded.bytes);
+  /**
+   * Encodes and writes one payload; resolves once the socket has taken the bytes. A client has one
+   * peer, so the only target it accepts besides none is "all".
+   */
+  async send(payload: Payload, to?: SendTarget): Promise<SendResult> {
+    if (to && to.kind !== 'all') {
+      throw new ApiError(
+        CONTRACT_ERROR_CODES.badArgument,
+        `A TCP client session sends to the board it is connected to (${formatEndpoint(this.errorContext.host, this.errorContext.port)}); it has no "${to.kind}" target.`,
+      );
+    }
+    return this.sendBytes(encodeOrThrow(payload));
   }
 
   sendBytes(bytes: Uint8Array): Promise<SendResult> {

@@ -1,0 +1,339 @@
+// One UDP session: bind a local address and port, take datagrams from anyone, send to an address,
+// the configured remote or the last sender; broadcast and multicast. Plain Node (node:dgram).
+import { createSocket, type Socket as DgramSocket, type RemoteInfo } from 'node:dgram';
+import type { SendResult } from '../../shared/contract/api';
+import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
+import type { EventSink } from '../../shared/contract/events';
+import type {
+  ErrorInfo,
+  Payload,
+  SendTarget,
+  SessionId,
+  SessionState,
+  UdpConfig,
+} from '../../shared/contract/model';
+import { zeroCounters } from '../../shared/contract/model';
+import { type IpFamily, ipFamily, isMulticast, parseIpUnmapped } from '../../shared/net/ip';
+import { ipv4BroadcastAddress } from '../../shared/net/subnet';
+import { describeError, type ErrorContext, formatEndpoint, formatPeer } from './error-messages';
+import { listInterfaces } from './interfaces';
+import { bareHost, resolveHost } from './resolve';
+import {
+  apiErrorFrom,
+  asBytes,
+  DEFAULT_MAX_QUEUED_SEND_BYTES,
+  type EngineSession,
+  encodeOrThrow,
+  type SessionDeps,
+  type SessionStatus,
+} from './session';
+import { describeMulticastError } from './udp-multicast';
+
+/** 65,535 minus the UDP header and, for IPv4, the IP header; IPv6's header is outside its length. */
+export const MAX_DATAGRAM_BYTES: Readonly<Record<IpFamily, number>> = { 4: 65_507, 6: 65_527 };
+
+export interface UdpOptions extends SessionDeps {
+  config: UdpConfig;
+}
+
+/** IPv6 when any configured address is IPv6 (the local address decides first); IPv4 otherwise. */
+export function udpSocketType(config: UdpConfig): 'udp4' | 'udp6' {
+  const local = ipFamily(bareHost(config.localAddress ?? ''));
+  if (local) return local === 6 ? 'udp6' : 'udp4';
+  const others = [config.remoteHost, config.multicast?.group].map((h) => ipFamily(bareHost(h ?? '')));
+  return others.includes(6) ? 'udp6' : 'udp4';
+}
+
+const thousands = (n: number) => n.toLocaleString('en-US');
+
+export class UdpSession implements EngineSession {
+  readonly id: SessionId;
+  readonly config: UdpConfig;
+  readonly type: 'udp4' | 'udp6';
+  private readonly emit: EventSink;
+  private readonly now: () => number;
+  private readonly maxQueuedSendBytes: number;
+  private readonly localAddress: string;
+  private socket: DgramSocket | undefined;
+  private lastSender: { address: string; port: number } | undefined;
+  private queuedBytes = 0;
+  private started: Promise<void> | undefined;
+  private closing: Promise<void> | undefined;
+  private status: SessionStatus = { state: 'disconnected', counters: zeroCounters() };
+
+  constructor(opts: UdpOptions) {
+    this.id = opts.id;
+    this.config = opts.config;
+    this.emit = opts.emit;
+    this.now = opts.now ?? Date.now;
+    this.maxQueuedSendBytes = opts.maxQueuedSendBytes ?? DEFAULT_MAX_QUEUED_SEND_BYTES;
+    this.localAddress = bareHost(opts.config.localAddress ?? '');
+    this.type = udpSocketType(opts.config);
+    const { remoteHost, remotePort } = opts.config;
+    if (remoteHost?.trim() && remotePort)
+      this.status.remote = formatEndpoint(bareHost(remoteHost), remotePort);
+  }
+
+  get state(): SessionState {
+    return this.status.state;
+  }
+
+  getStatus(): SessionStatus {
+    return { ...this.status, counters: { ...this.status.counters } };
+  }
+
+  start(): Promise<void> {
+    this.started ??= this.bind();
+    return this.started;
+  }
+
+  private async bind(): Promise<void> {
+    const ctx = this.ctx(this.localAddress || 'any address', this.config.localPort);
+    const group = this.config.multicast?.group;
+    if (group !== undefined && !isMulticast(group)) {
+      return this.fail({
+        code: 'EINVAL',
+        message: `${group} is not a multicast group address: IPv4 groups run from 224.0.0.0 to 239.255.255.255 (239.x.y.z is for local use), IPv6 groups start with ff.`,
+      });
+    }
+    let address = this.type === 'udp6' ? '::' : '0.0.0.0';
+    try {
+      if (this.localAddress) address = (await resolveHost(this.localAddress, this.family())).address;
+    } catch (err) {
+      return this.fail(describeError(err, { ...ctx, role: 'listen' }));
+    }
+    // Several programs may share one multicast port, so only then is the port shared; otherwise a
+    // port in use is reported as such instead of two sockets silently splitting the datagrams.
+    const socket = createSocket({ type: this.type, reuseAddr: group !== undefined, ipv6Only: false });
+    this.socket = socket;
+    const bindError = await new Promise<unknown>((resolve) => {
+      socket.once('error', resolve);
+      try {
+        socket.bind({ address, port: this.config.localPort, exclusive: true }, () => {
+          socket.off('error', resolve);
+          resolve(undefined);
+        });
+      } catch (err) {
+        resolve(err);
+      }
+    });
+    if (bindError) {
+      this.fail(describeError(bindError, ctx));
+      return this.closeSocket();
+    }
+    const optionError = this.applyOptions(socket);
+    if (optionError) {
+      this.fail(optionError);
+      return this.closeSocket();
+    }
+    socket.on('message', (msg, rinfo) => this.onMessage(msg, rinfo));
+    socket.on('error', (err) => {
+      this.fail(describeError(err, ctx));
+      void this.closeSocket();
+    });
+    const bound = socket.address();
+    this.status.local = formatEndpoint(bound.address, bound.port);
+    this.setState('open');
+  }
+
+  /** Socket options that need a bound socket; returns what went wrong, if anything. */
+  private applyOptions(socket: DgramSocket): ErrorInfo | undefined {
+    const { broadcast, receiveBufferSize, multicast } = this.config;
+    try {
+      if (broadcast) socket.setBroadcast(true);
+      // The system may round this (Linux doubles it and caps it at net.core.rmem_max).
+      if (receiveBufferSize) socket.setRecvBufferSize(receiveBufferSize);
+    } catch (err) {
+      return describeError(err, this.ctx(this.localAddress, this.config.localPort));
+    }
+    if (!multicast) return undefined;
+    const iface = multicast.interface?.trim() ? bareHost(multicast.interface) : undefined;
+    try {
+      if (multicast.ttl !== undefined) socket.setMulticastTTL(multicast.ttl);
+      socket.setMulticastLoopback(multicast.loopback ?? true);
+      if (iface) socket.setMulticastInterface(iface);
+      socket.addMembership(multicast.group, iface);
+    } catch (err) {
+      return describeMulticastError(err, multicast.group, iface);
+    }
+    return undefined;
+  }
+
+  private onMessage(msg: Buffer, rinfo: RemoteInfo): void {
+    this.lastSender = { address: rinfo.address, port: rinfo.port };
+    this.status.counters.rxBytes += msg.byteLength;
+    this.status.counters.rxChunks += 1;
+    const peer = formatPeer(rinfo.address, rinfo.port);
+    this.emit({ type: 'data', id: this.id, dir: 'rx', at: this.now(), peer, bytes: asBytes(msg) });
+    this.emitCounters();
+  }
+
+  /**
+   * One payload as one datagram. Counted once the system took it: a datagram it refused (too large,
+   * broadcast not allowed) never went out. Never truncated: an oversized payload is refused whole.
+   */
+  async send(payload: Payload, to?: SendTarget): Promise<SendResult> {
+    const bytes = encodeOrThrow(payload);
+    this.requireOpen();
+    const target = this.pickTarget(to);
+    const ctx = this.ctx(target.host, target.port);
+    let dest: { address: string; family: IpFamily };
+    try {
+      dest = await resolveHost(target.host, this.family());
+    } catch (err) {
+      throw apiErrorFrom(describeError(err, ctx));
+    }
+    const address = this.checkDatagram(bytes.byteLength, dest.address, ctx);
+    const n = bytes.byteLength;
+    if (this.queuedBytes > 0 && this.queuedBytes + n > this.maxQueuedSendBytes) {
+      throw apiErrorFrom(describeError({ code: 'ENOBUFS' }, ctx));
+    }
+    const socket = this.requireOpen();
+    this.queuedBytes += n;
+    try {
+      await new Promise<void>((resolve, reject) =>
+        socket.send(bytes, target.port, address, (err) => (err ? reject(err) : resolve())),
+      );
+    } catch (err) {
+      throw apiErrorFrom(describeError(err, ctx));
+    } finally {
+      this.queuedBytes -= n;
+    }
+    this.status.counters.txBytes += n;
+    this.status.counters.txChunks += 1;
+    const peer = formatPeer(address, target.port);
+    this.emit({ type: 'data', id: this.id, dir: 'tx', at: this.now(), peer, bytes });
+    this.emitCounters();
+    return { bytes: n };
+  }
+
+  /** Resolves when the socket is closed. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.started;
+      await this.closeSocket();
+      if (this.status.state === 'open') this.setState('disconnected');
+    })();
+    return this.closing;
+  }
+
+  private requireOpen(): DgramSocket {
+    if (this.status.state === 'open' && this.socket && !this.closing) return this.socket;
+    const why =
+      this.status.state === 'error' ? `it failed (${this.status.error?.code ?? 'error'})` : 'it is closed';
+    throw new ApiError(
+      CONTRACT_ERROR_CODES.notConnected,
+      `The UDP socket is not open: ${why}. Press Open, then send.`,
+    );
+  }
+
+  private pickTarget(to: SendTarget | undefined): { host: string; port: number } {
+    if (to === undefined) {
+      const host = bareHost(this.config.remoteHost ?? '');
+      const port = this.config.remotePort;
+      if (host && port) return { host, port };
+      throw new ApiError(
+        CONTRACT_ERROR_CODES.badArgument,
+        "No remote host and port are set for this UDP session. Type the board's address in Remote host and Remote port, or reply to the last sender.",
+      );
+    }
+    if (to.kind === 'address') return { host: bareHost(to.host), port: to.port };
+    if (to.kind === 'last-sender') {
+      if (this.lastSender) return { host: this.lastSender.address, port: this.lastSender.port };
+      throw new ApiError(
+        CONTRACT_ERROR_CODES.notConnected,
+        'No datagram has arrived yet, so there is no last sender to reply to. Wait until the board sends one, or type its address in Remote host and Remote port.',
+      );
+    }
+    throw new ApiError(
+      CONTRACT_ERROR_CODES.badArgument,
+      `A UDP session sends to an address or to the last sender; "${to.kind}" is a TCP server target.`,
+    );
+  }
+
+  /** Refuses what must not be sent, with a sentence; returns the address in the socket's family. */
+  private checkDatagram(n: number, address: string, ctx: ErrorContext): string {
+    const family = parseIpUnmapped(address)?.family ?? 4;
+    if (this.type === 'udp4' && family === 6) {
+      throw new ApiError(
+        'EAFNOSUPPORT',
+        `This UDP socket is IPv4, so it cannot send to the IPv6 address ${address}. Set an IPv6 local address (or leave it empty and type an IPv6 remote host), then open it again.`,
+      );
+    }
+    const limit = MAX_DATAGRAM_BYTES[family];
+    if (n > limit) {
+      throw new ApiError(
+        'EMSGSIZE',
+        `This datagram is ${thousands(n)} bytes, but one UDP datagram over IPv${family} carries at most ${thousands(limit)} bytes. Nothing was sent: send it in smaller pieces, or use TCP.`,
+      );
+    }
+    if (family === 4 && !this.config.broadcast && isKnownBroadcast(address)) {
+      throw apiErrorFrom(describeError({ code: 'EACCES', syscall: 'send' }, ctx));
+    }
+    // A dual-stack IPv6 socket reaches IPv4 peers through their IPv4-mapped address.
+    return this.type === 'udp6' && ipFamily(address) === 4 ? `::ffff:${address}` : address;
+  }
+
+  private family(): IpFamily | undefined {
+    return this.type === 'udp4' ? 4 : undefined;
+  }
+
+  private ctx(host: string, port: number): ErrorContext {
+    const bound =
+      this.socket && this.status.state === 'open' ? this.socket.address().port : this.config.localPort;
+    return { host, port, localAddress: this.localAddress || undefined, localPort: bound, role: 'udp' };
+  }
+
+  private closeSocket(): Promise<void> {
+    const socket = this.socket;
+    this.socket = undefined;
+    if (!socket) return Promise.resolve();
+    return new Promise((resolve) => {
+      try {
+        socket.close(() => resolve());
+      } catch {
+        resolve();
+      }
+    });
+  }
+
+  private fail(info: ErrorInfo): void {
+    if (this.status.state === 'error') return;
+    this.status.error = info;
+    this.setState('error');
+  }
+
+  private setState(state: SessionState): void {
+    this.status.state = state;
+    const { error, local, remote } = this.status;
+    this.emit({
+      type: 'state',
+      id: this.id,
+      state,
+      at: this.now(),
+      ...(state === 'error' && error ? { error } : {}),
+      ...(local ? { local } : {}),
+      ...(remote ? { remote } : {}),
+    });
+  }
+
+  private emitCounters(): void {
+    this.emit({ type: 'counters', id: this.id, counters: { ...this.status.counters } });
+  }
+}
+
+/**
+ * 255.255.255.255, or the broadcast address of one of this PC's subnets. Other x.x.x.255
+ * addresses may be ordinary hosts (in a /23, say); for those the system decides, and its EACCES
+ * gets the same sentence.
+ */
+function isKnownBroadcast(address: string): boolean {
+  if (address === '255.255.255.255') return true;
+  return listInterfaces().some(
+    (i) =>
+      i.family === 'IPv4' &&
+      !i.internal &&
+      i.prefixLength < 31 &&
+      ipv4BroadcastAddress(i.address, i.prefixLength) === address,
+  );
+}
