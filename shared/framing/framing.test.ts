@@ -64,15 +64,13 @@ describe('every framer', () => {
   it('gives the same frames however the stream is cut into chunks, and loses no byte', () => {
     const specs = fc.oneof(
       fc.constant<FramingSpec>({ kind: 'raw' }),
-      fc
-        .tuple(fc.constantFrom('0A', '0D 0A', '0A 0A', '41 0D 0A'), fc.integer({ min: 3, max: 40 }))
-        .map(
-          ([delimiterHex, maxFrameBytes]): FramingSpec => ({
-            kind: 'delimiter',
-            delimiterHex,
-            maxFrameBytes,
-          }),
-        ),
+      fc.tuple(fc.constantFrom('0A', '0D 0A', '0A 0A', '41 0D 0A'), fc.integer({ min: 3, max: 40 })).map(
+        ([delimiterHex, maxFrameBytes]): FramingSpec => ({
+          kind: 'delimiter',
+          delimiterHex,
+          maxFrameBytes,
+        }),
+      ),
       fc.integer({ min: 1, max: 9 }).map((length): FramingSpec => ({ kind: 'fixed', length })),
       fc
         .record({
