@@ -3,7 +3,9 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Services } from './services';
 import type { LogState } from './state/log-reducer';
+import type { NetworkState } from './state/network-store';
 import type { Prefs } from './state/prefs-store';
+import { logOf } from './state/session-logs';
 import type { SessionsState } from './state/sessions-reducer';
 
 export const AppContext = createContext<Services | null>(null);
@@ -16,5 +18,11 @@ export function useServices(): Services {
 
 export const useSessions = <T>(select: (s: SessionsState) => T): T =>
   useStore(useServices().sessions, select);
-export const useLog = <T>(select: (s: LogState) => T): T => useStore(useServices().log, select);
+/** Reads the active session's log. */
+export function useLog<T>(select: (s: LogState) => T): T {
+  const { log } = useServices();
+  const activeId = useSessions((s) => s.activeId);
+  return useStore(log, (s) => select(logOf(s, activeId)));
+}
+export const useNetwork = <T>(select: (s: NetworkState) => T): T => useStore(useServices().network, select);
 export const usePrefs = <T>(select: (s: Prefs) => T): T => useStore(useServices().prefs, select);

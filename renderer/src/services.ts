@@ -2,9 +2,11 @@
 // sync between them. Components reach it through AppContext; dispose() stops all of it.
 
 import type { StoreApi } from 'zustand/vanilla';
+import { PROTOCOLS } from '../../shared/contract/model';
 import type { Bridge } from './bridge';
 import { startEngineSync } from './state/engine-sync';
 import { createLogStore, type LogStore } from './state/log-store';
+import { createNetworkStore, type NetworkStore } from './state/network-store';
 import {
   createPrefsStore,
   type KeyValueStorage,
@@ -22,25 +24,38 @@ export interface Services {
   log: LogStore;
   prefs: StoreApi<Prefs>;
   actions: SessionActions;
+  network: NetworkStore;
   dispose(): void;
 }
 
 const SESSION_KEY = 'socketbench.session';
-const isString = (v: unknown): boolean => typeof v === 'string';
+
+/** Each remembered field must have its default's type; Protocol must be one we know. */
+function settingsValidators(): { [K in keyof SessionSettings]: (v: unknown) => boolean } {
+  const defaults = defaultSettings();
+  const out = {} as Record<keyof SessionSettings, (v: unknown) => boolean>;
+  for (const key of Object.keys(defaults) as (keyof SessionSettings)[]) {
+    out[key] =
+      key === 'protocol'
+        ? (v) => (PROTOCOLS as readonly unknown[]).includes(v)
+        : (v) => typeof v === typeof defaults[key];
+  }
+  return out;
+}
 
 export function createServices(bridge: Bridge, storage?: KeyValueStorage): Services {
-  const remembered = readStored<SessionSettings>(storage, SESSION_KEY, defaultSettings(), {
-    protocol: (v) => v === 'tcp-client',
-    host: isString,
-    port: isString,
-    localAddress: isString,
-    localPort: isString,
-    connectTimeoutMs: isString,
-  });
+  // The settings last edited start the first session of the next run.
+  const remembered = readStored<SessionSettings>(
+    storage,
+    SESSION_KEY,
+    defaultSettings(),
+    settingsValidators(),
+  );
   const sessions = createSessionsStore(remembered);
   const log = createLogStore();
   const prefs = createPrefsStore(storage);
   const actions = createSessionActions(bridge.api, sessions, log);
+  const network = createNetworkStore(bridge.api);
 
   let lastSaved = activeSession(sessions.getState()).settings;
   const offSave = sessions.subscribe((state) => {
@@ -62,6 +77,7 @@ export function createServices(bridge: Bridge, storage?: KeyValueStorage): Servi
     log,
     prefs,
     actions,
+    network,
     dispose() {
       stopSync();
       offSave();

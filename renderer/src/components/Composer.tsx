@@ -1,5 +1,5 @@
-// The message box: what to send, how to encode it, a live byte preview (or the exact fault), and
-// Send / Ctrl+Enter. The preview runs the same encoder as the engine, so its count is what goes out.
+// The message box: where it goes, what to send, how to encode it, a live byte preview (or the exact
+// fault), and Send / Ctrl+Enter. The preview runs the same encoder as the engine, so its count is what goes out.
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import { formatHex } from '../../../shared/codec/hex';
 import { encodePayload } from '../../../shared/codec/payload';
@@ -7,9 +7,11 @@ import { LINE_ENDINGS, type LineEnding, type Payload } from '../../../shared/con
 import { usePrefs, useServices, useSessions } from '../app-context';
 import { pluralBytes } from '../format';
 import { ENCODE_AS, type EncodeAs } from '../state/prefs-store';
+import { sendPlan } from '../state/send-target';
 import { toErrorInfo } from '../state/session-actions';
 import { activeSession } from '../state/sessions-reducer';
 import { useLinkStatus } from '../useLinkStatus';
+import { SendTargetFields } from './SendTargetFields';
 
 const PREVIEW_BYTES = 32;
 const SHORTCUT = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘+Enter' : 'Ctrl+Enter';
@@ -40,22 +42,23 @@ export function Composer() {
   const sendError = refusal?.payload === payload ? refusal.message : undefined;
 
   const linkUp = useLinkStatus() === 'open';
-  const connected = session.state === 'connected' && session.engineId !== undefined;
+  const plan = sendPlan(session);
   const empty = encoded.ok && encoded.bytes.length === 0;
-  const canSend = linkUp && connected && encoded.ok && !empty;
+  const canSend = linkUp && plan.ok && encoded.ok && !empty;
   const hint = !linkUp
     ? 'Waiting for the engine connection.'
-    : !connected
-      ? 'Connect to a board to send.'
+    : !plan.ok
+      ? plan.reason
       : empty
         ? 'Type a message to send.'
         : undefined;
+  const hintTone = !plan.ok && plan.fault ? 'fault' : 'hint';
 
   const send = () => {
     if (!canSend) return;
     setRefusal(undefined);
     actions
-      .send(session.id, payload)
+      .send(session.id, payload, plan.to)
       .catch((error: unknown) => setRefusal({ payload, message: toErrorInfo(error).message }));
   };
 
@@ -71,6 +74,7 @@ export function Composer() {
       <h2 id={`${ids.preview}-title`} className="panel-title">
         Send
       </h2>
+      <SendTargetFields session={session} />
       <div className="field">
         <label className="field-label" htmlFor={ids.message}>
           Message
@@ -167,7 +171,7 @@ export function Composer() {
           {SHORTCUT}
         </span>
         {hint && (
-          <p id={ids.hint} className="reason reason-hint">
+          <p id={ids.hint} className={`reason reason-${hintTone}`}>
             {hint}
           </p>
         )}

@@ -1,13 +1,19 @@
-// Above the log: Decode as, Pause / Resume (with what waits meanwhile) and Clear log.
+// Above the active session's log: Decode as, Pause / Resume (with what waits meanwhile) and Clear log.
 import { useId } from 'react';
-import { DECODE_AS, type DecodeAs } from '../../../shared/codec/display';
-import { useLog, usePrefs, useServices } from '../app-context';
+import type { DecodeAs } from '../../../shared/codec/display';
+import { useLog, usePrefs, useServices, useSessions } from '../app-context';
 import { formatCount, pluralBytes } from '../format';
 
-const DECODE_LABELS: Record<DecodeAs, string> = { ascii: 'ASCII', 'utf-8': 'UTF-8', hex: 'Hex' };
+/** The views offered today; the codec knows more, which the toolbar will offer with their controls. */
+const DECODE_OPTIONS: readonly (readonly [DecodeAs, string])[] = [
+  ['ascii', 'ASCII'],
+  ['utf-8', 'UTF-8'],
+  ['hex', 'Hex'],
+];
 
 export function LogToolbar() {
   const { log, prefs } = useServices();
+  const activeId = useSessions((s) => s.activeId);
   const decodeAs = usePrefs((p) => p.decodeAs);
   const paused = useLog((s) => s.paused);
   const waitingEntries = useLog((s) => s.held.ring.length);
@@ -28,9 +34,9 @@ export function LogToolbar() {
           value={decodeAs}
           onChange={(e) => prefs.setState({ decodeAs: e.target.value as DecodeAs })}
         >
-          {DECODE_AS.map((v) => (
-            <option key={v} value={v}>
-              {DECODE_LABELS[v]}
+          {DECODE_OPTIONS.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
             </option>
           ))}
         </select>
@@ -49,11 +55,11 @@ export function LogToolbar() {
         type="button"
         className={paused ? 'btn toggle on' : 'btn toggle'}
         aria-pressed={paused}
-        onClick={() => (paused ? log.resume() : log.pause())}
+        onClick={() => (paused ? log.resume(activeId) : log.pause(activeId))}
       >
         {paused ? 'Resume' : 'Pause'}
       </button>
-      <button type="button" className="btn" onClick={() => log.clear()}>
+      <button type="button" className="btn" onClick={() => log.clear(activeId)}>
         Clear log
       </button>
     </div>

@@ -1,32 +1,18 @@
-// The session's state in words (role status), with our address and the board's once connected.
-import type { UiSession } from '../state/sessions-reducer';
+// The session's state in words (role status): Connected / Listening / Open with the addresses, a
+// server's "Waiting for a board to connect…", or the error sentence.
 
-function describe(session: UiSession): { label: string; detail?: string } {
-  if (session.opening || session.state === 'connecting') {
-    return { label: 'Connecting…', detail: session.target ? `to ${session.target}` : undefined };
-  }
-  switch (session.state) {
-    case 'connected':
-      return {
-        label: 'Connected',
-        detail: session.local && session.remote ? `${session.local} → ${session.remote}` : session.remote,
-      };
-    case 'error':
-      return { label: `Error: ${session.error?.message ?? 'the connection failed.'}` };
-    default:
-      return { label: 'Disconnected', detail: session.error?.message };
-  }
-}
+import type { UiSession } from '../state/sessions-reducer';
+import { describeSession } from '../state/state-words';
 
 export function SessionState({ session }: { session: UiSession }) {
-  const tone = session.opening ? 'connecting' : session.state;
-  const { label, detail } = describe(session);
+  const { label, detail, note, tone } = describeSession(session);
   return (
     <div className={`session-state state-${tone}`} role="status">
       <span className="state-dot" aria-hidden="true" />
       <span className="state-text">
         <span className="state-label">{label}</span>
         {detail && <span className="state-detail">{detail}</span>}
+        {note && <span className="state-note">{note}</span>}
       </span>
     </div>
   );

@@ -1,5 +1,5 @@
-// The traffic log: every entry virtualized (rows measured, so wrapped payloads fit), keyed by the
-// entry's stable key, following the tail only while the user is at the bottom.
+// The active session's traffic log: every entry virtualized (rows measured, so wrapped payloads fit),
+// keyed by the entry's stable key, following the tail only while the user is at the bottom.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useRef } from 'react';
 import { useLog, usePrefs } from '../app-context';
@@ -44,7 +44,7 @@ export function TrafficLog() {
             <p className="log-empty">
               {paused
                 ? 'Paused: new entries wait until Resume.'
-                : 'Connect to a board and send a message; every byte in and out shows here.'}
+                : 'Every byte in and out of this session shows here.'}
             </p>
           ) : (
             <div className="log-sizer" style={{ height: virtualizer.getTotalSize() }}>

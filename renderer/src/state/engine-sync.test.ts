@@ -5,9 +5,13 @@ import type { EngineEvent, EventBatch } from '../../../shared/contract/events';
 import type { SessionSnapshot } from '../../../shared/contract/model';
 import { type EngineLink, startEngineSync } from './engine-sync';
 import { ringToArray } from './log-ring';
-import { createLogStore } from './log-store';
+import { createLogStore, type LogStore } from './log-store';
+import { logOf } from './session-logs';
 import { activeSession } from './sessions-reducer';
-import { createSessionsStore } from './sessions-store';
+import { createSessionsStore, type SessionsStore } from './sessions-store';
+
+const activeLog = (sessions: SessionsStore, log: LogStore) =>
+  logOf(log.getState(), sessions.getState().activeId);
 
 type Status = ReturnType<EngineLink['status']>;
 
@@ -94,17 +98,17 @@ describe('engine sync', () => {
       id: 'e1',
       counters: { rxBytes: 15, txBytes: 4, rxChunks: 2, txChunks: 1 },
     });
-    expect(log.getState().shown.ring.length).toBe(0);
+    expect(activeLog(sessions, log).shown.ring.length).toBe(0);
 
     engine.lists[0]?.resolve([snap('e1')]);
     await engine.lists[0]?.answered;
     const active = activeSession(sessions.getState());
     expect(active).toMatchObject({ engineId: 'e1', state: 'connected' });
     expect(active.counters.rxBytes).toBe(15);
-    expect(log.getState().shown.ring.length).toBe(1);
+    expect(activeLog(sessions, log).shown.ring.length).toBe(1);
 
     engine.emit(rx('e1', 'later'));
-    expect(log.getState().shown.ring.length).toBe(2);
+    expect(activeLog(sessions, log).shown.ring.length).toBe(2);
     stop();
     expect(engine.listeners()).toBe(0);
   });
@@ -146,8 +150,44 @@ describe('engine sync', () => {
     engine.lists[0]?.reject(new Error('link dropped'));
     await engine.lists[0]?.answered;
     expect(failures).toHaveLength(1);
-    const [entry] = ringToArray(log.getState().shown.ring);
+    // Nobody owns e1 yet: its entry waits, and joins the session that adopts e1 at the next resync.
+    expect(log.getState().pending.e1?.ring.length).toBe(1);
+    engine.setStatus('lost');
+    engine.setStatus('open');
+    engine.lists[1]?.resolve([snap('e1')]);
+    await engine.lists[1]?.answered;
+    const [entry] = ringToArray(activeLog(sessions, log).shown.ring);
     expect(entry?.kind).toBe('data');
+    expect(log.getState().pending).toEqual({});
+    stop();
+  });
+
+  it('gives each session its own log, and late events of a closed engine session to its owner', async () => {
+    const engine = scriptedLink('open');
+    const sessions = createSessionsStore();
+    const log = createLogStore();
+    const stop = startEngineSync({ link: engine.link, sessions, log });
+    engine.lists[0]?.resolve([snap('e1'), snap('e2', { remote: '127.0.0.1:9000' })]);
+    await engine.lists[0]?.answered;
+    const [first, second] = sessions.getState().order as [string, string];
+    engine.emit(rx('e1', 'to one'), rx('e2', 'to two'), rx('e1', 'one again'));
+    const texts = (uiId: string) =>
+      ringToArray(logOf(log.getState(), uiId).shown.ring).map((e) =>
+        e.kind === 'data' ? new TextDecoder().decode(e.bytes) : e.text,
+      );
+    expect(texts(first)).toEqual(['to one', 'one again']);
+    expect(texts(second)).toEqual(['to two']);
+
+    // close() answered before the engine's events: they still land in the first session's log.
+    sessions.detach(first);
+    engine.emit(
+      { type: 'state', id: 'e1', state: 'disconnected', at: 9 },
+      { type: 'session-closed', id: 'e1' },
+    );
+    expect(texts(first).at(-1)).toBe('Disconnected from 127.0.0.1:8087');
+
+    sessions.remove(second);
+    expect(log.getState().logs[second]).toBeUndefined();
     stop();
   });
 
@@ -159,7 +199,7 @@ describe('engine sync', () => {
     engine.lists[0]?.resolve([snap('e1', { state: 'connecting', local: undefined, remote: undefined })]);
     await engine.lists[0]?.answered;
     engine.emit({ type: 'state', id: 'e1', state: 'disconnected', at: 9 });
-    const rows = ringToArray(log.getState().shown.ring);
+    const rows = ringToArray(activeLog(sessions, log).shown.ring);
     expect(rows.map((r) => (r.kind === 'system' ? r.text : ''))).toEqual([
       'Disconnected from 127.0.0.1:8087',
     ]);

@@ -1,9 +1,11 @@
-// Keeps the stores in step with the engine: every batch into both stores (one update each), and on
-// start and every link reopen a list() snapshot first, holding batches until it is in.
+// Keeps the stores in step with the engine: every batch into both stores (one update each), on start
+// and every link reopen a list() snapshot first (holding batches until it is in), and each session's
+// log following the sessions (an engine session's waiting entries join its owner once it has one).
 import type { SessionApi } from '../../../shared/contract/api';
 import type { EventBatch } from '../../../shared/contract/events';
 import type { LogStore } from './log-store';
-import { targetOf } from './sessions-reducer';
+import type { RoutingContext } from './session-logs';
+import { ownerOf, protocolOf, type SessionsState, targetOf } from './sessions-reducer';
 import type { SessionsStore } from './sessions-store';
 
 export interface EngineLink {
@@ -26,10 +28,28 @@ export function startEngineSync({ link, sessions, log, onResyncError }: EngineSy
   let generation = 0;
   let stopped = false;
 
+  const routing: RoutingContext = {
+    ownerOf: (id) => ownerOf(sessions.getState(), id),
+    targetOf: (id) => targetOf(sessions.getState(), id),
+    protocolOf: (id) => protocolOf(sessions.getState(), id),
+  };
   const apply = (batch: EventBatch) => {
     sessions.applyBatch(batch);
-    log.applyBatch(batch, { targetOf: (id) => targetOf(sessions.getState(), id) });
+    log.applyBatch(batch, routing);
   };
+
+  const reconcile = (state: SessionsState) => {
+    const logs = log.getState();
+    const waiting = Object.keys(logs.pending).some((id) => state.owners[id] !== undefined);
+    const gone = Object.keys(logs.logs).some((uiId) => !state.sessions[uiId]);
+    if (waiting || gone) {
+      log.reconcile(
+        (id) => state.owners[id],
+        (uiId) => state.sessions[uiId] !== undefined,
+      );
+    }
+  };
+  const offSessions = sessions.subscribe(reconcile);
 
   async function resync(): Promise<void> {
     const mine = ++generation;
@@ -63,5 +83,6 @@ export function startEngineSync({ link, sessions, log, onResyncError }: EngineSy
     held = undefined;
     offEvents();
     offStatus();
+    offSessions();
   };
 }

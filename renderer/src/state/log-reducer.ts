@@ -1,7 +1,7 @@
-// The traffic log as pure functions: engine batches become entries in a ring capped by entry count
-// and payload bytes; Pause holds new entries (same caps) until Resume. No React, no DOM.
+// One session's traffic log as pure functions: engine events become entries in a ring capped by entry
+// count and payload bytes; Pause holds new entries (same caps) until Resume. No React, no DOM.
 import type { Direction, EngineEvent, EventBatch, StateEvent } from '../../../shared/contract/events';
-import type { SessionId } from '../../../shared/contract/model';
+import type { Protocol, SessionId } from '../../../shared/contract/model';
 import { formatCount } from '../format';
 import { emptyRing, type Ring, ringAt, ringDropFront, ringPush } from './log-ring';
 
@@ -57,8 +57,10 @@ export interface LogState {
 
 /** What the log needs to know about sessions to word its rows. */
 export interface LogContext {
-  /** "host:port" the session was asked to reach. */
+  /** "host:port" the session was asked to reach (a client) or to listen on (a server, UDP). */
   targetOf(id: SessionId): string | undefined;
+  /** Absent means a TCP client, the only kind before servers and UDP existed. */
+  protocolOf?(id: SessionId): Protocol | undefined;
 }
 
 const emptyBuffer = (): LogBuffer => ({ ring: emptyRing(), bytes: 0 });
@@ -77,7 +79,7 @@ export function createLogState(limits: LogLimits = DEFAULT_LIMITS): LogState {
 const sizeOf = (entry: LogEntry): number => (entry.kind === 'data' ? entry.bytes.byteLength : 0);
 
 /** Append, then evict the oldest until both caps hold; the newest entry always stays. */
-function pushCapped(
+export function pushCapped(
   buffer: LogBuffer,
   entries: readonly LogEntry[],
   limits: LogLimits,
@@ -112,8 +114,12 @@ function append(state: LogState, entries: readonly LogEntry[]): LogState {
   };
 }
 
-function stateText(event: StateEvent, ctx: LogContext): { tone: SystemTone; text: string } {
-  const target = event.remote ?? ctx.targetOf(event.id);
+type Row = { tone: SystemTone; text: string };
+
+const withReason = (base: string, event: StateEvent): string =>
+  event.error ? `${base}: ${event.error.message}` : base;
+
+function clientStateText(event: StateEvent, target: string | undefined): Row | undefined {
   switch (event.state) {
     case 'connecting':
       return { tone: 'info', text: target ? `Connecting to ${target}…` : 'Connecting…' };
@@ -122,19 +128,49 @@ function stateText(event: StateEvent, ctx: LogContext): { tone: SystemTone; text
         tone: 'ok',
         text: event.local && event.remote ? `Connected ${event.local} → ${event.remote}` : 'Connected',
       };
-    case 'disconnected': {
-      const base = target ? `Disconnected from ${target}` : 'Disconnected';
-      return { tone: 'info', text: event.error ? `${base}: ${event.error.message}` : base };
-    }
-    case 'error':
-      return { tone: 'error', text: `Error: ${event.error?.message ?? 'the connection failed.'}` };
+    case 'disconnected':
+      return {
+        tone: 'info',
+        text: withReason(target ? `Disconnected from ${target}` : 'Disconnected', event),
+      };
+    default:
+      return undefined;
   }
+}
+
+/** Servers and UDP sockets: what matters is where they listen, which `local` says once bound. */
+function boundStateText(event: StateEvent, protocol: Protocol): Row | undefined {
+  const server = protocol === 'tcp-server';
+  const where = event.local ? ` on ${event.local}` : '';
+  switch (event.state) {
+    case 'connecting':
+      return { tone: 'info', text: server ? 'Starting to listen…' : 'Opening…' };
+    case 'listening':
+    case 'open':
+      return { tone: 'ok', text: `${server ? 'Listening' : 'Open'}${where}` };
+    case 'disconnected':
+      return { tone: 'info', text: withReason(server ? 'Stopped listening' : 'Closed', event) };
+    default:
+      return undefined;
+  }
+}
+
+function stateText(event: StateEvent, ctx: LogContext): Row {
+  if (event.state === 'error') {
+    return { tone: 'error', text: `Error: ${event.error?.message ?? 'the connection failed.'}` };
+  }
+  const protocol = ctx.protocolOf?.(event.id) ?? 'tcp-client';
+  const row =
+    protocol === 'tcp-client'
+      ? clientStateText(event, event.remote ?? ctx.targetOf(event.id))
+      : boundStateText(event, protocol);
+  return row ?? { tone: 'info', text: event.state };
 }
 
 export const droppedText = (bytes: number): string =>
   `${formatCount(bytes)} bytes not shown (display could not keep up; counters include them)`;
 
-function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEntry | undefined {
+export function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEntry | undefined {
   switch (event.type) {
     case 'data':
       return {
@@ -157,6 +193,24 @@ function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEntry | u
         tone: 'warn',
         text: droppedText(event.bytes),
       };
+    case 'client-connected':
+      return {
+        kind: 'system',
+        key,
+        at: event.at,
+        session: event.id,
+        tone: 'ok',
+        text: `Client ${event.client.peer} connected`,
+      };
+    case 'client-disconnected':
+      return {
+        kind: 'system',
+        key,
+        at: event.at,
+        session: event.id,
+        tone: event.error ? 'warn' : 'info',
+        text: `Client ${event.peer} disconnected${event.error ? `: ${event.error.message}` : ''}`,
+      };
     default:
       return undefined;
   }
@@ -175,6 +229,14 @@ export function applyBatch(state: LogState, batch: EventBatch, ctx: LogContext):
   }
   if (entries.length === 0) return state;
   return append({ ...state, nextKey: key }, entries);
+}
+
+/** Entries made elsewhere (held for a session before it had a log), appended with this log's keys. */
+export function appendEntries(state: LogState, entries: readonly LogEntry[]): LogState {
+  if (entries.length === 0) return state;
+  let key = state.nextKey;
+  const keyed = entries.map((entry) => ({ ...entry, key: key++ }));
+  return append({ ...state, nextKey: key }, keyed);
 }
 
 /** A row the UI itself writes (a request the engine refused, the engine link coming back ...). */

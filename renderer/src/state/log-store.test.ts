@@ -1,11 +1,18 @@
-// The log store against synthetic engine batches: one update per batch, both caps, pause, clear.
+// One session's log in the log store, against synthetic engine batches: one update per batch, both
+// caps, pause, clear.
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent, EventBatch } from '../../../shared/contract/events';
 import { type DataEntry, entryAt, type LogEntry, type LogState } from './log-reducer';
 import { ringToArray } from './log-ring';
-import { createLogStore } from './log-store';
+import { createLogStore, type LogStore } from './log-store';
+import { logOf } from './session-logs';
 
-const ctx = { targetOf: (id: string) => (id === 's1' ? '192.168.1.123:8087' : undefined) };
+const UI = 'session-1';
+const ctx = {
+  ownerOf: (id: string) => (id === 's1' ? UI : undefined),
+  targetOf: (id: string) => (id === 's1' ? '192.168.1.123:8087' : undefined),
+};
+const one = (store: LogStore): LogState => logOf(store.getState(), UI);
 
 let seq = 0;
 const batch = (...events: EngineEvent[]): EventBatch => ({ seq: ++seq, events });
@@ -42,12 +49,12 @@ describe('log store', () => {
     const counter = counting(store);
     store.applyBatch(batch(rx('TCP Server : hello'), tx(5), rx('TCP Server : 123')), ctx);
     expect(counter.updates).toBe(1);
-    const entries = shown(store.getState());
+    const entries = shown(one(store));
     expect(entries.map((e) => e.key)).toEqual([1, 2, 3]);
     const first = entries[0] as DataEntry;
     expect(first.bytes).toBeInstanceOf(Uint8Array);
     expect(new TextDecoder().decode(first.bytes)).toBe('TCP Server : hello');
-    expect(store.getState().shown.bytes).toBe(18 + 5 + 16);
+    expect(one(store).shown.bytes).toBe(18 + 5 + 16);
   });
 
   it('does not update for a batch with nothing to show (counters only)', () => {
@@ -84,13 +91,13 @@ describe('log store', () => {
       ),
       ctx,
     );
-    expect(texts(store.getState())).toEqual([
+    expect(texts(one(store))).toEqual([
       '[Connecting to 192.168.1.123:8087…]',
       '[Connected 192.168.1.119:53891 → 192.168.1.123:8087]',
       '[Disconnected from 192.168.1.123:8087]',
       '[Error: Nothing is listening at 192.168.1.123:8087.]',
     ]);
-    expect(shown(store.getState()).map((e) => (e.kind === 'system' ? e.tone : ''))).toEqual([
+    expect(shown(one(store)).map((e) => (e.kind === 'system' ? e.tone : ''))).toEqual([
       'info',
       'ok',
       'info',
@@ -101,7 +108,7 @@ describe('log store', () => {
   it('turns a dropped event into an explicit row', () => {
     const store = createLogStore();
     store.applyBatch(batch({ type: 'dropped', id: 's1', dir: 'rx', bytes: 123456, chunks: 40, at: 5 }), ctx);
-    expect(texts(store.getState())).toEqual([
+    expect(texts(one(store))).toEqual([
       '[123,456 bytes not shown (display could not keep up; counters include them)]',
     ]);
   });
@@ -109,7 +116,7 @@ describe('log store', () => {
   it('evicts the oldest entries beyond the entry cap', () => {
     const store = createLogStore({ maxEntries: 3, maxBytes: 1 << 20 });
     for (let i = 0; i < 2500; i++) store.applyBatch(batch(rx(`m${i}`)), ctx);
-    const state = store.getState();
+    const state = one(store);
     expect(texts(state)).toEqual(['m2497', 'm2498', 'm2499']);
     expect(shown(state).map((e) => e.key)).toEqual([2498, 2499, 2500]);
     expect(state.shown.bytes).toBe(15);
@@ -119,38 +126,38 @@ describe('log store', () => {
   it('evicts the oldest entries beyond the byte cap, keeping the byte total exact', () => {
     const store = createLogStore({ maxEntries: 1000, maxBytes: 100 });
     store.applyBatch(batch(tx(40), tx(40), tx(40)), ctx);
-    expect(shown(store.getState())).toHaveLength(2);
-    expect(store.getState().shown.bytes).toBe(80);
+    expect(shown(one(store))).toHaveLength(2);
+    expect(one(store).shown.bytes).toBe(80);
     // An entry larger than the cap on its own still shows: the newest entry always stays.
     store.applyBatch(batch(tx(500)), ctx);
-    expect(shown(store.getState()).map((e) => (e as DataEntry).bytes.length)).toEqual([500]);
-    expect(store.getState().shown.bytes).toBe(500);
+    expect(shown(one(store)).map((e) => (e as DataEntry).bytes.length)).toEqual([500]);
+    expect(one(store).shown.bytes).toBe(500);
   });
 
   it('holds entries while paused, counting what waits, and appends them on resume', () => {
     const store = createLogStore();
     store.applyBatch(batch(rx('before')), ctx);
-    store.pause();
+    store.pause(UI);
     const counter = counting(store);
     store.applyBatch(batch(rx('during 1'), rx('during 2')), ctx);
     expect(counter.updates).toBe(1);
-    expect(texts(store.getState())).toEqual(['before']);
-    expect(store.getState().held.ring.length).toBe(2);
-    expect(store.getState().held.bytes).toBe(16);
-    store.resume();
-    expect(store.getState().paused).toBe(false);
-    expect(texts(store.getState())).toEqual(['before', 'during 1', 'during 2']);
-    expect(store.getState().held.ring.length).toBe(0);
+    expect(texts(one(store))).toEqual(['before']);
+    expect(one(store).held.ring.length).toBe(2);
+    expect(one(store).held.bytes).toBe(16);
+    store.resume(UI);
+    expect(one(store).paused).toBe(false);
+    expect(texts(one(store))).toEqual(['before', 'during 1', 'during 2']);
+    expect(one(store).held.ring.length).toBe(0);
   });
 
   it('bounds what is held while paused and says on resume what was not kept', () => {
     const store = createLogStore({ maxEntries: 2, maxBytes: 1 << 20 });
-    store.pause();
+    store.pause(UI);
     store.applyBatch(batch(rx('a'), rx('bb'), rx('ccc'), rx('dddd')), ctx);
-    expect(store.getState().held.ring.length).toBe(2);
-    expect(store.getState().heldLost).toEqual({ entries: 2, bytes: 3 });
-    store.resume();
-    const rows = texts(store.getState());
+    expect(one(store).held.ring.length).toBe(2);
+    expect(one(store).heldLost).toEqual({ entries: 2, bytes: 3 });
+    store.resume(UI);
+    const rows = texts(one(store));
     // The log's own cap still applies after resume: the note is newest, so it stays.
     expect(rows).toHaveLength(2);
     expect(rows[1]).toMatch(/^\[2 entries \(3 bytes\) that arrived while paused are not shown/);
@@ -159,20 +166,20 @@ describe('log store', () => {
   it('clears shown and held entries, and keeps keys increasing afterwards', () => {
     const store = createLogStore();
     store.applyBatch(batch(rx('one'), rx('two')), ctx);
-    store.pause();
+    store.pause(UI);
     store.applyBatch(batch(rx('three')), ctx);
-    store.clear();
-    expect(shown(store.getState())).toEqual([]);
-    expect(store.getState().shown.bytes).toBe(0);
-    expect(store.getState().held.ring.length).toBe(0);
-    store.resume();
+    store.clear(UI);
+    expect(shown(one(store))).toEqual([]);
+    expect(one(store).shown.bytes).toBe(0);
+    expect(one(store).held.ring.length).toBe(0);
+    store.resume(UI);
     store.applyBatch(batch(rx('four')), ctx);
-    expect(shown(store.getState()).map((e) => e.key)).toEqual([4]);
+    expect(shown(one(store)).map((e) => e.key)).toEqual([4]);
   });
 
   it('writes rows the UI adds itself', () => {
     const store = createLogStore();
-    store.appendSystem({ at: 1, tone: 'error', text: 'Error: the engine is unreachable.' });
-    expect(texts(store.getState())).toEqual(['[Error: the engine is unreachable.]']);
+    store.appendSystem(UI, { at: 1, tone: 'error', text: 'Error: the engine is unreachable.' });
+    expect(texts(one(store))).toEqual(['[Error: the engine is unreachable.]']);
   });
 });

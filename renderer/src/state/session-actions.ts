@@ -1,18 +1,30 @@
-// What the buttons do: Connect, Disconnect and Send against the engine, with the stores told about
-// every outcome (an engine refusal becomes the session's error and a log row).
+// What the buttons do: Connect / Listen / Open and their stops, Send, Rename, a client's Disconnect
+// and Close session, against the engine, with the stores told about every outcome (an engine
+// refusal becomes the session's error and a row in its log).
 import type { SessionApi } from '../../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../../shared/contract/errors';
-import type { ErrorInfo, Payload } from '../../../shared/contract/model';
+import type { ErrorInfo, Payload, SendTarget } from '../../../shared/contract/model';
+import { configFromSettings } from './config-from-settings';
 import type { LogStore } from './log-store';
-import { targetOfConfig } from './sessions-reducer';
+import { isLive, type SessionSettings, targetOfConfig } from './sessions-reducer';
 import type { SessionsStore } from './sessions-store';
-import { configFromSettings } from './validation';
+
+export type ActionsApi = Pick<SessionApi, 'open' | 'close' | 'send' | 'rename' | 'disconnectClient'>;
 
 export interface SessionActions {
-  connect(uiId: string): Promise<void>;
-  disconnect(uiId: string): Promise<void>;
+  /** Connect (client), Listen (server) or Open (UDP), per the session's protocol. */
+  start(uiId: string): Promise<void>;
+  /** Disconnect, Stop or Close. */
+  stop(uiId: string): Promise<void>;
   /** Resolves to the bytes handed to the socket; throws ApiError with the engine's sentence. */
-  send(uiId: string, payload: Payload): Promise<number>;
+  send(uiId: string, payload: Payload, to?: SendTarget): Promise<number>;
+  rename(uiId: string, name: string): Promise<void>;
+  /** Closes one board's connection to a server session. */
+  disconnectClient(uiId: string, peer: string): Promise<void>;
+  /** Stops the session's engine session, if any, and removes the session with its log. */
+  closeSession(uiId: string): Promise<void>;
+  /** Adds a session and makes it active; returns its id. */
+  newSession(settings?: SessionSettings): string;
 }
 
 export const toErrorInfo = (error: unknown): ErrorInfo =>
@@ -23,21 +35,26 @@ export const toErrorInfo = (error: unknown): ErrorInfo =>
         message: error instanceof Error ? error.message : String(error),
       };
 
+const isTransportError = (error: unknown): error is ApiError =>
+  error instanceof ApiError && error.code === CONTRACT_ERROR_CODES.transport;
+
 export function createSessionActions(
-  api: Pick<SessionApi, 'open' | 'close' | 'send'>,
+  api: ActionsApi,
   sessions: SessionsStore,
   log: LogStore,
   now: () => number = Date.now,
 ): SessionActions {
   const session = (uiId: string) => sessions.getState().sessions[uiId];
+  const logError = (uiId: string, error: unknown) =>
+    log.appendSystem(uiId, { at: now(), tone: 'error', text: `Error: ${toErrorInfo(error).message}` });
 
   async function closeEngine(uiId: string, engineId: string): Promise<void> {
     try {
       await api.close({ id: engineId });
     } catch (error) {
       // The link is down: the engine still has the session, and the resync on reconnect shows it.
-      if (error instanceof ApiError && error.code === CONTRACT_ERROR_CODES.transport) {
-        log.appendSystem({ at: now(), tone: 'error', text: `Error: ${error.message}` });
+      if (isTransportError(error)) {
+        if (session(uiId)) logError(uiId, error);
         return;
       }
     }
@@ -45,28 +62,29 @@ export function createSessionActions(
   }
 
   return {
-    async connect(uiId) {
+    async start(uiId) {
       const current = session(uiId);
-      if (!current || current.opening) return;
-      if (current.engineId && (current.state === 'connecting' || current.state === 'connected')) return;
+      if (!current || isLive(current)) return;
       const checked = configFromSettings(current.settings);
       if (!checked.ok) return;
       const previous = current.engineId;
       sessions.beginOpen(uiId, targetOfConfig(checked.config));
-      // A finished session stays listed in the engine until closed; a new Connect replaces it.
+      // A finished session stays listed in the engine until closed; a new start replaces it.
       if (previous) await api.close({ id: previous }).catch(() => undefined);
       try {
-        const snapshot = await api.open({ config: checked.config });
+        const snapshot = await api.open({ config: checked.config, name: current.name });
         sessions.openSucceeded(uiId, snapshot);
-        if (session(uiId)?.closeRequested) await closeEngine(uiId, snapshot.id);
+        const after = session(uiId);
+        // Stopped, or the whole session closed, while open() was in flight.
+        if (!after || after.closeRequested) await closeEngine(uiId, snapshot.id);
       } catch (error) {
-        const info = toErrorInfo(error);
-        sessions.openFailed(uiId, info);
-        log.appendSystem({ at: now(), tone: 'error', text: `Error: ${info.message}` });
+        if (!session(uiId)) return;
+        sessions.openFailed(uiId, toErrorInfo(error));
+        logError(uiId, error);
       }
     },
 
-    async disconnect(uiId) {
+    async stop(uiId) {
       const current = session(uiId);
       if (!current) return;
       if (current.opening && !current.engineId) {
@@ -76,12 +94,39 @@ export function createSessionActions(
       if (current.engineId) await closeEngine(uiId, current.engineId);
     },
 
-    async send(uiId, payload) {
+    async send(uiId, payload, to) {
       const engineId = session(uiId)?.engineId;
-      if (!engineId)
-        throw new ApiError(CONTRACT_ERROR_CODES.notConnected, 'Connect to a board before sending.');
-      const result = await api.send({ id: engineId, payload });
+      if (!engineId) {
+        throw new ApiError(CONTRACT_ERROR_CODES.notConnected, 'Start the session before sending.');
+      }
+      const result = await api.send(to ? { id: engineId, payload, to } : { id: engineId, payload });
       return result.bytes;
     },
+
+    async rename(uiId, name) {
+      const current = session(uiId);
+      if (!current || name.trim() === '' || name.trim() === current.name) return;
+      sessions.rename(uiId, name);
+      if (!current.engineId) return;
+      // The engine's `renamed` event confirms it, in this window and in every other one.
+      await api.rename({ id: current.engineId, name: name.trim() }).catch((error) => logError(uiId, error));
+    },
+
+    async disconnectClient(uiId, peer) {
+      const engineId = session(uiId)?.engineId;
+      if (!engineId) return;
+      await api.disconnectClient({ id: engineId, peer }).catch((error) => logError(uiId, error));
+    },
+
+    async closeSession(uiId) {
+      const current = session(uiId);
+      if (!current) return;
+      // Removed first, so the list answers at once; an open() still in flight sees the session
+      // gone when it answers and closes what it opened.
+      sessions.remove(uiId);
+      if (current.engineId) await api.close({ id: current.engineId }).catch(() => undefined);
+    },
+
+    newSession: (settings) => sessions.add(settings),
   };
 }

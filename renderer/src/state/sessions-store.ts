@@ -3,6 +3,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventBatch } from '../../../shared/contract/events';
 import type { ErrorInfo, SessionSnapshot } from '../../../shared/contract/model';
 import {
+  addSession,
   applyEngineBatch,
   applySnapshot,
   beginOpen,
@@ -10,15 +11,25 @@ import {
   detach,
   openFailed,
   openSucceeded,
+  removeSession,
+  renameSession,
   requestClose,
   type SessionSettings,
   type SessionsState,
+  selectSession,
+  setSendTo,
   updateSettings,
 } from './sessions-reducer';
 
 export interface SessionsStore extends StoreApi<SessionsState> {
   applyBatch(batch: EventBatch): void;
   applySnapshot(snapshots: readonly SessionSnapshot[]): void;
+  /** Adds a session with these settings (default: empty ones) and makes it active; returns its id. */
+  add(settings?: SessionSettings): string;
+  remove(id: string): void;
+  select(id: string): void;
+  rename(id: string, name: string): void;
+  setSendTo(id: string, peer: string): void;
   updateSettings(id: string, change: Partial<SessionSettings>): void;
   beginOpen(id: string, target: string): void;
   openSucceeded(id: string, snapshot: SessionSnapshot): void;
@@ -34,6 +45,14 @@ export function createSessionsStore(initial?: SessionSettings): SessionsStore {
     ...store,
     applyBatch: (batch) => update((s) => applyEngineBatch(s, batch)),
     applySnapshot: (snapshots) => update((s) => applySnapshot(s, snapshots)),
+    add: (settings) => {
+      update((s) => addSession(s, settings));
+      return store.getState().activeId;
+    },
+    remove: (id) => update((s) => removeSession(s, id)),
+    select: (id) => update((s) => selectSession(s, id)),
+    rename: (id, name) => update((s) => renameSession(s, id, name)),
+    setSendTo: (id, peer) => update((s) => setSendTo(s, id, peer)),
     updateSettings: (id, change) => update((s) => updateSettings(s, id, change)),
     beginOpen: (id, target) => update((s) => beginOpen(s, id, target)),
     openSucceeded: (id, snapshot) => update((s) => openSucceeded(s, id, snapshot)),

@@ -1,13 +1,18 @@
-// The reasons shown beside a disabled Connect, and the config valid settings become.
+// The reasons shown beside a disabled Connect / Listen / Open, and the config valid settings become.
 import { describe, expect, it } from 'vitest';
+import { configFromSettings } from './config-from-settings';
 import { defaultSettings } from './sessions-reducer';
 import {
-  configFromSettings,
+  groupReason,
   hostReason,
+  keepAliveReason,
+  listenPortReason,
   localPortReason,
   portReason,
+  receiveBufferReason,
   settingsProblems,
   timeoutReason,
+  ttlReason,
 } from './validation';
 
 const settings = (change: Partial<ReturnType<typeof defaultSettings>>) => ({
@@ -89,5 +94,115 @@ describe('settings as a whole', () => {
   it('refuses to build a config from invalid settings', () => {
     const result = configFromSettings(settings({ host: 'board', port: '0' }));
     expect(result.ok).toBe(false);
+  });
+});
+
+describe('TCP client options', () => {
+  it('bounds keepalive to what the engine accepts, empty meaning off', () => {
+    expect(keepAliveReason('')).toBeUndefined();
+    expect(keepAliveReason('30')).toBeUndefined();
+    expect(keepAliveReason('0')).toMatch(/^Keepalive must be a whole number of seconds from 1 to 7200/);
+    expect(keepAliveReason('7201')).toMatch(/^Keepalive/);
+  });
+
+  it('sends keepalive in milliseconds and No delay only when turned off', () => {
+    const result = configFromSettings(
+      settings({ host: 'board', port: '23', keepAliveS: '30', noDelay: false }),
+    );
+    expect(result).toEqual({
+      ok: true,
+      config: { protocol: 'tcp-client', host: 'board', port: 23, keepAliveMs: 30_000, noDelay: false },
+    });
+  });
+});
+
+describe('TCP server settings', () => {
+  it('asks for a port to listen on, allowing 0 for a free one', () => {
+    expect(listenPortReason('')).toBe('Enter the port to listen on (the one the board connects to).');
+    expect(listenPortReason('0')).toBeUndefined();
+    expect(listenPortReason('8888')).toBeUndefined();
+    expect(listenPortReason('65536')).toBe(
+      'Port must be a whole number from 0 to 65535 (0 picks a free port).',
+    );
+  });
+
+  it('checks only the server fields: a bad client Host does not block Listen', () => {
+    const s = settings({ protocol: 'tcp-server', host: '1.2.3.4:80', serverPort: '' });
+    expect(settingsProblems(s).map((p) => p.field)).toEqual(['serverPort']);
+    expect(settingsProblems({ ...s, serverAddress: '10.0.0.2:80', serverPort: '8888' })).toEqual([
+      { field: 'serverAddress', reason: 'Leave the port out of Local address: it goes in Local port.' },
+    ]);
+  });
+
+  it('builds a server config, all interfaces when no address is chosen', () => {
+    expect(configFromSettings(settings({ protocol: 'tcp-server', serverPort: '8888' }))).toEqual({
+      ok: true,
+      config: { protocol: 'tcp-server', port: 8888 },
+    });
+    expect(
+      configFromSettings(settings({ protocol: 'tcp-server', serverAddress: '[::1]', serverPort: '0' })),
+    ).toEqual({ ok: true, config: { protocol: 'tcp-server', localAddress: '::1', port: 0 } });
+  });
+});
+
+describe('UDP settings', () => {
+  it('accepts only multicast groups', () => {
+    for (const group of ['', '239.1.2.3', '224.0.0.251', 'ff02::1:3'])
+      expect(groupReason(group)).toBeUndefined();
+    for (const group of ['192.168.1.255', '240.0.0.1', 'fe80::1', 'group'])
+      expect(groupReason(group)).toMatch(/^Group must be a multicast address/);
+  });
+
+  it('bounds TTL and the receive buffer', () => {
+    expect(ttlReason('255')).toBeUndefined();
+    expect(ttlReason('256')).toBe('TTL must be a whole number from 0 to 255.');
+    expect(receiveBufferReason('1023')).toMatch(/^Receive buffer must be/);
+    expect(receiveBufferReason('1048576')).toBeUndefined();
+  });
+
+  it('binds any port when Local port is empty, and carries a complete remote along', () => {
+    expect(configFromSettings(settings({ protocol: 'udp' }))).toEqual({
+      ok: true,
+      config: { protocol: 'udp', localPort: 0 },
+    });
+    const full = configFromSettings(
+      settings({
+        protocol: 'udp',
+        udpAddress: '127.0.0.1',
+        udpPort: '5000',
+        remoteHost: '127.0.0.1',
+        remotePort: '8080',
+        broadcast: true,
+        multicastGroup: '239.1.2.3',
+        multicastTtl: '4',
+        multicastLoopback: false,
+        receiveBufferBytes: '1048576',
+      }),
+    );
+    expect(full).toEqual({
+      ok: true,
+      config: {
+        protocol: 'udp',
+        localAddress: '127.0.0.1',
+        localPort: 5000,
+        remoteHost: '127.0.0.1',
+        remotePort: 8080,
+        broadcast: true,
+        multicast: { group: '239.1.2.3', ttl: 4, loopback: false },
+        receiveBufferSize: 1048576,
+      },
+    });
+  });
+
+  it('leaves an incomplete remote out instead of refusing Open', () => {
+    const result = configFromSettings(settings({ protocol: 'udp', remoteHost: '127.0.0.1', remotePort: '' }));
+    expect(result).toEqual({ ok: true, config: { protocol: 'udp', localPort: 0 } });
+  });
+
+  it('reports every UDP fault in field order', () => {
+    const problems = settingsProblems(
+      settings({ protocol: 'udp', udpPort: 'x', multicastGroup: '10.0.0.1', multicastTtl: '300' }),
+    );
+    expect(problems.map((p) => p.field)).toEqual(['udpPort', 'multicastGroup', 'multicastTtl']);
   });
 });

@@ -1,9 +1,10 @@
-// Why Connect is disabled: the session settings as typed, checked field by field, each fault put as
-// the sentence shown next to the button. Also turns valid settings into the engine's config.
-import type { TcpClientConfig } from '../../../shared/contract/model';
+// Why Connect / Listen / Open is disabled: the session settings as typed, checked field by field for
+// the chosen protocol, each fault put as the sentence shown next to the button.
+import { isMulticast } from '../../../shared/net/ip';
 import type { SessionSettings } from './sessions-reducer';
+import type { TextSetting } from './settings';
 
-export type SettingsField = 'host' | 'port' | 'localAddress' | 'localPort' | 'connectTimeoutMs';
+export type SettingsField = TextSetting;
 
 export interface SettingsProblem {
   field: SettingsField;
@@ -14,23 +15,33 @@ const WHOLE = /^\d+$/;
 const MAX_HOST_LENGTH = 255;
 
 /** "[fe80::1]" is how people paste IPv6; the engine wants the bare literal. */
-const unbracket = (host: string): string => {
+export const unbracket = (host: string): string => {
   const h = host.trim();
   return h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;
 };
 
-function addressReason(value: string, what: 'host' | 'local address'): string | undefined {
+type AddressWhat = 'host' | 'local address' | 'remote host';
+
+function addressReason(value: string, what: AddressWhat): string | undefined {
   const h = unbracket(value);
   if (/\s/.test(h)) return `The ${what} must not contain spaces.`;
   if (h.length > MAX_HOST_LENGTH) return `The ${what} is too long (at most ${MAX_HOST_LENGTH} characters).`;
   // "192.168.1.123:8087" pasted whole is the commonest slip; one colon is never an IPv6 literal.
   const withPort = /^([^:]+):(\d*)$/.exec(h);
   if (withPort) {
-    return what === 'host'
-      ? `Leave the port out of Host: write ${withPort[1]} here and ${withPort[2] || 'the port'} in Port.`
-      : 'Leave the port out of Local address: it goes in Local port.';
+    if (what === 'local address') return 'Leave the port out of Local address: it goes in Local port.';
+    const [field, portField] = what === 'host' ? ['Host', 'Port'] : ['Remote host', 'Remote port'];
+    return `Leave the port out of ${field}: write ${withPort[1]} here and ${withPort[2] || 'the port'} in ${portField}.`;
   }
   return undefined;
+}
+
+/** A whole number within bounds, or undefined when it is not one. */
+function wholeIn(value: string, min: number, max: number): number | undefined {
+  const t = value.trim();
+  if (!WHOLE.test(t)) return undefined;
+  const n = Number(t);
+  return n >= min && n <= max ? n : undefined;
 }
 
 export function hostReason(host: string): string | undefined {
@@ -39,11 +50,28 @@ export function hostReason(host: string): string | undefined {
 }
 
 export function portReason(port: string): string | undefined {
-  const p = port.trim();
-  if (p === '') return 'Enter the port the board listens on (1 to 65535).';
-  if (!WHOLE.test(p) || Number(p) < 1 || Number(p) > 65535)
-    return 'Port must be a whole number from 1 to 65535.';
-  return undefined;
+  if (port.trim() === '') return 'Enter the port the board listens on (1 to 65535).';
+  return wholeIn(port, 1, 65535) === undefined ? 'Port must be a whole number from 1 to 65535.' : undefined;
+}
+
+export function remoteHostReason(host: string): string | undefined {
+  if (unbracket(host) === '') return "Enter the board's address in Remote host.";
+  return addressReason(host, 'remote host');
+}
+
+export function remotePortReason(port: string): string | undefined {
+  if (port.trim() === '') return 'Enter the port the board receives on in Remote port.';
+  return wholeIn(port, 1, 65535) === undefined
+    ? 'Remote port must be a whole number from 1 to 65535.'
+    : undefined;
+}
+
+/** A server may listen on port 0: the system picks a free port and the state shows which. */
+export function listenPortReason(port: string): string | undefined {
+  if (port.trim() === '') return 'Enter the port to listen on (the one the board connects to).';
+  return wholeIn(port, 0, 65535) === undefined
+    ? 'Port must be a whole number from 0 to 65535 (0 picks a free port).'
+    : undefined;
 }
 
 export function localAddressReason(address: string): string | undefined {
@@ -51,48 +79,90 @@ export function localAddressReason(address: string): string | undefined {
 }
 
 export function localPortReason(port: string): string | undefined {
-  const p = port.trim();
-  if (p === '') return undefined;
-  if (!WHOLE.test(p) || Number(p) > 65535) {
-    return 'Local port must be a whole number from 0 to 65535 (empty or 0 lets the system choose).';
-  }
-  return undefined;
+  if (port.trim() === '' || wholeIn(port, 0, 65535) !== undefined) return undefined;
+  return 'Local port must be a whole number from 0 to 65535 (empty or 0 lets the system choose).';
 }
 
-export function timeoutReason(ms: string): string | undefined {
-  const t = ms.trim();
-  if (t === '') return undefined;
-  if (!WHOLE.test(t) || Number(t) < 100 || Number(t) > 600_000) {
-    return 'Connect timeout must be a whole number of milliseconds from 100 to 600000.';
-  }
-  return undefined;
+/** Empty means "default"; otherwise a whole number within bounds, or the sentence. */
+const optionalWhole = (value: string, min: number, max: number, reason: string): string | undefined =>
+  value.trim() === '' || wholeIn(value, min, max) !== undefined ? undefined : reason;
+
+export const timeoutReason = (ms: string): string | undefined =>
+  optionalWhole(
+    ms,
+    100,
+    600_000,
+    'Connect timeout must be a whole number of milliseconds from 100 to 600000.',
+  );
+
+export const keepAliveReason = (s: string): string | undefined =>
+  optionalWhole(
+    s,
+    1,
+    7200,
+    'Keepalive must be a whole number of seconds from 1 to 7200 (empty turns it off).',
+  );
+
+export const ttlReason = (ttl: string): string | undefined =>
+  optionalWhole(ttl, 0, 255, 'TTL must be a whole number from 0 to 255.');
+
+export const receiveBufferReason = (bytes: string): string | undefined =>
+  optionalWhole(
+    bytes,
+    1024,
+    256 * 1024 * 1024,
+    'Receive buffer must be a whole number of bytes from 1024 to 268435456.',
+  );
+
+export function groupReason(group: string): string | undefined {
+  // Joining anything else fails in the kernel with a far vaguer message.
+  if (unbracket(group) === '' || isMulticast(group)) return undefined;
+  return 'Group must be a multicast address: 224.0.0.0 to 239.255.255.255, or ff00::/8 for IPv6.';
 }
 
-/** Every fault, in the order the fields appear; the first is the one shown next to Connect. */
+type Check = [SettingsField, string | undefined];
+
+function checksFor(s: SessionSettings): Check[] {
+  switch (s.protocol) {
+    case 'tcp-client':
+      return [
+        ['host', hostReason(s.host)],
+        ['port', portReason(s.port)],
+        ['localAddress', localAddressReason(s.localAddress)],
+        ['localPort', localPortReason(s.localPort)],
+        ['connectTimeoutMs', timeoutReason(s.connectTimeoutMs)],
+        ['keepAliveS', keepAliveReason(s.keepAliveS)],
+      ];
+    case 'tcp-server':
+      return [
+        ['serverAddress', localAddressReason(s.serverAddress)],
+        ['serverPort', listenPortReason(s.serverPort)],
+      ];
+    case 'udp':
+      return [
+        ['udpAddress', localAddressReason(s.udpAddress)],
+        ['udpPort', localPortReason(s.udpPort)],
+        ['multicastGroup', groupReason(s.multicastGroup)],
+        ['multicastInterface', localAddressReason(s.multicastInterface)],
+        ['multicastTtl', ttlReason(s.multicastTtl)],
+        ['receiveBufferBytes', receiveBufferReason(s.receiveBufferBytes)],
+      ];
+  }
+}
+
+/** Every fault of the chosen protocol's fields, in the order the fields appear. */
 export function settingsProblems(s: SessionSettings): SettingsProblem[] {
-  const checks: [SettingsField, string | undefined][] = [
-    ['host', hostReason(s.host)],
-    ['port', portReason(s.port)],
-    ['localAddress', localAddressReason(s.localAddress)],
-    ['localPort', localPortReason(s.localPort)],
-    ['connectTimeoutMs', timeoutReason(s.connectTimeoutMs)],
-  ];
-  return checks.flatMap(([field, reason]) => (reason ? [{ field, reason }] : []));
+  return checksFor(s).flatMap(([field, reason]) => (reason ? [{ field, reason }] : []));
 }
 
-export function configFromSettings(
-  s: SessionSettings,
-): { ok: true; config: TcpClientConfig } | { ok: false; problem: SettingsProblem } {
-  const [problem] = settingsProblems(s);
-  if (problem) return { ok: false, problem };
-  const config: TcpClientConfig = {
-    protocol: 'tcp-client',
-    host: unbracket(s.host),
-    port: Number(s.port.trim()),
-  };
-  const localAddress = unbracket(s.localAddress);
-  if (localAddress !== '') config.localAddress = localAddress;
-  if (s.localPort.trim() !== '') config.localPort = Number(s.localPort.trim());
-  if (s.connectTimeoutMs.trim() !== '') config.connectTimeoutMs = Number(s.connectTimeoutMs.trim());
-  return { ok: true, config };
-}
+/** Fields under the Options disclosure: a fault there must open it, or the reason points nowhere. */
+export const OPTION_FIELDS: readonly SettingsField[] = [
+  'localAddress',
+  'localPort',
+  'connectTimeoutMs',
+  'keepAliveS',
+  'multicastGroup',
+  'multicastInterface',
+  'multicastTtl',
+  'receiveBufferBytes',
+];

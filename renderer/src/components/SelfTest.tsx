@@ -1,0 +1,62 @@
+// A listening server's self-test: connect to it through each of this PC's addresses, so a firewall
+// that blocks boards (but not loopback) shows up as such, address by address.
+import { useState } from 'react';
+import type { SelfTestResult } from '../../../shared/contract/model';
+import { useServices } from '../app-context';
+import { toErrorInfo } from '../state/session-actions';
+
+const ms = (n: number): string => (n < 10 ? n.toFixed(1) : String(Math.round(n)));
+
+export function SelfTest({ engineId }: { engineId: string }) {
+  const { bridge } = useServices();
+  const [results, setResults] = useState<SelfTestResult[]>();
+  const [running, setRunning] = useState(false);
+  const [failure, setFailure] = useState<string>();
+
+  const run = async () => {
+    setRunning(true);
+    setFailure(undefined);
+    try {
+      setResults(await bridge.api.selfTest({ id: engineId }));
+    } catch (error) {
+      setFailure(toErrorInfo(error).message);
+    } finally {
+      setRunning(false);
+    }
+  };
+
+  return (
+    <div className="self-test">
+      <div className="actions">
+        <button type="button" className="btn small" disabled={running} onClick={() => void run()}>
+          Run self-test
+        </button>
+        <span className="muted">
+          {running
+            ? 'Connecting through each address…'
+            : 'Connects to this listener through each address of this PC.'}
+        </span>
+      </div>
+      {failure && (
+        <p className="reason reason-fault" role="alert">
+          {failure}
+        </p>
+      )}
+      {results && (
+        <ul className="self-test-results" aria-label="Self-test results">
+          {results.map((r) => (
+            <li key={r.address} className={r.ok ? 'ok' : 'failed'}>
+              <span className="mono">{r.address}</span>{' '}
+              {r.ok ? (
+                <span className="tone-ok">ok{r.ms === undefined ? '' : `, ${ms(r.ms)} ms`}</span>
+              ) : (
+                <span className="tone-error">{r.error?.message ?? 'failed'}</span>
+              )}
+            </li>
+          ))}
+          {results.length === 0 && <li className="muted">This PC has no address to test.</li>}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+// The sidebar: every session of this window (a client to one board, a server for others, a UDP
+// socket ...) with its state and counters, New session, and a click to switch.
+import { useId } from 'react';
+import { useServices, useSessions } from '../app-context';
+import { SessionRow } from './SessionRow';
+
+export function SessionList() {
+  const { actions } = useServices();
+  const order = useSessions((s) => s.order);
+  const all = useSessions((s) => s.sessions);
+  const activeId = useSessions((s) => s.activeId);
+  const titleId = useId();
+
+  return (
+    <nav className="session-nav" aria-labelledby={titleId}>
+      <div className="panel-head">
+        <h2 id={titleId} className="panel-title">
+          Sessions
+        </h2>
+        <button type="button" className="btn small" onClick={() => actions.newSession()}>
+          New session
+        </button>
+      </div>
+      <ul className="session-list" aria-label="Sessions">
+        {order.map((id) => {
+          const session = all[id];
+          return session ? <SessionRow key={id} session={session} active={id === activeId} /> : null;
+        })}
+      </ul>
+    </nav>
+  );
+}

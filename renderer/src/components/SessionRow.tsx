@@ -1,0 +1,121 @@
+// One session in the sidebar: its name, protocol, state and RX/TX, a click to switch to it, and its
+// Rename (in place: Enter keeps, Escape cancels) and Close session buttons.
+import { type KeyboardEvent, memo, useEffect, useId, useRef, useState } from 'react';
+import { useServices } from '../app-context';
+import { formatBytes } from '../format';
+import type { UiSession } from '../state/sessions-reducer';
+import { PROTOCOL_LABELS } from '../state/settings';
+import { shortState } from '../state/state-words';
+
+/** Where the session points, in a few characters: the board for a client, the bound address otherwise. */
+function whereOf(s: UiSession): string | undefined {
+  if (s.engineId || s.opening) {
+    if (s.protocol === 'tcp-client') return s.remote ?? s.target;
+    return s.local ?? s.target;
+  }
+  const t = s.settings;
+  if (t.protocol === 'tcp-client')
+    return t.host.trim() && t.port.trim() ? `${t.host.trim()}:${t.port.trim()}` : undefined;
+  const port = t.protocol === 'tcp-server' ? t.serverPort : t.udpPort;
+  return port.trim() ? `port ${port.trim()}` : undefined;
+}
+
+function RenameField({ session, onDone }: { session: UiSession; onDone(): void }) {
+  const { actions } = useServices();
+  const [name, setName] = useState(session.name);
+  const input = useRef<HTMLInputElement>(null);
+  const id = useId();
+  useEffect(() => input.current?.select(), []);
+  const commit = () => {
+    void actions.rename(session.id, name);
+    onDone();
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') commit();
+    if (e.key === 'Escape') onDone();
+  };
+  return (
+    <div className="session-rename">
+      <label className="visually-hidden" htmlFor={id}>
+        Session name
+      </label>
+      <input
+        id={id}
+        ref={input}
+        type="text"
+        value={name}
+        maxLength={200}
+        spellCheck={false}
+        onChange={(e) => setName(e.target.value)}
+        onKeyDown={onKeyDown}
+        onBlur={commit}
+      />
+    </div>
+  );
+}
+
+export const SessionRow = memo(function SessionRow({
+  session,
+  active,
+}: {
+  session: UiSession;
+  active: boolean;
+}) {
+  const { sessions, actions } = useServices();
+  const [renaming, setRenaming] = useState(false);
+  const state = shortState(session);
+  const protocol = session.engineId || session.opening ? session.protocol : session.settings.protocol;
+  const where = whereOf(session);
+  const renameButton = useRef<HTMLButtonElement>(null);
+  const doneRenaming = () => {
+    setRenaming(false);
+    renameButton.current?.focus();
+  };
+
+  return (
+    <li className={active ? 'session-row active' : 'session-row'} aria-label={session.name}>
+      {renaming ? (
+        <RenameField session={session} onDone={doneRenaming} />
+      ) : (
+        <button
+          type="button"
+          className="session-select"
+          aria-current={active ? 'true' : undefined}
+          onClick={() => sessions.select(session.id)}
+        >
+          <span className="session-name">{session.name}</span>
+          <span className="session-meta">
+            {PROTOCOL_LABELS[protocol]} ·{' '}
+            <span className={`session-state-text tone-${state.tone}`}>{state.text}</span>
+          </span>
+          {where && <span className="session-where mono">{where}</span>}
+          <span className="session-counters">
+            <span className="rx">RX {formatBytes(session.counters.rxBytes)}</span>
+            <span className="tx">TX {formatBytes(session.counters.txBytes)}</span>
+          </span>
+        </button>
+      )}
+      <div className="session-tools">
+        <button
+          ref={renameButton}
+          type="button"
+          className="icon-button"
+          aria-label="Rename"
+          title="Rename"
+          onClick={() => setRenaming(true)}
+        >
+          <span aria-hidden="true">✎</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close session"
+          title="Close session"
+          onClick={() => void actions.closeSession(session.id)}
+        >
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+    </li>
+  );
+});

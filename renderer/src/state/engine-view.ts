@@ -1,0 +1,94 @@
+// An engine session as the UI last heard of it (state, addresses, counters, a server's clients), and
+// how one engine event changes that view. Pure functions.
+import type { EngineEvent } from '../../../shared/contract/events';
+import type {
+  ClientInfo,
+  Counters,
+  ErrorInfo,
+  Protocol,
+  SessionSnapshot,
+  SessionState,
+} from '../../../shared/contract/model';
+import { targetOfConfig } from './settings';
+
+export interface EngineView {
+  name: string;
+  protocol: Protocol;
+  state: SessionState;
+  error?: ErrorInfo;
+  /** Our side: the connection's local end, or where a server listens / a UDP socket is bound. */
+  local?: string;
+  remote?: string;
+  counters: Counters;
+  /** A client's "host:port" to reach; a server's or UDP socket's requested local address. */
+  target: string;
+  /** A TCP server's connected boards, in the order they came. */
+  clients: ClientInfo[];
+}
+
+const NO_CLIENTS: ClientInfo[] = [];
+
+/** States in which the engine holds a socket open (or is opening one). */
+export const isActiveState = (state: SessionState): boolean =>
+  state === 'connecting' || state === 'connected' || state === 'listening' || state === 'open';
+
+export const viewOfSnapshot = (s: SessionSnapshot): EngineView => ({
+  name: s.name,
+  protocol: s.config.protocol,
+  state: s.state,
+  error: s.error,
+  local: s.local,
+  remote: s.remote,
+  counters: s.counters,
+  target: targetOfConfig(s.config),
+  clients: s.clients ?? NO_CLIENTS,
+});
+
+function withClient(clients: readonly ClientInfo[], client: ClientInfo): ClientInfo[] {
+  const at = clients.findIndex((c) => c.peer === client.peer);
+  if (at < 0) return [...clients, client];
+  const next = clients.slice();
+  next[at] = client;
+  return next;
+}
+
+/** One event's effect; the same object back when the event does not concern the view. */
+export function applyToView<V extends EngineView>(view: V, event: EngineEvent): V {
+  switch (event.type) {
+    case 'session-opened':
+      return { ...view, ...viewOfSnapshot(event.session) };
+    case 'state': {
+      const active = isActiveState(event.state);
+      return {
+        ...view,
+        state: event.state,
+        error: event.state === 'error' || event.state === 'disconnected' ? event.error : undefined,
+        local: event.local ?? (active ? view.local : undefined),
+        remote: event.remote ?? (active ? view.remote : undefined),
+        // A stopped server has closed every client; the engine says so per client too, but a
+        // batch that lost the race must not leave ghosts.
+        clients: active ? view.clients : NO_CLIENTS,
+      };
+    }
+    case 'counters':
+      return { ...view, counters: event.counters };
+    case 'renamed':
+      return { ...view, name: event.name };
+    case 'client-connected':
+      return { ...view, clients: withClient(view.clients, event.client) };
+    case 'client-disconnected': {
+      if (!view.clients.some((c) => c.peer === event.peer)) return view;
+      return { ...view, clients: view.clients.filter((c) => c.peer !== event.peer) };
+    }
+    case 'client-counters': {
+      const at = view.clients.findIndex((c) => c.peer === event.peer);
+      const client = view.clients[at];
+      if (!client) return view;
+      const clients = view.clients.slice();
+      clients[at] = { ...client, counters: event.counters };
+      return { ...view, clients };
+    }
+    default:
+      return view;
+  }
+}

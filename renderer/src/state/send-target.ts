@@ -1,0 +1,84 @@
+// Where Send goes for the active session, and why it cannot go yet: a client's board, a server's one
+// client or all of them, a UDP socket's remote address or last sender. Pure.
+import type { ClientInfo, SendTarget } from '../../../shared/contract/model';
+import type { UiSession } from './sessions-reducer';
+import { remoteHostReason, remotePortReason, unbracket } from './validation';
+
+export type SendPlan =
+  | { ok: true; to?: SendTarget }
+  /** `fault`: the user typed something wrong; otherwise the reason is a prompt (a hint). */
+  | { ok: false; reason: string; fault?: boolean };
+
+/** One "Send to" choice; value '' is All clients. */
+export interface SendToOption {
+  value: string;
+  label: string;
+  /** The chosen client left: kept in the list so the choice does not silently become All clients. */
+  gone?: boolean;
+}
+
+export const ALL_CLIENTS = '';
+
+export function sendToOptions(clients: readonly ClientInfo[], chosen: string): SendToOption[] {
+  const options: SendToOption[] = [{ value: ALL_CLIENTS, label: 'All clients' }];
+  for (const c of clients) options.push({ value: c.peer, label: c.peer });
+  if (chosen !== ALL_CLIENTS && !clients.some((c) => c.peer === chosen)) {
+    options.push({ value: chosen, label: `${chosen} (disconnected)`, gone: true });
+  }
+  return options;
+}
+
+function serverPlan(session: UiSession): SendPlan {
+  if (session.state !== 'listening') return { ok: false, reason: 'Listen for boards to send.' };
+  if (session.clients.length === 0) return { ok: false, reason: 'No board is connected yet.' };
+  if (session.sendTo === ALL_CLIENTS) return { ok: true, to: { kind: 'all' } };
+  if (!session.clients.some((c) => c.peer === session.sendTo)) {
+    return { ok: false, reason: `${session.sendTo} has disconnected: choose another client in Send to.` };
+  }
+  return { ok: true, to: { kind: 'client', peer: session.sendTo } };
+}
+
+function udpPlan(session: UiSession): SendPlan {
+  if (session.state !== 'open') return { ok: false, reason: 'Open the UDP socket to send.' };
+  const s = session.settings;
+  if (s.replyToSender) {
+    return session.counters.rxChunks > 0
+      ? { ok: true, to: { kind: 'last-sender' } }
+      : { ok: false, reason: 'No datagram has arrived yet, so there is no sender to reply to.' };
+  }
+  // An empty field is a prompt, not a mistake.
+  const hostReason = remoteHostReason(s.remoteHost);
+  if (hostReason) return { ok: false, reason: hostReason, fault: s.remoteHost.trim() !== '' || undefined };
+  const portReason = remotePortReason(s.remotePort);
+  if (portReason) return { ok: false, reason: portReason, fault: s.remotePort.trim() !== '' || undefined };
+  const host = unbracket(s.remoteHost);
+  if (host === '255.255.255.255' && !s.broadcast) {
+    return {
+      ok: false,
+      reason: 'Sending to 255.255.255.255 needs Broadcast (in Options) ticked before Open.',
+      fault: true,
+    };
+  }
+  return { ok: true, to: { kind: 'address', host, port: Number(s.remotePort.trim()) } };
+}
+
+export function sendPlan(session: UiSession): SendPlan {
+  if (!session.engineId) {
+    const verb = {
+      'tcp-client': 'Connect to a board',
+      'tcp-server': 'Listen for boards',
+      udp: 'Open the UDP socket',
+    };
+    return { ok: false, reason: `${verb[session.settings.protocol]} to send.` };
+  }
+  switch (session.protocol) {
+    case 'tcp-client':
+      return session.state === 'connected'
+        ? { ok: true }
+        : { ok: false, reason: 'Connect to a board to send.' };
+    case 'tcp-server':
+      return serverPlan(session);
+    case 'udp':
+      return udpPlan(session);
+  }
+}

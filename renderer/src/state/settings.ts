@@ -1,0 +1,123 @@
+// A session's settings as the user typed them, for every protocol at once, so switching Protocol
+// back and forth loses nothing; and the way back from an engine config to such settings.
+import type { Protocol, SessionConfig } from '../../../shared/contract/model';
+
+/** Strings, so "70000" can be shown back with the reason it is refused. */
+export interface SessionSettings {
+  protocol: Protocol;
+  // TCP client: the board's address, and Options.
+  host: string;
+  port: string;
+  localAddress: string;
+  localPort: string;
+  connectTimeoutMs: string;
+  noDelay: boolean;
+  keepAliveS: string;
+  // TCP server: where to listen.
+  serverAddress: string;
+  serverPort: string;
+  // UDP: where to bind, where sends go, and Options.
+  udpAddress: string;
+  udpPort: string;
+  remoteHost: string;
+  remotePort: string;
+  replyToSender: boolean;
+  broadcast: boolean;
+  multicastGroup: string;
+  multicastInterface: string;
+  multicastTtl: string;
+  multicastLoopback: boolean;
+  receiveBufferBytes: string;
+  /** The board's IP for the "Which IP?" panel when the board is the client (server, UDP). */
+  boardAddress: string;
+}
+
+export type TextSetting = {
+  [K in keyof SessionSettings]: SessionSettings[K] extends string ? K : never;
+}[keyof SessionSettings];
+export type FlagSetting = {
+  [K in keyof SessionSettings]: SessionSettings[K] extends boolean ? K : never;
+}[keyof SessionSettings];
+
+export const PROTOCOL_LABELS: Record<Protocol, string> = {
+  'tcp-client': 'TCP client',
+  'tcp-server': 'TCP server',
+  udp: 'UDP',
+};
+
+export const defaultSettings = (): SessionSettings => ({
+  protocol: 'tcp-client',
+  host: '',
+  port: '',
+  localAddress: '',
+  localPort: '',
+  connectTimeoutMs: '',
+  noDelay: true,
+  keepAliveS: '',
+  serverAddress: '',
+  serverPort: '',
+  udpAddress: '',
+  udpPort: '',
+  remoteHost: '',
+  remotePort: '',
+  replyToSender: false,
+  broadcast: false,
+  multicastGroup: '',
+  multicastInterface: '',
+  multicastTtl: '',
+  multicastLoopback: true,
+  receiveBufferBytes: '',
+  boardAddress: '',
+});
+
+/** "address:port", with IPv6 in brackets; an empty address means every interface ("*"). */
+export const joinHostPort = (host: string, port: number): string =>
+  host === '' ? `*:${port}` : host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+
+/** Where a config points: the board for a client, the local address for a server or UDP socket. */
+export function targetOfConfig(config: SessionConfig): string {
+  switch (config.protocol) {
+    case 'tcp-client':
+      return joinHostPort(config.host, config.port);
+    case 'tcp-server':
+      return joinHostPort(config.localAddress ?? '', config.port);
+    case 'udp':
+      return joinHostPort(config.localAddress ?? '', config.localPort);
+  }
+}
+
+const text = (value: number | string | undefined): string => (value === undefined ? '' : String(value));
+
+/** An engine session's config as settings (a reloaded window adopting it); the rest stay default. */
+export function settingsFromConfig(config: SessionConfig): SessionSettings {
+  const base = { ...defaultSettings(), protocol: config.protocol };
+  switch (config.protocol) {
+    case 'tcp-client':
+      return {
+        ...base,
+        host: config.host,
+        port: String(config.port),
+        localAddress: config.localAddress ?? '',
+        localPort: text(config.localPort),
+        connectTimeoutMs: text(config.connectTimeoutMs),
+        noDelay: config.noDelay ?? true,
+        keepAliveS: config.keepAliveMs === undefined ? '' : String(Math.round(config.keepAliveMs / 1000)),
+      };
+    case 'tcp-server':
+      return { ...base, serverAddress: config.localAddress ?? '', serverPort: String(config.port) };
+    case 'udp':
+      return {
+        ...base,
+        udpAddress: config.localAddress ?? '',
+        udpPort: String(config.localPort),
+        remoteHost: config.remoteHost ?? '',
+        remotePort: text(config.remotePort),
+        broadcast: config.broadcast ?? false,
+        multicastGroup: config.multicast?.group ?? '',
+        multicastInterface: config.multicast?.interface ?? '',
+        multicastTtl: text(config.multicast?.ttl),
+        multicastLoopback: config.multicast?.loopback ?? true,
+        receiveBufferBytes: text(config.receiveBufferSize),
+      };
+  }
+}
