@@ -275,8 +275,8 @@ export class TcpServerSession implements EngineSession {
   }
 
   /** Closes one board's connection: FIN first, a reset after the grace if it does not answer. */
-  disconnectClient(peer: string): Promise<void> {
-    return this.endClient(this.findClient(peer));
+  async disconnectClient(peer: string): Promise<void> {
+    await this.endClient(this.findClient(peer));
   }
 
   /** Ends every client cleanly and closes the listener; resolves when all of it is closed. */

@@ -59,7 +59,7 @@ export function createRecorder(): Recorder {
 }
 
 /** Kinds of active resources a socket, a DNS lookup or a timer leaves behind when not cleaned up. */
-const TRACKED = /^(TCP|Pipe|Connect|Shutdown|Write|GetAddrInfo|Timeout|Immediate)/;
+const TRACKED = /^(TCP|UDP|Pipe|Connect|Shutdown|Write|Send|GetAddrInfo|Timeout|Immediate)/;
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
