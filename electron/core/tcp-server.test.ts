@@ -1,3 +1,4 @@
+// The TCP server session with many loopback boards at once: real sockets, port 0, no sleeps.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ESP8266_GREETING, type Esp8266Client, startEsp8266Client } from '../../e2e/fixtures/boards';
 import type { ClientDisconnectedEvent, EngineEvent } from '../../shared/contract/events';
