@@ -20,6 +20,19 @@ export const DECODE_AS = [
 ] as const;
 export type DecodeAs = (typeof DECODE_AS)[number];
 
+/** How menus name each view; every `Encode as` text encoding is among them. */
+export const DECODE_AS_LABELS: Readonly<Record<DecodeAs, string>> = {
+  ascii: 'ASCII',
+  'utf-8': 'UTF-8',
+  gbk: 'GBK',
+  gb18030: 'GB18030',
+  latin1: 'Latin-1',
+  'utf-16le': 'UTF-16LE',
+  'utf-16be': 'UTF-16BE',
+  hex: 'Hex',
+  base64: 'Base64',
+};
+
 function decodeAscii(bytes: Uint8Array): DisplaySegment[] {
   const out = new SegmentBuilder(bytes.length);
   for (let i = 0; i < bytes.length; i++) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expandEscapes } from './escapes';
 
@@ -97,5 +98,27 @@ describe('expandEscapes', () => {
       index: 2,
       message: "'😀' at position 3 is not in GBK. Use GB18030 or UTF-8.",
     });
+  });
+
+  it('never throws, in any encoding, on any text', () => {
+    const piece = fc.constantFrom('\\', 'x', 'X', '0', 'f', 'g', 'r', 'n', '中', '😀', '\ud800', ' ');
+    const encodings = ['ascii', 'utf-8', 'gbk', 'gb18030', 'latin1', 'utf-16le', 'utf-16be'] as const;
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.array(piece, { maxLength: 30 }).map((a) => a.join('')),
+          fc.string(),
+        ),
+        fc.constantFrom(...encodings),
+        (text, encoding) => {
+          const result = expandEscapes(text, encoding);
+          if (result.ok) return;
+          expect(result.error.index).toBeGreaterThanOrEqual(0);
+          expect(result.error.index).toBeLessThan(text.length);
+          expect(result.error.message).toMatch(/[Pp]osition \d+/);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -9,7 +9,14 @@ export {
   defaultChecksumOrder,
 } from './checksum';
 export type { BytesResult, CodecError } from './codec-error';
-export { DECODE_AS, type DecodeAs, type DisplaySegment, decodeForDisplay, displayText } from './display';
+export {
+  DECODE_AS,
+  DECODE_AS_LABELS,
+  type DecodeAs,
+  type DisplaySegment,
+  decodeForDisplay,
+  displayText,
+} from './display';
 export { expandEscapes, expandEscapesRange } from './escapes';
 export { formatHex, type HexParseResult, parseHex } from './hex';
 export {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LineEnding, TextPayload } from '../contract/model';
+import { CHECKSUM_KINDS, type LineEnding, type TextPayload } from '../contract/model';
 import { checksum } from './checksum';
 import type { MacroContext } from './macros';
 import { encodePayload } from './payload';
@@ -147,6 +147,41 @@ describe('encodePayload', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+
+  it('never throws on any payload', () => {
+    const encodings = ['ascii', 'utf-8', 'gbk', 'gb18030', 'latin1', 'utf-16le', 'utf-16be'] as const;
+    const typed = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc
+        .array(fc.constantFrom('{', '}', '\\', 'x4', 'counter', 'random:9', '中', '😀', 'A'), {
+          maxLength: 12,
+        })
+        .map((a) => a.join('')),
+    );
+    const checksumSpec = fc.option(fc.record({ kind: fc.constantFrom(...CHECKSUM_KINDS) }), {
+      nil: undefined,
+    });
+    const payloads = fc.oneof(
+      fc.record({
+        text: typed,
+        encoding: fc.constantFrom(...encodings),
+        escapes: fc.boolean(),
+        lineEnding: fc.constantFrom('none', 'cr', 'lf', 'crlf') as fc.Arbitrary<LineEnding>,
+        macros: fc.boolean(),
+        checksum: checksumSpec,
+      }),
+      fc.record({ hex: typed, checksum: checksumSpec }),
+      fc.record({ base64: typed, checksum: checksumSpec }),
+    );
+    fc.assert(
+      fc.property(payloads, (payload) => {
+        const result = encodePayload(payload);
+        if (result.ok) expect(result.bytes).toBeInstanceOf(Uint8Array);
+        else expect(result.error.message).toMatch(/[Pp]osition \d+/);
+      }),
+      { numRuns: 2000 },
     );
   });
 });
