@@ -19,7 +19,8 @@ interface Tables {
   encode: Uint32Array;
 }
 
-let tables: Tables | undefined;
+/** undefined until first use; null where the runtime's TextDecoder lacks GB18030 (a small-ICU build). */
+let tables: Tables | null | undefined;
 
 const twoBytePointer = (lead: number, trail: number): number =>
   (lead - 0x81) * 190 + trail - (trail < 0x7f ? 0x40 : 0x41);
@@ -69,8 +70,14 @@ function decodeAll(codes: Uint8Array, width: number, count: number): Uint16Array
 }
 
 /** Built once, on first use: about 24 k two-byte and 39 k four-byte codes, a few milliseconds. */
-function getTables(): Tables {
-  if (tables) return tables;
+function getTables(): Tables | null {
+  if (tables !== undefined) return tables;
+  try {
+    new TextDecoder('gb18030');
+  } catch {
+    tables = null;
+    return tables;
+  }
   const twoCodes = new Uint8Array(TWO_BYTE_COUNT * 2);
   let at = 0;
   for (let lead = 0x81; lead <= 0xfe; lead++) {
@@ -109,7 +116,7 @@ export function encodeGb(input: string, start: number, end: number, gbk: boolean
   const name = gbk ? 'GBK' : 'GB18030';
   const out = new Uint8Array((end - start) * 4);
   let n = 0;
-  let t: Tables | undefined;
+  let t: Tables | null | undefined;
   for (let i = start; i < end; i++) {
     const c = input.charCodeAt(i);
     if (c < 0x80) {
@@ -137,6 +144,7 @@ export function encodeGb(input: string, start: number, end: number, gbk: boolean
       continue;
     }
     t ??= getTables();
+    if (!t) return fail(i, `${name} is not available on this system. Use UTF-8.`);
     const code = t.encode[c] as number;
     if (code >= 0x10000 && code < 0x20000) {
       out[n++] = (code >> 8) & 0xff;
@@ -175,7 +183,7 @@ export function gbStep(bytes: Uint8Array, i: number): number {
   if (i + 1 >= n) return -(n - i);
   const b2 = bytes[i + 1] as number;
   if ((b2 >= 0x40 && b2 <= 0x7e) || (b2 >= 0x80 && b2 <= 0xfe)) {
-    const unit = getTables().two[twoBytePointer(b1, b2)] as number;
+    const unit = getTables()?.two[twoBytePointer(b1, b2)] ?? 0;
     return unit === 0 ? -1 : unit * 8 + 2;
   }
   if (b2 < 0x30 || b2 > 0x39) return -1;
@@ -187,7 +195,7 @@ export function gbStep(bytes: Uint8Array, i: number): number {
   if (b4 < 0x30 || b4 > 0x39) return -1;
   const pointer = ((b1 - 0x81) * 10 + (b2 - 0x30)) * 1260 + (b3 - 0x81) * 10 + (b4 - 0x30);
   if (pointer < FOUR_BYTE_BMP_COUNT) {
-    const unit = getTables().four[pointer] as number;
+    const unit = getTables()?.four[pointer] ?? 0;
     return unit === 0 ? -4 : unit * 8 + 4;
   }
   if (pointer >= SUPPLEMENTARY_BASE && pointer <= SUPPLEMENTARY_LAST) {
