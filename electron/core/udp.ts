@@ -13,10 +13,8 @@ import type {
   UdpConfig,
 } from '../../shared/contract/model';
 import { zeroCounters } from '../../shared/contract/model';
-import { type IpFamily, ipFamily, isMulticast, parseIpUnmapped } from '../../shared/net/ip';
-import { ipv4BroadcastAddress } from '../../shared/net/subnet';
+import { type IpFamily, isMulticast } from '../../shared/net/ip';
 import { describeError, type ErrorContext, formatEndpoint, formatPeer } from './error-messages';
-import { listInterfaces } from './interfaces';
 import { bareHost, resolveHost } from './resolve';
 import {
   apiErrorFrom,
@@ -28,23 +26,13 @@ import {
   type SessionStatus,
 } from './session';
 import { describeMulticastError } from './udp-multicast';
+import { checkDatagram, pickTarget, udpSocketType } from './udp-target';
 
-/** 65,535 minus the UDP header and, for IPv4, the IP header; IPv6's header is outside its length. */
-export const MAX_DATAGRAM_BYTES: Readonly<Record<IpFamily, number>> = { 4: 65_507, 6: 65_527 };
+export { MAX_DATAGRAM_BYTES, udpSocketType } from './udp-target';
 
 export interface UdpOptions extends SessionDeps {
   config: UdpConfig;
 }
-
-/** IPv6 when any configured address is IPv6 (the local address decides first); IPv4 otherwise. */
-export function udpSocketType(config: UdpConfig): 'udp4' | 'udp6' {
-  const local = ipFamily(bareHost(config.localAddress ?? ''));
-  if (local) return local === 6 ? 'udp6' : 'udp4';
-  const others = [config.remoteHost, config.multicast?.group].map((h) => ipFamily(bareHost(h ?? '')));
-  return others.includes(6) ? 'udp6' : 'udp4';
-}
-
-const thousands = (n: number) => n.toLocaleString('en-US');
 
 export class UdpSession implements EngineSession {
   readonly id: SessionId;
@@ -98,7 +86,8 @@ export class UdpSession implements EngineSession {
     }
     let address = this.type === 'udp6' ? '::' : '0.0.0.0';
     try {
-      if (this.localAddress) address = (await resolveHost(this.localAddress, this.family())).address;
+      if (this.localAddress)
+        address = (await resolveHost(this.localAddress, this.type === 'udp4' ? 4 : undefined)).address;
     } catch (err) {
       return this.fail(describeError(err, { ...ctx, role: 'listen' }));
     }
@@ -175,15 +164,20 @@ export class UdpSession implements EngineSession {
   async send(payload: Payload, to?: SendTarget): Promise<SendResult> {
     const bytes = encodeOrThrow(payload);
     this.requireOpen();
-    const target = this.pickTarget(to);
+    const target = pickTarget(this.config, this.lastSender, to);
     const ctx = this.ctx(target.host, target.port);
     let dest: { address: string; family: IpFamily };
     try {
-      dest = await resolveHost(target.host, this.family());
+      dest = await resolveHost(target.host, this.type === 'udp4' ? 4 : undefined);
     } catch (err) {
       throw apiErrorFrom(describeError(err, ctx));
     }
-    const address = this.checkDatagram(bytes.byteLength, dest.address, ctx);
+    const address = checkDatagram(
+      { type: this.type, broadcast: this.config.broadcast ?? false },
+      bytes.byteLength,
+      dest.address,
+      ctx,
+    );
     const n = bytes.byteLength;
     if (this.queuedBytes > 0 && this.queuedBytes + n > this.maxQueuedSendBytes) {
       throw apiErrorFrom(describeError({ code: 'ENOBUFS' }, ctx));
@@ -225,57 +219,6 @@ export class UdpSession implements EngineSession {
       CONTRACT_ERROR_CODES.notConnected,
       `The UDP socket is not open: ${why}. Press Open, then send.`,
     );
-  }
-
-  private pickTarget(to: SendTarget | undefined): { host: string; port: number } {
-    if (to === undefined) {
-      const host = bareHost(this.config.remoteHost ?? '');
-      const port = this.config.remotePort;
-      if (host && port) return { host, port };
-      throw new ApiError(
-        CONTRACT_ERROR_CODES.badArgument,
-        "No remote host and port are set for this UDP session. Type the board's address in Remote host and Remote port, or reply to the last sender.",
-      );
-    }
-    if (to.kind === 'address') return { host: bareHost(to.host), port: to.port };
-    if (to.kind === 'last-sender') {
-      if (this.lastSender) return { host: this.lastSender.address, port: this.lastSender.port };
-      throw new ApiError(
-        CONTRACT_ERROR_CODES.notConnected,
-        'No datagram has arrived yet, so there is no last sender to reply to. Wait until the board sends one, or type its address in Remote host and Remote port.',
-      );
-    }
-    throw new ApiError(
-      CONTRACT_ERROR_CODES.badArgument,
-      `A UDP session sends to an address or to the last sender; "${to.kind}" is a TCP server target.`,
-    );
-  }
-
-  /** Refuses what must not be sent, with a sentence; returns the address in the socket's family. */
-  private checkDatagram(n: number, address: string, ctx: ErrorContext): string {
-    const family = parseIpUnmapped(address)?.family ?? 4;
-    if (this.type === 'udp4' && family === 6) {
-      throw new ApiError(
-        'EAFNOSUPPORT',
-        `This UDP socket is IPv4, so it cannot send to the IPv6 address ${address}. Set an IPv6 local address (or leave it empty and type an IPv6 remote host), then open it again.`,
-      );
-    }
-    const limit = MAX_DATAGRAM_BYTES[family];
-    if (n > limit) {
-      throw new ApiError(
-        'EMSGSIZE',
-        `This datagram is ${thousands(n)} bytes, but one UDP datagram over IPv${family} carries at most ${thousands(limit)} bytes. Nothing was sent: send it in smaller pieces, or use TCP.`,
-      );
-    }
-    if (family === 4 && !this.config.broadcast && isKnownBroadcast(address)) {
-      throw apiErrorFrom(describeError({ code: 'EACCES', syscall: 'send' }, ctx));
-    }
-    // A dual-stack IPv6 socket reaches IPv4 peers through their IPv4-mapped address.
-    return this.type === 'udp6' && ipFamily(address) === 4 ? `::ffff:${address}` : address;
-  }
-
-  private family(): IpFamily | undefined {
-    return this.type === 'udp4' ? 4 : undefined;
   }
 
   private ctx(host: string, port: number): ErrorContext {
@@ -320,20 +263,4 @@ export class UdpSession implements EngineSession {
   private emitCounters(): void {
     this.emit({ type: 'counters', id: this.id, counters: { ...this.status.counters } });
   }
-}
-
-/**
- * 255.255.255.255, or the broadcast address of one of this PC's subnets. Other x.x.x.255
- * addresses may be ordinary hosts (in a /23, say); for those the system decides, and its EACCES
- * gets the same sentence.
- */
-function isKnownBroadcast(address: string): boolean {
-  if (address === '255.255.255.255') return true;
-  return listInterfaces().some(
-    (i) =>
-      i.family === 'IPv4' &&
-      !i.internal &&
-      i.prefixLength < 31 &&
-      ipv4BroadcastAddress(i.address, i.prefixLength) === address,
-  );
 }

@@ -1,0 +1,225 @@
+// The boards connected to one TCP server session: admit them, count their bytes, send to one or
+// all, disconnect them. Plain Node.
+import type { Socket } from 'node:net';
+import type { SendResult } from '../../shared/contract/api';
+import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
+import type { EventSink } from '../../shared/contract/events';
+import type { ClientInfo, Counters, ErrorInfo, SendTarget, SessionId } from '../../shared/contract/model';
+import { zeroCounters } from '../../shared/contract/model';
+import { splitEndpoint, unmapIPv4 } from '../../shared/net/ip';
+import { describeError, type ErrorContext, formatPeer } from './error-messages';
+import { apiErrorFrom, asBytes } from './session';
+
+export interface ServerClientsOptions {
+  id: SessionId;
+  emit: EventSink;
+  now: () => number;
+  closeGraceMs: number;
+  maxQueuedSendBytes: number;
+  /** The session's totals: every client's bytes are added here too. */
+  totals: Counters;
+}
+
+interface Client {
+  socket: Socket;
+  peer: string;
+  ctx: ErrorContext;
+  connectedAt: number;
+  counters: Counters;
+  error?: ErrorInfo;
+  closed: Promise<void>;
+  ending: boolean;
+  graceTimer?: NodeJS.Timeout;
+}
+
+export class ServerClients {
+  private readonly clients = new Map<string, Client>();
+
+  constructor(private readonly opts: ServerClientsOptions) {}
+
+  infos(): ClientInfo[] {
+    return [...this.clients.values()].map(clientInfo);
+  }
+
+  admit(socket: Socket, address: string, port: number): void {
+    if (socket.destroyed) return;
+    const peer = formatPeer(address, port);
+    const stale = this.clients.get(peer);
+    if (stale) this.forget(stale);
+    const client: Client = {
+      socket,
+      peer,
+      ctx: { host: unmapIPv4(address), port },
+      connectedAt: this.opts.now(),
+      counters: zeroCounters(),
+      closed: new Promise((resolve) => socket.once('close', () => resolve())),
+      ending: false,
+    };
+    this.clients.set(peer, client);
+    socket.on('data', (chunk: Buffer) => this.onData(client, chunk));
+    socket.on('error', (err) => {
+      client.error ??= describeError(err, client.ctx);
+    });
+    socket.on('close', () => this.onClose(client));
+    const { id } = this.opts;
+    this.opts.emit({ type: 'client-connected', id, client: clientInfo(client), at: client.connectedAt });
+    socket.resume();
+  }
+
+  /**
+   * To one client, or to all. Each client gets its own TX log entry and counters; a send to all
+   * counts its bytes once per client it reached. A client whose backlog is over the limit is
+   * skipped, and the send then rejects with ENOBUFS naming it, after the others got it.
+   */
+  async send(bytes: Uint8Array, to: SendTarget): Promise<SendResult> {
+    const targets = this.targetsFor(to);
+    const n = bytes.byteLength;
+    if (n === 0) return { bytes: 0 };
+    const limit = this.opts.maxQueuedSendBytes;
+    const slow = targets.filter((c) => c.socket.writableLength > 0 && c.socket.writableLength + n > limit);
+    const first = slow[0];
+    if (first && to.kind === 'client') throw apiErrorFrom(describeError({ code: 'ENOBUFS' }, first.ctx));
+    const ready = targets.filter((c) => !slow.includes(c));
+    const writes = ready.map((c) => this.write(c, bytes));
+    if (ready.length > 0) this.emitTotals();
+    const results = await Promise.allSettled(writes);
+    if (first) throw new ApiError('ENOBUFS', skippedSentence(slow, ready.length));
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure && (to.kind === 'client' || results.every((r) => r.status === 'rejected'))) {
+      throw failure.reason;
+    }
+    return { bytes: n * ready.length };
+  }
+
+  /** Closes one board's connection: FIN first, a reset after the grace if it does not answer. */
+  async disconnect(peer: string): Promise<void> {
+    await this.end(this.find(peer));
+  }
+
+  /** Ends every connection the same way; resolves when all are closed. */
+  async endAll(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((c) => this.end(c)));
+  }
+
+  private onData(client: Client, chunk: Buffer): void {
+    const n = chunk.byteLength;
+    const { totals, id } = this.opts;
+    client.counters.rxBytes += n;
+    client.counters.rxChunks += 1;
+    totals.rxBytes += n;
+    totals.rxChunks += 1;
+    const at = this.opts.now();
+    this.opts.emit({ type: 'data', id, dir: 'rx', at, peer: client.peer, bytes: asBytes(chunk) });
+    this.emitClientCounters(client);
+    this.emitTotals();
+  }
+
+  private onClose(client: Client): void {
+    if (client.graceTimer) clearTimeout(client.graceTimer);
+    client.graceTimer = undefined;
+    if (this.clients.get(client.peer) !== client) return;
+    this.clients.delete(client.peer);
+    const { error, peer } = client;
+    this.opts.emit({
+      type: 'client-disconnected',
+      id: this.opts.id,
+      peer,
+      at: this.opts.now(),
+      ...(error ? { error } : {}),
+    });
+  }
+
+  /** A new connection took this peer's name while the old one still closes: the old one is gone. */
+  private forget(client: Client): void {
+    this.clients.delete(client.peer);
+    this.opts.emit({ type: 'client-disconnected', id: this.opts.id, peer: client.peer, at: this.opts.now() });
+    client.socket.destroy();
+  }
+
+  private end(client: Client): Promise<void> {
+    if (!client.ending && !client.socket.destroyed) {
+      client.ending = true;
+      client.socket.end();
+      client.graceTimer = setTimeout(() => {
+        client.graceTimer = undefined;
+        client.socket.destroy();
+      }, this.opts.closeGraceMs);
+    }
+    return client.closed;
+  }
+
+  private write(client: Client, bytes: Uint8Array): Promise<void> {
+    // Counted and logged at hand-over, like the TCP client, so a request shows before its reply.
+    const n = bytes.byteLength;
+    const { totals, id } = this.opts;
+    client.counters.txBytes += n;
+    client.counters.txChunks += 1;
+    totals.txBytes += n;
+    totals.txChunks += 1;
+    this.opts.emit({ type: 'data', id, dir: 'tx', at: this.opts.now(), peer: client.peer, bytes });
+    this.emitClientCounters(client);
+    return new Promise((resolve, reject) => {
+      client.socket.write(bytes, (err) =>
+        err ? reject(apiErrorFrom(describeError(err, client.ctx))) : resolve(),
+      );
+    });
+  }
+
+  private targetsFor(to: SendTarget): Client[] {
+    if (to.kind === 'client') {
+      const client = this.find(to.peer);
+      if (client.socket.writable) return [client];
+      throw new ApiError(
+        CONTRACT_ERROR_CODES.notConnected,
+        `${client.peer} is disconnecting; nothing more can be sent to it.`,
+      );
+    }
+    if (to.kind !== 'all') {
+      throw new ApiError(
+        CONTRACT_ERROR_CODES.badArgument,
+        `A TCP server sends to one of its clients or to all of them; "${to.kind}" is a UDP target.`,
+      );
+    }
+    const all = [...this.clients.values()].filter((c) => c.socket.writable);
+    if (all.length > 0) return all;
+    throw new ApiError(
+      CONTRACT_ERROR_CODES.notConnected,
+      'No board is connected to this server yet. Wait until one appears under Clients, then send.',
+    );
+  }
+
+  /** By "address:port"; "::ffff:1.2.3.4:80"-style or bracketed spellings of the same peer match too. */
+  private find(peer: string): Client {
+    const parts = splitEndpoint(peer.trim());
+    const key = parts ? formatPeer(parts.address, parts.port) : peer.trim();
+    const client = this.clients.get(key);
+    if (client) return client;
+    throw new ApiError(
+      CONTRACT_ERROR_CODES.notConnected,
+      `No board ${peer} is connected to this server: it may have disconnected. Pick one from Clients.`,
+    );
+  }
+
+  private emitClientCounters(client: Client): void {
+    const { id, emit } = this.opts;
+    emit({ type: 'client-counters', id, peer: client.peer, counters: { ...client.counters } });
+  }
+
+  private emitTotals(): void {
+    this.opts.emit({ type: 'counters', id: this.opts.id, counters: { ...this.opts.totals } });
+  }
+}
+
+const clientInfo = (client: Client): ClientInfo => ({
+  peer: client.peer,
+  connectedAt: client.connectedAt,
+  counters: { ...client.counters },
+});
+
+function skippedSentence(slow: Client[], reached: number): string {
+  const names = slow.length === 1 ? (slow[0]?.peer ?? '') : `${slow[0]?.peer} and ${slow.length - 1} more`;
+  const which = slow.length === 1 ? 'that board, which is' : 'those boards, which are';
+  const others =
+    reached === 0 ? 'No client got it.' : `The other ${reached} client${reached === 1 ? '' : 's'} got it.`;
+  return `Not sent to ${names}: too much data is still waiting for ${which} not reading fast enough. ${others}`;
+}
