@@ -17,6 +17,23 @@ export class BenchPage {
   readonly clearLog: Locator;
   readonly rx: Locator;
   readonly tx: Locator;
+  // Servers, UDP and several sessions.
+  readonly localAddress: Locator;
+  readonly localPort: Locator;
+  readonly listen: Locator;
+  readonly stop: Locator;
+  readonly openSocket: Locator;
+  readonly closeSocket: Locator;
+  readonly clients: Locator;
+  readonly sendTo: Locator;
+  readonly remoteHost: Locator;
+  readonly remotePort: Locator;
+  readonly replyToSender: Locator;
+  readonly sessions: Locator;
+  readonly newSession: Locator;
+  readonly whichIp: Locator;
+  readonly network: Locator;
+  readonly boardAddress: Locator;
 
   constructor(readonly page: Page) {
     this.protocol = page.getByLabel('Protocol');
@@ -24,7 +41,9 @@ export class BenchPage {
     this.port = page.getByLabel('Port', { exact: true });
     this.connect = page.getByRole('button', { name: 'Connect', exact: true });
     this.disconnect = page.getByRole('button', { name: 'Disconnect', exact: true });
-    this.state = page.getByRole('status').filter({ hasText: /Connected|Connecting|Disconnected|Error/ });
+    this.state = page.getByRole('status').filter({
+      hasText: /Connected|Connecting|Disconnected|Error|Listening|listening|Starting|Open|Closed/,
+    });
     this.message = page.getByLabel('Message', { exact: true });
     this.encodeAs = page.getByLabel('Encode as');
     this.lineEnding = page.getByLabel('Line ending');
@@ -34,11 +53,54 @@ export class BenchPage {
     this.clearLog = page.getByRole('button', { name: 'Clear log' });
     this.rx = page.getByLabel('RX', { exact: true });
     this.tx = page.getByLabel('TX', { exact: true });
+    this.localAddress = page.getByLabel('Local address', { exact: true });
+    this.localPort = page.getByLabel('Local port', { exact: true });
+    this.listen = page.getByRole('button', { name: 'Listen', exact: true });
+    this.stop = page.getByRole('button', { name: 'Stop', exact: true });
+    this.openSocket = page.getByRole('button', { name: 'Open', exact: true });
+    this.closeSocket = page.getByRole('button', { name: 'Close', exact: true });
+    this.clients = page.getByRole('list', { name: 'Clients', exact: true });
+    this.sendTo = page.getByLabel('Send to', { exact: true });
+    this.remoteHost = page.getByLabel('Remote host', { exact: true });
+    this.remotePort = page.getByLabel('Remote port', { exact: true });
+    this.replyToSender = page.getByLabel('Reply to last sender', { exact: true });
+    this.sessions = page.getByRole('list', { name: 'Sessions', exact: true });
+    this.newSession = page.getByRole('button', { name: 'New session', exact: true });
+    this.whichIp = page.getByRole('button', { name: 'Which IP?', exact: true });
+    this.network = page.getByRole('region', { name: 'Network interfaces', exact: true });
+    this.boardAddress = page.getByLabel('Board address', { exact: true });
   }
 
   async open(url: string): Promise<void> {
     await this.page.goto(url);
     await expect(this.log).toBeVisible();
+    // The engine's sessions (left by earlier pages too) are adopted once its list is in.
+    await expect(this.sessions).not.toHaveAttribute('aria-busy', 'true');
+  }
+
+  /** Opens the app with one fresh session (closing any the engine still had); returns its name. */
+  async openClean(url: string): Promise<string> {
+    await this.open(url);
+    return this.closeAllSessions();
+  }
+
+  /** The name of the session shown now. */
+  async activeSessionName(): Promise<string> {
+    const active = this.sessions
+      .getByRole('listitem')
+      .filter({ has: this.page.locator('[aria-current="true"]') });
+    return (await active.getAttribute('aria-label')) ?? '';
+  }
+
+  /** Closes every session (and its connection); returns the name of the fresh one that remains. */
+  async closeAllSessions(): Promise<string> {
+    const rows = this.sessions.getByRole('listitem');
+    const count = await rows.count();
+    for (let i = 0; i < count; i++) {
+      await rows.first().getByRole('button', { name: 'Close session', exact: true }).click();
+    }
+    await expect(rows).toHaveCount(1);
+    return (await rows.first().getAttribute('aria-label')) ?? '';
   }
 
   async connectTo(host: string, port: number): Promise<void> {
@@ -53,4 +115,62 @@ export class BenchPage {
     await this.message.fill(text);
     await this.send.click();
   }
+
+  /** The port the session's state says it is bound to ("Listening on [::]:40123"). */
+  async boundPort(): Promise<number> {
+    const text = await this.state.innerText();
+    const match = /:(\d+)\s*$/m.exec(text.split('\n').find((line) => line.startsWith('on ')) ?? '');
+    if (!match?.[1]) throw new Error(`no bound port in the session state: ${text}`);
+    return Number(match[1]);
+  }
+
+  /** Listens as a TCP server (port 0: a free one) and returns the port actually listened on. */
+  async listenOn(port = 0, localAddress = ''): Promise<number> {
+    await this.protocol.selectOption({ label: 'TCP server' });
+    await this.localAddress.selectOption({ value: localAddress });
+    await this.port.fill(String(port));
+    await this.listen.click();
+    await expect(this.state).toContainText('Listening');
+    return this.boundPort();
+  }
+
+  /** Opens a UDP socket on loopback (port 0: a free one) and returns its port. */
+  async openUdp(localPort = 0, localAddress = '127.0.0.1'): Promise<number> {
+    await this.protocol.selectOption({ label: 'UDP' });
+    await this.localAddress.selectOption({ value: localAddress });
+    await this.localPort.fill(String(localPort));
+    await this.openSocket.click();
+    await expect(this.state).toContainText('Open');
+    return this.boundPort();
+  }
+
+  /** A board's row in `Clients`: its accessible name starts with "address:port". */
+  client(peer: string): Locator {
+    return this.clients.getByRole('listitem', { name: new RegExp(`^${escapeRegExp(peer)}\\b`) });
+  }
+
+  session(name: string): Locator {
+    return this.sessions.getByRole('listitem', { name, exact: true });
+  }
+
+  async switchTo(name: string): Promise<void> {
+    await this.session(name).getByRole('button').first().click();
+  }
+
+  async renameSession(from: string, to: string): Promise<void> {
+    await this.session(from).getByRole('button', { name: 'Rename', exact: true }).click();
+    const field = this.sessions.getByLabel('Session name', { exact: true });
+    await field.fill(to);
+    await field.press('Enter');
+    await expect(this.session(to)).toBeVisible();
+  }
+
+  /** Log entries whose text contains every one of the given pieces (peer, direction, payload). */
+  logEntries(...pieces: string[]): Locator {
+    let rows = this.log.locator('.row');
+    for (const piece of pieces) rows = rows.filter({ hasText: piece });
+    return rows;
+  }
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -2,6 +2,7 @@
 // (opened by itself when it hides the fault) and the select of this PC's addresses.
 import { type InputHTMLAttributes, type ReactNode, useEffect, useState } from 'react';
 import type { InterfaceAddress } from '../../../shared/contract/model';
+import { isLinkLocalIPv6 } from '../../../shared/net/ip';
 import { useNetwork } from '../app-context';
 import type { FlagSetting, TextSetting } from '../state/settings';
 import { OPTION_FIELDS } from '../state/validation';
@@ -76,6 +77,12 @@ export function Options({ form, children }: { form: SettingsForm; children: Reac
 const addressLabel = (a: InterfaceAddress): string =>
   `${a.address} (${a.name}${a.internal ? ', loopback' : ''})`;
 
+/** A link-local IPv6 address means nothing without its interface: bind to "fe80::1%eth0". */
+const bindValue = (a: InterfaceAddress): string =>
+  a.family === 'IPv6' && isLinkLocalIPv6(a.address) && !a.address.includes('%')
+    ? `${a.address}%${a.name}`
+    : a.address;
+
 /** "All interfaces" (or another empty choice) plus this PC's IPv4 and IPv6 addresses. */
 export function AddressSelect(props: {
   form: SettingsForm;
@@ -88,13 +95,13 @@ export function AddressSelect(props: {
   const interfaces = useNetwork((s) => s.interfaces);
   const value = form.session.settings[name];
   const shown = (interfaces ?? []).filter((a) => props.families !== 'IPv4' || a.family === 'IPv4');
-  const known = value === '' || shown.some((a) => a.address === value);
+  const known = value === '' || shown.some((a) => bindValue(a) === value);
   const group = (family: 'IPv4' | 'IPv6') => {
     const addresses = shown.filter((a) => a.family === family);
     return addresses.length === 0 ? null : (
       <optgroup label={family}>
         {addresses.map((a) => (
-          <option key={`${a.name}-${a.address}`} value={a.address}>
+          <option key={`${a.name}-${a.address}`} value={bindValue(a)}>
             {addressLabel(a)}
           </option>
         ))}

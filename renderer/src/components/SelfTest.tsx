@@ -1,6 +1,6 @@
 // A listening server's self-test: connect to it through each of this PC's addresses, so a firewall
 // that blocks boards (but not loopback) shows up as such, address by address.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SelfTestResult } from '../../../shared/contract/model';
 import { useServices } from '../app-context';
 import { toErrorInfo } from '../state/session-actions';
@@ -12,6 +12,12 @@ export function SelfTest({ engineId }: { engineId: string }) {
   const [results, setResults] = useState<SelfTestResult[]>();
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<string>();
+  const list = useRef<HTMLUListElement>(null);
+
+  // The results sit at the panel's foot: bring them into view when they arrive.
+  useEffect(() => {
+    if (results) list.current?.scrollIntoView({ block: 'nearest' });
+  }, [results]);
 
   const run = async () => {
     setRunning(true);
@@ -43,7 +49,7 @@ export function SelfTest({ engineId }: { engineId: string }) {
         </p>
       )}
       {results && (
-        <ul className="self-test-results" aria-label="Self-test results">
+        <ul ref={list} className="self-test-results" aria-label="Self-test results">
           {results.map((r) => (
             <li key={r.address} className={r.ok ? 'ok' : 'failed'}>
               <span className="mono">{r.address}</span>{' '}

@@ -9,6 +9,8 @@ export function SessionList() {
   const order = useSessions((s) => s.order);
   const all = useSessions((s) => s.sessions);
   const activeId = useSessions((s) => s.activeId);
+  // Busy until the engine's own list is in: sessions opened earlier (or elsewhere) join then.
+  const synced = useSessions((s) => s.synced);
   const titleId = useId();
 
   return (
@@ -21,7 +23,7 @@ export function SessionList() {
           New session
         </button>
       </div>
-      <ul className="session-list" aria-label="Sessions">
+      <ul className="session-list" aria-label="Sessions" aria-busy={!synced}>
         {order.map((id) => {
           const session = all[id];
           return session ? <SessionRow key={id} session={session} active={id === activeId} /> : null;

@@ -84,11 +84,16 @@ export const SessionRow = memo(function SessionRow({
           onClick={() => sessions.select(session.id)}
         >
           <span className="session-name">{session.name}</span>
+          <span className={`session-state-text tone-${state.tone}`}>{state.text}</span>
           <span className="session-meta">
-            {PROTOCOL_LABELS[protocol]} ·{' '}
-            <span className={`session-state-text tone-${state.tone}`}>{state.text}</span>
+            {PROTOCOL_LABELS[protocol]}
+            {where && (
+              <>
+                {' · '}
+                <span className="mono">{where}</span>
+              </>
+            )}
           </span>
-          {where && <span className="session-where mono">{where}</span>}
           <span className="session-counters">
             <span className="rx">RX {formatBytes(session.counters.rxBytes)}</span>
             <span className="tx">TX {formatBytes(session.counters.txBytes)}</span>

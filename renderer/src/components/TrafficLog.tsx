@@ -1,7 +1,7 @@
 // The active session's traffic log: every entry virtualized (rows measured, so wrapped payloads fit),
 // keyed by the entry's stable key, following the tail only while the user is at the bottom.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useLog, usePrefs } from '../app-context';
 import type { LogEntry } from '../state/log-reducer';
 import { ringAt } from '../state/log-ring';
@@ -30,6 +30,26 @@ export function TrafficLog() {
     followOnAppend: true,
     scrollEndThreshold: AT_END_PX,
   });
+
+  // A view that was at the end stays there when the log's box changes size (a panel opens above
+  // it), and a session's log shows its newest entries when switched to.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    let stick = true;
+    const onScroll = () => {
+      stick = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_PX;
+    };
+    const observer = new ResizeObserver(() => {
+      if (stick) virtualizer.scrollToEnd();
+    });
+    el.addEventListener('scroll', onScroll, { passive: true });
+    observer.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+    };
+  }, [virtualizer]);
 
   const items = virtualizer.getVirtualItems();
   const atEnd = ring.length === 0 || virtualizer.isAtEnd(AT_END_PX);

@@ -155,11 +155,13 @@ describe('a server session', () => {
 
   it('takes the clients from a snapshot after a reload', () => {
     const store = createSessionsStore();
+    expect(store.getState().synced).toBe(false);
     store.applySnapshot([serverSnapshot('e1', { clients: [client('127.0.0.1:5555')] })]);
     const active = activeSession(store.getState());
     expect(active).toMatchObject({ engineId: 'e1', protocol: 'tcp-server' });
     expect(active.settings).toMatchObject({ protocol: 'tcp-server', serverPort: '0' });
     expect(active.clients.map((c) => c.peer)).toEqual(['127.0.0.1:5555']);
+    expect(store.getState().synced).toBe(true);
   });
 
   it('adopts more engine sessions as new sessions without leaving the one in view', () => {

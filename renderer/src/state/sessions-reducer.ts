@@ -163,5 +163,5 @@ export function applySnapshot(state: SessionsState, snapshots: readonly SessionS
     if (snap && !orphans.includes(snap)) unclaimed[id] = { ...viewOfSnapshot(snap), closed: false };
   }
   // Adopting never takes the user away from the session they were looking at.
-  return { ...next, activeId, unclaimed };
+  return { ...next, activeId, unclaimed, synced: true };
 }

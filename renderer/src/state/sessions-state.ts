@@ -23,6 +23,8 @@ export interface SessionsState {
   activeId: string;
   /** Numbers the next "Session N" and its UI id; never reused, so ids stay unique. */
   nextNumber: number;
+  /** The engine's list() has been applied at least once: the sessions shown are all there are. */
+  synced: boolean;
   /**
    * The UI session each engine session belongs (or belonged) to, so its late events (a close
    * that answers before the "Disconnected" event) still land in that session's log. Bounded.
@@ -61,6 +63,7 @@ export function createSessionsState(settings: SessionSettings = defaultSettings(
     order: [first.id],
     activeId: first.id,
     nextNumber: 2,
+    synced: false,
     owners: {},
     unclaimed: {},
   };
