@@ -1,7 +1,7 @@
 // Each failure keeps its system code and gets one sentence that says what to check.
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/contract/errors';
-import { describeError, formatDuration, formatEndpoint } from './error-messages';
+import { describeError, formatDuration, formatEndpoint, formatPeer } from './error-messages';
 
 const board = { host: '192.168.1.123', port: 8087, connectTimeoutMs: 5000 };
 const sys = (code: string, syscall = 'connect') =>
@@ -91,7 +91,73 @@ describe('describeError', () => {
   });
 });
 
+describe('describeError for a listening server', () => {
+  const listen = (port: number, localAddress?: string) => ({
+    host: localAddress ?? 'all interfaces',
+    port,
+    localAddress,
+    role: 'listen' as const,
+  });
+
+  it('says a port is in use, and what to do', () => {
+    expect(describeError(sys('EADDRINUSE', 'listen'), listen(8087))).toEqual({
+      code: 'EADDRINUSE',
+      message:
+        'Port 8087 is already in use on this PC: another program (or another SocketBench session) is listening on it. Stop it, or pick another port.',
+    });
+  });
+
+  it('says a privileged port needs administrator rights, and suggests one above 1024', () => {
+    expect(describeError(sys('EACCES', 'listen'), listen(80)).message).toBe(
+      'Port 80 is below 1024: on Linux and macOS only an administrator may listen on such ports. Pick a port above 1024 (8080, for example).',
+    );
+    expect(describeError(sys('EACCES', 'listen'), listen(5357)).message).toMatch(
+      /^This PC did not allow listening on port 5357\. On Windows the system may reserve it/,
+    );
+  });
+
+  it('says a local address is not this PC', () => {
+    expect(describeError(sys('EADDRNOTAVAIL', 'listen'), listen(8087, '192.168.9.9')).message).toBe(
+      "192.168.9.9 is not an address of this PC, so nothing can listen on it. Pick one of this PC's addresses, or all interfaces.",
+    );
+    expect(describeError(sys('EAFNOSUPPORT', 'listen'), listen(8087, 'fd00::2')).message).toMatch(
+      /^This PC has no IPv6 networking, so it cannot listen on fd00::2\./,
+    );
+  });
+
+  it('falls back to the connect sentences for other codes', () => {
+    expect(describeError(sys('EMFILE', 'accept'), listen(8087)).message).toMatch(/run out of sockets/);
+  });
+});
+
+describe('describeError for a UDP socket', () => {
+  const udp = { host: '192.168.1.255', port: 5000, localPort: 5000, role: 'udp' as const };
+
+  it('tells a port in use, a privileged port and a missing Broadcast apart', () => {
+    expect(describeError(sys('EADDRINUSE', 'bind'), udp).message).toBe(
+      'UDP port 5000 is already in use on this PC: another program (or another SocketBench session) has it open. Close it, or pick another local port (0 picks a free one).',
+    );
+    expect(describeError(sys('EACCES', 'bind'), { ...udp, localPort: 67 }).message).toMatch(
+      /^Local port 67 is below 1024: on Linux and macOS only an administrator may use such ports/,
+    );
+    expect(describeError(sys('EACCES', 'send'), udp).message).toBe(
+      '192.168.1.255 is a broadcast address: turn on Broadcast for this session to send to it.',
+    );
+  });
+
+  it('explains a datagram the system found too large', () => {
+    expect(describeError(sys('EMSGSIZE', 'send'), udp).message).toMatch(
+      /^This PC refused to send a datagram this large to 192\.168\.1\.255:5000/,
+    );
+  });
+});
+
 describe('formatting', () => {
+  it('shows a dual-stack peer as the IPv4 address the board has', () => {
+    expect(formatPeer('::ffff:192.168.1.50', 53211)).toBe('192.168.1.50:53211');
+    expect(formatPeer('fd00::7', 80)).toBe('[fd00::7]:80');
+  });
+
   it('formats endpoints and durations the way they are typed', () => {
     expect(formatEndpoint('192.168.1.123', 8087)).toBe('192.168.1.123:8087');
     expect(formatEndpoint('fe80::1%eth0', 80)).toBe('[fe80::1%eth0]:80');

@@ -48,6 +48,8 @@ const describeEvents = (batch: EventBatch | undefined) =>
     if (e.type === 'dropped') return `dropped:${e.id}:${e.dir}:${e.bytes}/${e.chunks}`;
     if (e.type === 'state') return `state:${e.id}:${e.state}`;
     if (e.type === 'counters') return `counters:${e.id}:${e.counters.rxBytes}`;
+    if (e.type === 'client-counters') return `client-counters:${e.id}:${e.peer}:${e.counters.rxBytes}`;
+    if (e.type === 'client-disconnected') return `client-disconnected:${e.id}:${e.peer}`;
     return e.type;
   });
 
@@ -94,6 +96,58 @@ describe('createEventBatcher', () => {
     batcher.push({ type: 'session-closed', id: 'a' });
     batcher.flush();
     expect(describeEvents(batches[0])).toEqual(['counters:a:5', 'session-closed']);
+  });
+
+  it("keeps only the latest counters per session and client, and a leaving client's last ones before it leaves", () => {
+    const { batches, batcher } = setup();
+    const clientCounters = (id: string, peer: string, rxBytes: number): EngineEvent => ({
+      type: 'client-counters',
+      id,
+      peer,
+      counters: { rxBytes, txBytes: 0, rxChunks: 1, txChunks: 0 },
+    });
+    batcher.push(clientCounters('a', '10.0.0.2:1', 1));
+    batcher.push(clientCounters('a', '10.0.0.3:1', 5));
+    batcher.push(clientCounters('a', '10.0.0.2:1', 2));
+    batcher.push(clientCounters('b', '10.0.0.2:1', 9));
+    batcher.push(clientCounters('a', '10.0.0.3:1', 6));
+    batcher.push({ type: 'client-disconnected', id: 'a', peer: '10.0.0.3:1', at: 1 });
+    batcher.push(counters('a', 8));
+    batcher.flush();
+    expect(describeEvents(batches[0])).toEqual([
+      'client-counters:a:10.0.0.3:1:6',
+      'client-disconnected:a:10.0.0.3:1',
+      'client-counters:a:10.0.0.2:1:2',
+      'client-counters:b:10.0.0.2:1:9',
+      'counters:a:8',
+    ]);
+    batcher.push(clientCounters('b', '10.0.0.2:1', 10));
+    batcher.push({ type: 'session-closed', id: 'b' });
+    batcher.flush();
+    expect(describeEvents(batches[1])).toEqual(['client-counters:b:10.0.0.2:1:10', 'session-closed']);
+  });
+
+  it('never drops renames or client arrivals and departures, even with a full window', () => {
+    const { batches, batcher } = setup({ maxBatchBytes: 10, maxInFlightBytes: 10, maxPendingEvents: 2 });
+    const client = {
+      peer: '10.0.0.2:1',
+      connectedAt: 1,
+      counters: { rxBytes: 0, txBytes: 0, rxChunks: 0, txChunks: 0 },
+    };
+    batcher.push(data('a', 'rx', 10));
+    batcher.push({ type: 'client-connected', id: 'a', client, at: 1 });
+    batcher.push(data('a', 'rx', 10));
+    batcher.push({ type: 'renamed', id: 'a', name: 'Bench server' });
+    batcher.push(data('a', 'rx', 10));
+    batcher.push({ type: 'client-disconnected', id: 'a', peer: '10.0.0.2:1', at: 2 });
+    batcher.ack(1);
+    batcher.flush();
+    const types = batches.flatMap((b) => b.events.map((e) => e.type));
+    expect(types.filter((t) => t !== 'data' && t !== 'dropped')).toEqual([
+      'client-connected',
+      'renamed',
+      'client-disconnected',
+    ]);
   });
 
   it('flushes at once when the size cap is reached, without waiting for the timer', () => {

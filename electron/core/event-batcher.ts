@@ -1,6 +1,7 @@
 // Per-connection event batching with flow control (DESIGN.md section 3). Plain Node timers only.
 // Memory stays bounded however fast events arrive: payloads the receiver cannot take become counts.
 import type {
+  ClientCountersEvent,
   CountersEvent,
   DataEvent,
   DroppedEvent,
@@ -46,6 +47,9 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   let pendingBytes = 0;
   /** Counters are absolute totals, so only the latest per session is worth sending. */
   let counters = new Map<SessionId, CountersEvent>();
+  /** The same for each server client, keyed by session and peer. */
+  let clientCounters = new Map<string, ClientCountersEvent>();
+  const clientKey = (id: SessionId, peer: string) => `${id}\u0000${peer}`;
   /**
    * The dropped event still open for coalescing, per session and direction. Any other event of the
    * session closes it, so each "N bytes not shown" keeps its place in that session's log.
@@ -84,9 +88,20 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     pending.push(dropped);
   };
 
+  const nothingPending = () => pending.length === 0 && counters.size === 0 && clientCounters.size === 0;
+
+  /** A client's final totals go out before the event that says it left, so no row reappears after it. */
+  const releaseClientCounters = (id: SessionId, peer?: string) => {
+    for (const [key, event] of clientCounters) {
+      if (event.id !== id || (peer !== undefined && event.peer !== peer)) continue;
+      clientCounters.delete(key);
+      pending.push(event);
+    }
+  };
+
   const schedule = () => {
     if (timer || disposed) return;
-    if (pending.length === 0 && counters.size === 0) return;
+    if (nothingPending()) return;
     timer = setTimeout(() => {
       timer = undefined;
       flush();
@@ -97,12 +112,12 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     if (disposed) return;
     if (timer) clearTimeout(timer);
     timer = undefined;
-    if (pending.length === 0 && counters.size === 0) return;
+    if (nothingPending()) return;
     // While the receiver is behind, a batch without payloads (drop counts, counters, states) waits
     // for the next ack, so a stalled window does not start a stream of small batches instead.
     if (behind && pendingBytes === 0 && inFlightBytes > 0) return;
     seq += 1;
-    const batch: EventBatch = { seq, events: [...pending, ...counters.values()] };
+    const batch: EventBatch = { seq, events: [...pending, ...clientCounters.values(), ...counters.values()] };
     if (pendingBytes > 0) {
       inFlight.push({ seq, bytes: pendingBytes });
       inFlightBytes += pendingBytes;
@@ -110,6 +125,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     pending = [];
     pendingBytes = 0;
     counters = new Map();
+    clientCounters = new Map();
     openDrops = new Map();
     try {
       opts.send(batch);
@@ -141,6 +157,14 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       case 'counters':
         counters.set(event.id, event);
         break;
+      case 'client-counters':
+        clientCounters.set(clientKey(event.id, event.peer), event);
+        break;
+      case 'client-disconnected':
+        releaseClientCounters(event.id, event.peer);
+        closeDrops(event.id);
+        pending.push(event);
+        break;
       case 'data':
         pushData(event);
         break;
@@ -150,6 +174,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
         break;
       case 'session-closed': {
         // The final totals go out before the session disappears from the receiver's list.
+        releaseClientCounters(event.id);
         const last = counters.get(event.id);
         if (last) {
           counters.delete(event.id);
@@ -184,6 +209,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       pending = [];
       pendingBytes = 0;
       counters = new Map();
+      clientCounters = new Map();
       openDrops = new Map();
       inFlight.length = 0;
       inFlightBytes = 0;

@@ -89,7 +89,8 @@ function probe(
   });
 }
 
-function probeError(err: unknown, address: string, port: number): ErrorInfo {
+/** The sentence for a probe that failed: what it usually means on this PC. */
+export function probeError(err: unknown, address: string, port: number): ErrorInfo {
   const info = describeError(err, { host: address, port });
   const start = `Could not reach the listener through ${address}`;
   switch (info.code) {

@@ -1,5 +1,6 @@
 // The TCP client session against loopback stand-ins of real boards: real sockets, no mocks.
-import { createServer, type Server, type Socket } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   findFreePort,
@@ -235,4 +236,56 @@ describe('TcpClientSession against the W55RP20 board', () => {
       txChunks: accepted,
     });
   });
+
+  it('applies TCP_NODELAY (on unless turned off) and keepalive when asked', async () => {
+    const board = await startW55rp20Board();
+    cleanups.push(() => board.close());
+    const sockets: Socket[] = [];
+    const createSocket = () => {
+      const socket = new Socket();
+      sockets.push(socket);
+      return socket;
+    };
+    const plain = startSession({ host: board.host, port: board.port }, { createSocket });
+    const tuned = startSession(
+      { host: board.host, port: board.port, noDelay: false, keepAliveMs: 3000 },
+      { createSocket },
+    );
+    await plain.recorder.waitFor(isState('connected'), 'plain connected');
+    await tuned.recorder.waitFor(isState('connected'), 'tuned connected');
+    const [plainSocket, tunedSocket] = sockets;
+    if (!plainSocket || !tunedSocket) throw new Error('no sockets');
+    // What net applied to the connected handle (it keeps the flags it set under these symbols).
+    expect(socketFlags(plainSocket)).toMatchObject({ kSetNoDelay: true });
+    expect(socketFlags(plainSocket).kSetKeepAlive).toBeFalsy();
+    expect(socketFlags(tunedSocket)).toMatchObject({
+      kSetNoDelay: false,
+      kSetKeepAlive: true,
+      kSetKeepAliveInitialDelay: 3,
+    });
+    if (process.platform !== 'linux') return;
+    // The kernel's own view: an idle connection with SO_KEEPALIVE runs the keepalive timer (02).
+    expect(tcpTimer(tunedSocket.localPort ?? 0)).toBe('02');
+    expect(tcpTimer(plainSocket.localPort ?? 0)).toBe('00');
+  });
 });
+
+/** The kSet* flags net.Socket records for the options it applied to its handle. */
+function socketFlags(socket: Socket): Record<string, unknown> {
+  const flags: Record<string, unknown> = {};
+  for (const symbol of Object.getOwnPropertySymbols(socket)) {
+    const name = symbol.description ?? '';
+    if (name.startsWith('kSet')) flags[name] = (socket as unknown as Record<symbol, unknown>)[symbol];
+  }
+  return flags;
+}
+
+/** Linux: the timer field ("tr") of the loopback TCP connection with this local port. */
+function tcpTimer(localPort: number): string | undefined {
+  const hexPort = localPort.toString(16).toUpperCase().padStart(4, '0');
+  for (const line of readFileSync('/proc/net/tcp', 'latin1').split('\n')) {
+    const fields = line.trim().split(/\s+/);
+    if (fields[1]?.endsWith(`:${hexPort}`) && fields[3] === '01') return fields[5]?.split(':')[0];
+  }
+  return undefined;
+}

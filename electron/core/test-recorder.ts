@@ -1,5 +1,6 @@
 // Test aid for the engine: an event sink that records everything and lets a test wait for an event
 // instead of sleeping, a census of live handles, and a recorded TCP client session. Plain Node.
+import type { Socket } from 'node:net';
 import type { EngineEvent, EventSink, StateEvent } from '../../shared/contract/events';
 import type { TcpClientConfig } from '../../shared/contract/model';
 import { TcpClientSession } from './tcp-client';
@@ -104,7 +105,7 @@ export const finalState = (r: Recorder): Promise<StateEvent> =>
   );
 
 export type SessionConfigInput = Omit<TcpClientConfig, 'protocol'>;
-export type SessionExtras = { maxQueuedSendBytes?: number };
+export type SessionExtras = { maxQueuedSendBytes?: number; createSocket?: () => Socket };
 
 /** A connecting TCP client session recording its events; `onCleanup` receives its close. */
 export function startTestSession(
