@@ -1,5 +1,5 @@
 // What every session kind (TCP client, TCP server, UDP) offers the session manager, and the small
-// helpers they share. Plain Node.
+// functions they share. Plain Node.
 import { encodePayload } from '../../shared/codec/payload';
 import type { SendResult } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';

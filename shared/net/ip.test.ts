@@ -84,7 +84,7 @@ describe('parseIp', () => {
   });
 });
 
-describe('address helpers', () => {
+describe('address utilities', () => {
   it('unmaps IPv4-mapped IPv6 addresses and leaves everything else alone', () => {
     expect(unmapIPv4('::ffff:127.0.0.1')).toBe('127.0.0.1');
     expect(unmapIPv4('::FFFF:7f00:1')).toBe('127.0.0.1');

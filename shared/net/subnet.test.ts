@@ -96,7 +96,7 @@ describe('interfacesForPeer', () => {
   });
 });
 
-describe('netmask and broadcast helpers', () => {
+describe('netmask and broadcast addresses', () => {
   it('turns netmasks into prefix lengths', () => {
     expect(prefixFromNetmask('255.255.255.0')).toBe(24);
     expect(prefixFromNetmask('255.255.254.0')).toBe(23);
