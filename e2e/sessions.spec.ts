@@ -66,6 +66,13 @@ test('a client and a server keep separate logs and counters when switching', asy
   await esp.waitFor('echo me');
   await expect(bench.logEntries('RX', esp.peer, 'echo me')).toHaveCount(1);
 
+  // Escape leaves a rename without changing the name.
+  await bench.session('ESP8266').getByRole('button', { name: 'Rename', exact: true }).click();
+  await bench.sessions.getByLabel('Session name', { exact: true }).fill('not this');
+  await bench.sessions.getByLabel('Session name', { exact: true }).press('Escape');
+  await expect(bench.session('ESP8266')).toBeVisible();
+  await expect(bench.session('not this')).toHaveCount(0);
+
   // Closing a session closes its connection and leaves the other one as it was.
   await bench.session('W55RP20').getByRole('button', { name: 'Close session', exact: true }).click();
   await expect(bench.sessions.getByRole('listitem')).toHaveCount(1);

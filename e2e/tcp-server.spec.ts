@@ -60,7 +60,7 @@ test('two boards: All clients reaches both, one chosen client only that one', as
   webApp,
 }, testInfo) => {
   const bench = new BenchPage(page);
-  await bench.openClean(webApp.url);
+  await bench.renameSession(await bench.openClean(webApp.url), 'ESP8266 boards');
   const port = await bench.listenOn(0);
   const first = await esp8266(port);
   const second = await esp8266(port);

@@ -24,15 +24,19 @@ function RenameField({ session, onDone }: { session: UiSession; onDone(): void }
   const { actions } = useServices();
   const [name, setName] = useState(session.name);
   const input = useRef<HTMLInputElement>(null);
+  // Enter and Escape end the edit; the blur that may follow as the field goes must not commit again.
+  const finished = useRef(false);
   const id = useId();
   useEffect(() => input.current?.select(), []);
-  const commit = () => {
-    void actions.rename(session.id, name);
+  const finish = (keep: boolean) => {
+    if (finished.current) return;
+    finished.current = true;
+    if (keep) void actions.rename(session.id, name);
     onDone();
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (e.key === 'Enter') commit();
-    if (e.key === 'Escape') onDone();
+    if (e.key === 'Enter') finish(true);
+    if (e.key === 'Escape') finish(false);
   };
   return (
     <div className="session-rename">
@@ -48,7 +52,7 @@ function RenameField({ session, onDone }: { session: UiSession; onDone(): void }
         spellCheck={false}
         onChange={(e) => setName(e.target.value)}
         onKeyDown={onKeyDown}
-        onBlur={commit}
+        onBlur={() => finish(true)}
       />
     </div>
   );
