@@ -80,14 +80,14 @@ export function NetworkPanel() {
         </button>
       </div>
       <BoardAddress session={session} id={ids.board} />
-      {report.boardProblem && <p className="reason reason-hint">{report.boardProblem}</p>}
+      {report.boardProblem && <p className="network-note muted">{report.boardProblem}</p>}
       {match && <p className="network-answer">{answerOf(session, match.iface.address)}</p>}
       {report.warning && (
         <p className="network-warning" role="alert">
           {report.warning}
         </p>
       )}
-      {error && <p className="reason reason-fault">{error}</p>}
+      {error && <p className="network-note fault">{error}</p>}
       <table className="interfaces">
         <thead>
           <tr>
