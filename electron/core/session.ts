@@ -67,6 +67,4 @@ export function encodeOrThrow(payload: Payload): Uint8Array {
 export const asBytes = (chunk: Buffer): Uint8Array =>
   new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
-export const copyCounters = (c: Counters): Counters => ({ ...c });
-
 export const apiErrorFrom = (info: ErrorInfo): ApiError => new ApiError(info.code, info.message);
