@@ -169,6 +169,10 @@ describe('createIpcEndpoint', () => {
       disconnectClient: async () => undefined,
       listInterfaces: async () => [],
       selfTest: async () => [],
+      setFraming: async () => undefined,
+      resetCounters: async () => undefined,
+      startCapture: async () => ({ path: 'c.bin', active: true, bytes: 0, records: 0 }),
+      stopCapture: async () => ({ path: 'c.bin', active: false, bytes: 0, records: 0 }),
     };
     endpoint.serve(createDispatcher(api));
     await expect(fake.invoke(apiChannel('list'), {})).resolves.toEqual({ ok: true, value: [] });

@@ -1,6 +1,8 @@
 // SessionApi: the one interface between the UI and the engine, written once. Every method takes
 // one object argument; transports derive their channel names from API_METHODS.
 import type {
+  CaptureStatus,
+  FramingSpec,
   InterfaceAddress,
   Payload,
   SelfTestResult,
@@ -40,6 +42,13 @@ export interface SessionApi {
   listInterfaces(args: Record<string, never>): Promise<InterfaceAddress[]>;
   /** Connect to a listening session through each local address, to reveal a firewall block. */
   selfTest(args: { id: SessionId }): Promise<SelfTestResult[]>;
+  /** Change how received bytes are split into messages; applies to bytes received from now on. */
+  setFraming(args: { id: SessionId; framing: FramingSpec }): Promise<void>;
+  /** Start counters (and rates) from zero again; the traffic itself is untouched. */
+  resetCounters(args: { id: SessionId }): Promise<void>;
+  /** Stream every byte of the session, losslessly, to `path` (plus an index beside it). */
+  startCapture(args: { id: SessionId; path: string }): Promise<CaptureStatus>;
+  stopCapture(args: { id: SessionId }): Promise<CaptureStatus>;
 }
 
 export type ApiMethod = keyof SessionApi;
@@ -56,6 +65,10 @@ const METHOD_TABLE: Record<ApiMethod, true> = {
   disconnectClient: true,
   listInterfaces: true,
   selfTest: true,
+  setFraming: true,
+  resetCounters: true,
+  startCapture: true,
+  stopCapture: true,
 };
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];
 

@@ -1,5 +1,13 @@
 // What the engine reports: the EngineEvent union, and the numbered batches the UI receives.
-import type { ClientInfo, Counters, ErrorInfo, SessionId, SessionSnapshot, SessionState } from './model';
+import type {
+  CaptureStatus,
+  ClientInfo,
+  Counters,
+  ErrorInfo,
+  SessionId,
+  SessionSnapshot,
+  SessionState,
+} from './model';
 
 export type Direction = 'rx' | 'tx';
 
@@ -24,7 +32,11 @@ export interface StateEvent {
   remote?: string;
 }
 
-/** Bytes that crossed the wire. `peer` is "address:port" of the other side. */
+/**
+ * Bytes that crossed the wire. `peer` is "address:port" of the other side. Received bytes are one
+ * chunk (raw framing), one datagram (UDP) or one framed message; `issue` flags a frame that is
+ * not a clean message.
+ */
 export interface DataEvent {
   type: 'data';
   id: SessionId;
@@ -32,6 +44,24 @@ export interface DataEvent {
   at: number;
   peer: string;
   bytes: Uint8Array;
+  issue?: FrameIssue;
+}
+
+export type FrameIssue = 'oversized' | 'bad-length' | 'incomplete';
+
+/** Bytes of a message still incomplete under the session's framing; 0 when none waits. */
+export interface PendingEvent {
+  type: 'pending';
+  id: SessionId;
+  peer: string;
+  bytes: number;
+}
+
+/** A capture started, progressed, stopped or failed. */
+export interface CaptureEvent {
+  type: 'capture';
+  id: SessionId;
+  capture: CaptureStatus;
 }
 
 /** Display payloads the batcher could not deliver; the counters still include them. */
@@ -93,7 +123,9 @@ export type EngineEvent =
   | RenamedEvent
   | ClientConnectedEvent
   | ClientDisconnectedEvent
-  | ClientCountersEvent;
+  | ClientCountersEvent
+  | PendingEvent
+  | CaptureEvent;
 
 export type EventSink = (event: EngineEvent) => void;
 

@@ -130,6 +130,20 @@ export interface SessionSnapshot {
   openedAt: number;
   /** TCP server sessions: the boards connected now. */
   clients?: ClientInfo[];
+  /** The framing in force (absent = raw chunks). */
+  framing?: FramingSpec;
+  capture?: CaptureStatus;
+}
+
+/** A capture-to-file: where, how much so far, and whether it stopped on an error. */
+export interface CaptureStatus {
+  path: string;
+  active: boolean;
+  /** Bytes written to the file so far (all directions). */
+  bytes: number;
+  /** Chunks recorded in the index. */
+  records: number;
+  error?: ErrorInfo;
 }
 
 export const TEXT_ENCODINGS = ['ascii', 'utf-8', 'gbk', 'gb18030', 'latin1', 'utf-16le', 'utf-16be'] as const;

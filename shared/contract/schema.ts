@@ -137,6 +137,13 @@ export const API_SCHEMAS = {
   disconnectClient: v.strictObject({ id: sessionId, peer }),
   listInterfaces: v.strictObject({}),
   selfTest: v.strictObject({ id: sessionId }),
+  setFraming: v.strictObject({ id: sessionId, framing: framingSchema }),
+  resetCounters: v.strictObject({ id: sessionId }),
+  startCapture: v.strictObject({
+    id: sessionId,
+    path: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(4096)),
+  }),
+  stopCapture: v.strictObject({ id: sessionId }),
 } satisfies Record<ApiMethod, v.GenericSchema>;
 
 /** Validate one method's argument; returns the parsed value or a readable reason. */

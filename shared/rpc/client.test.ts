@@ -58,6 +58,20 @@ function fakeApi() {
       calls.push('selfTest');
       return [];
     },
+    async setFraming() {
+      calls.push('setFraming');
+    },
+    async resetCounters() {
+      calls.push('resetCounters');
+    },
+    async startCapture({ path }) {
+      calls.push('startCapture');
+      return { path, active: true, bytes: 0, records: 0 };
+    },
+    async stopCapture() {
+      calls.push('stopCapture');
+      return { path: 'c.bin', active: false, bytes: 0, records: 0 };
+    },
   };
   return { api, calls };
 }

@@ -32,6 +32,10 @@ function fakeApi(behaviour: Partial<Record<keyof SessionApi, (arg: unknown) => u
     disconnectClient: record('disconnectClient', () => undefined),
     listInterfaces: record('listInterfaces', () => []),
     selfTest: record('selfTest', () => []),
+    setFraming: record('setFraming', () => undefined),
+    resetCounters: record('resetCounters', () => undefined),
+    startCapture: record('startCapture', () => ({ path: 'c.bin', active: true, bytes: 0, records: 0 })),
+    stopCapture: record('stopCapture', () => ({ path: 'c.bin', active: false, bytes: 0, records: 0 })),
   };
   return { api, calls };
 }
