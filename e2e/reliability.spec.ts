@@ -44,4 +44,8 @@ test('a reload mid-flood resynchronizes: still connected, RX keeps counting and 
   await expect(bench.log).toContainText('TCP Server : hello');
   await expect(bench.tx).toHaveText('5 B');
   await expect(bench.rx).toHaveText(bytesText(board.sentBytes()));
+
+  // Leave the shared engine as the next spec expects to find it.
+  await bench.disconnect.click();
+  await expect(bench.state).toContainText('Disconnected');
 });
