@@ -2,12 +2,15 @@
 // with an index of chunks (offset, length, time, direction, peer) beside it. Plain Node.
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 
 export type CaptureDirection = 'rx' | 'tx';
 
 export interface CaptureOptions {
-  /** The data file; the index goes to `path + INDEX_SUFFIX`. Both are replaced if they exist. */
+  /** The data file; the index goes to `path + INDEX_SUFFIX`. */
   path: string;
+  /** Replace files that exist (default true); false refuses with EEXIST instead. */
+  overwrite?: boolean;
   /** Queued bytes at which needsDrain() turns true and the source should pause (default 8 MiB). */
   highWaterBytes?: number;
   /**
@@ -72,6 +75,11 @@ function describeFsError(error: unknown, path: string): CaptureError {
         code,
         `Cannot capture to ${where}: permission denied. Choose a folder you can write to.`,
       );
+    case 'EEXIST':
+      return new CaptureError(
+        code,
+        `Cannot capture to ${where}: the file already exists, and a capture never overwrites one. Choose a new file name.`,
+      );
     case 'EROFS':
       return new CaptureError(code, `Cannot capture to ${where}: the disk is read-only.`);
     case 'ENOSPC':
@@ -87,9 +95,9 @@ function describeFsError(error: unknown, path: string): CaptureError {
 /** A peer never holds a comma or a quote, but the index stays valid CSV if one ever does. */
 const csvField = (s: string): string => (/[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s);
 
-function openStream(path: string, highWaterMark: number): Promise<WriteStream> {
+function openStream(path: string, highWaterMark: number, flags: string): Promise<WriteStream> {
   return new Promise((resolve, reject) => {
-    const stream = createWriteStream(path, { flags: 'w', highWaterMark });
+    const stream = createWriteStream(path, { flags, highWaterMark });
     const onError = (error: unknown): void => {
       stream.off('ready', onReady);
       reject(error);
@@ -116,17 +124,25 @@ export async function createCapture(options: CaptureOptions): Promise<Capture> {
   const { path } = options;
   const highWater = options.highWaterBytes ?? DEFAULT_CAPTURE_HIGH_WATER_BYTES;
   const maxQueued = options.maxQueuedBytes ?? DEFAULT_CAPTURE_MAX_QUEUED_BYTES;
+  const overwrite = options.overwrite ?? true;
+  const flags = overwrite ? 'w' : 'wx';
   let data: WriteStream;
   let index: WriteStream;
   try {
-    data = await openStream(path, highWater);
+    data = await openStream(path, highWater, flags);
   } catch (error) {
     throw describeFsError(error, path);
   }
   try {
-    index = await openStream(path + INDEX_SUFFIX, Math.max(16 * 1024, highWater >> 4));
+    index = await openStream(path + INDEX_SUFFIX, Math.max(16 * 1024, highWater >> 4), flags);
   } catch (error) {
     data.destroy();
+    // The data file was made just now, by this call: leave nothing half made behind (closed
+    // first, since Windows refuses to delete an open file).
+    if (!overwrite) {
+      if (!data.closed) await once(data, 'close').catch(() => undefined);
+      await unlink(path).catch(() => undefined);
+    }
     throw describeFsError(error, path + INDEX_SUFFIX);
   }
 

@@ -1,6 +1,7 @@
 // Per-connection event batching with flow control (DESIGN.md section 3). Plain Node timers only.
 // Memory stays bounded however fast events arrive: payloads the receiver cannot take become counts.
 import type {
+  CaptureEvent,
   ClientCountersEvent,
   CountersEvent,
   DataEvent,
@@ -8,6 +9,7 @@ import type {
   EngineEvent,
   EventBatch,
   EventSink,
+  PendingEvent,
 } from '../../shared/contract/events';
 import type { SessionId } from '../../shared/contract/model';
 
@@ -50,6 +52,10 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   /** The same for each server client, keyed by session and peer. */
   let clientCounters = new Map<string, ClientCountersEvent>();
   const clientKey = (id: SessionId, peer: string) => `${id}\u0000${peer}`;
+  /** Bytes waiting for the rest of a frame, per session and peer: a level, so the latest wins. */
+  let framePending = new Map<string, PendingEvent>();
+  /** A capture's status is absolute too: the latest per session. */
+  let captures = new Map<SessionId, CaptureEvent>();
   /**
    * The dropped event still open for coalescing, per session and direction. Any other event of the
    * session closes it, so each "N bytes not shown" keeps its place in that session's log.
@@ -88,14 +94,21 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     pending.push(dropped);
   };
 
-  const nothingPending = () => pending.length === 0 && counters.size === 0 && clientCounters.size === 0;
+  const nothingPending = () =>
+    pending.length === 0 &&
+    counters.size === 0 &&
+    clientCounters.size === 0 &&
+    framePending.size === 0 &&
+    captures.size === 0;
 
-  /** A client's final totals go out before the event that says it left, so no row reappears after it. */
-  const releaseClientCounters = (id: SessionId, peer?: string) => {
-    for (const [key, event] of clientCounters) {
-      if (event.id !== id || (peer !== undefined && event.peer !== peer)) continue;
-      clientCounters.delete(key);
-      pending.push(event);
+  /** A client's final totals and pending count go out before the event that says it left, so no row reappears after it. */
+  const releasePeerLevels = (id: SessionId, peer?: string) => {
+    for (const map of [clientCounters, framePending] as Map<string, ClientCountersEvent | PendingEvent>[]) {
+      for (const [key, event] of map) {
+        if (event.id !== id || (peer !== undefined && event.peer !== peer)) continue;
+        map.delete(key);
+        pending.push(event);
+      }
     }
   };
 
@@ -117,7 +130,16 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     // for the next ack, so a stalled window does not start a stream of small batches instead.
     if (behind && pendingBytes === 0 && inFlightBytes > 0) return;
     seq += 1;
-    const batch: EventBatch = { seq, events: [...pending, ...clientCounters.values(), ...counters.values()] };
+    const batch: EventBatch = {
+      seq,
+      events: [
+        ...pending,
+        ...framePending.values(),
+        ...captures.values(),
+        ...clientCounters.values(),
+        ...counters.values(),
+      ],
+    };
     if (pendingBytes > 0) {
       inFlight.push({ seq, bytes: pendingBytes });
       inFlightBytes += pendingBytes;
@@ -126,6 +148,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     pendingBytes = 0;
     counters = new Map();
     clientCounters = new Map();
+    framePending = new Map();
+    captures = new Map();
     openDrops = new Map();
     try {
       opts.send(batch);
@@ -160,8 +184,14 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       case 'client-counters':
         clientCounters.set(clientKey(event.id, event.peer), event);
         break;
+      case 'pending':
+        framePending.set(clientKey(event.id, event.peer), event);
+        break;
+      case 'capture':
+        captures.set(event.id, event);
+        break;
       case 'client-disconnected':
-        releaseClientCounters(event.id, event.peer);
+        releasePeerLevels(event.id, event.peer);
         closeDrops(event.id);
         pending.push(event);
         break;
@@ -174,7 +204,12 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
         break;
       case 'session-closed': {
         // The final totals go out before the session disappears from the receiver's list.
-        releaseClientCounters(event.id);
+        releasePeerLevels(event.id);
+        const capture = captures.get(event.id);
+        if (capture) {
+          captures.delete(event.id);
+          pending.push(capture);
+        }
         const last = counters.get(event.id);
         if (last) {
           counters.delete(event.id);
@@ -210,6 +245,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       pendingBytes = 0;
       counters = new Map();
       clientCounters = new Map();
+      framePending = new Map();
+      captures = new Map();
       openDrops = new Map();
       inFlight.length = 0;
       inFlightBytes = 0;

@@ -5,6 +5,8 @@ import type { OpenArgs, SendResult, SessionApi } from '../../shared/contract/api
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EngineEvent, EventSink } from '../../shared/contract/events';
 import type {
+  CaptureStatus,
+  FramingSpec,
   InterfaceAddress,
   Payload,
   Protocol,
@@ -14,12 +16,20 @@ import type {
   SessionId,
   SessionSnapshot,
 } from '../../shared/contract/model';
+import { validateFraming } from '../../shared/framing';
 import { splitEndpoint } from '../../shared/net/ip';
 import { formatEndpoint } from './error-messages';
 import { listInterfaces } from './interfaces';
 import { bareHost } from './resolve';
 import { selfTest } from './self-test';
-import type { EngineSession, SessionDeps, SessionStatus } from './session';
+import {
+  type EngineSession,
+  MacroCounter,
+  refusedBeforeSending,
+  type SessionDeps,
+  type SessionStatus,
+} from './session';
+import { type SessionCapture, startSessionCapture } from './session-capture';
 import { TcpClientSession } from './tcp-client';
 import { TcpServerSession } from './tcp-server';
 import { UdpSession } from './udp';
@@ -39,6 +49,9 @@ export interface SessionManagerOptions {
   /** This PC's interface addresses (default: the OS's); tests keep self-tests on loopback with it. */
   interfaces?: () => InterfaceAddress[];
   selfTestTimeoutMs?: number;
+  /** Capture queue limits (see createCapture); tests make them small. */
+  captureHighWaterBytes?: number;
+  captureMaxQueuedBytes?: number;
 }
 
 interface Entry {
@@ -48,6 +61,12 @@ interface Entry {
   /** Events wait until 'session-opened' went out, so no one hears of a session before it exists. */
   announced: boolean;
   queued: EngineEvent[];
+  emit: EventSink;
+  macros: MacroCounter;
+  /** The running capture, or the last one (its final status stays in the snapshot). */
+  capture?: SessionCapture;
+  /** A capture being opened: a second start meanwhile is refused. */
+  captureStarting?: boolean;
 }
 
 const KIND_NAMES: Record<Protocol, string> = {
@@ -97,7 +116,14 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       counters: status.counters,
       openedAt: entry.openedAt,
       ...(status.clients ? { clients: status.clients } : {}),
+      ...(entry.session.framing ? { framing: entry.session.framing } : {}),
+      ...(entry.capture ? { capture: entry.capture.getStatus() } : {}),
     };
+  };
+
+  const checkFraming = (framing: FramingSpec | undefined): void => {
+    const problem = framing ? validateFraming(framing) : undefined;
+    if (problem) throw new ApiError(CONTRACT_ERROR_CODES.badArgument, problem);
   };
 
   const find = (id: SessionId): Entry => {
@@ -124,6 +150,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     // Forgotten first, so a second close of the same id is "unknown" rather than a double close.
     sessions.delete(id);
     await entry.session.close();
+    // After the sockets closed, so the file holds every byte the session counted.
+    await entry.capture?.stop();
     if (entry.announced) sink({ type: 'session-closed', id });
   };
 
@@ -132,14 +160,16 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       if (disposed) {
         throw new ApiError(CONTRACT_ERROR_CODES.internal, 'The engine is shutting down; no new sessions.');
       }
+      if (config.protocol !== 'udp') checkFraming(config.framing);
       let id = newId();
       while (sessions.has(id)) id = newId();
       const queued: EngineEvent[] = [];
-      const entry = { name: '', openedAt: now(), announced: false, queued } as Entry;
       const emit: EventSink = (event) => {
         if (entry.announced) sink(event);
         else queued.push(event);
       };
+      const macros = new MacroCounter();
+      const entry = { name: '', openedAt: now(), announced: false, queued, emit, macros } as Entry;
       const deps = {
         id,
         emit,
@@ -179,7 +209,14 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       payload: Payload;
       to?: SendTarget;
     }): Promise<SendResult> {
-      return find(id).session.send(payload, to);
+      const { session, macros } = find(id);
+      const n = macros.take(payload);
+      try {
+        return await session.send(payload, to, macros.context(n));
+      } catch (err) {
+        if (n !== undefined && refusedBeforeSending(err)) macros.giveBack(n);
+        throw err;
+      }
     },
 
     async list(): Promise<SessionSnapshot[]> {
@@ -208,6 +245,58 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
         'The self-test checks that boards can reach a listening TCP server; run it on a TCP server session.',
       );
       return selfTest(server, { interfaces: interfaces(), timeoutMs: opts.selfTestTimeoutMs });
+    },
+
+    async setFraming({ id, framing }: { id: SessionId; framing: FramingSpec }): Promise<void> {
+      const { session } = find(id);
+      checkFraming(framing);
+      session.setFraming(framing);
+    },
+
+    async resetCounters({ id }: { id: SessionId }): Promise<void> {
+      find(id).session.resetCounters();
+    },
+
+    async startCapture({ id, path }: { id: SessionId; path: string }): Promise<CaptureStatus> {
+      const entry = find(id);
+      if (entry.captureStarting || entry.capture?.active) {
+        const where = entry.capture?.active ? ` to "${entry.capture.getStatus().path}"` : '';
+        throw new ApiError(
+          CONTRACT_ERROR_CODES.badArgument,
+          `This session is already capturing${where}. Stop that capture first.`,
+        );
+      }
+      entry.captureStarting = true;
+      try {
+        const capture = await startSessionCapture({
+          id,
+          emit: entry.emit,
+          now,
+          session: entry.session,
+          path,
+          highWaterBytes: opts.captureHighWaterBytes,
+          maxQueuedBytes: opts.captureMaxQueuedBytes,
+        });
+        if (sessions.get(id) !== entry) {
+          await capture.stop();
+          throw new ApiError(
+            CONTRACT_ERROR_CODES.unknownSession,
+            'The session was closed while its capture was starting; the file holds nothing.',
+          );
+        }
+        entry.capture = capture;
+        return capture.getStatus();
+      } finally {
+        entry.captureStarting = false;
+      }
+    },
+
+    async stopCapture({ id }: { id: SessionId }): Promise<CaptureStatus> {
+      const { capture } = find(id);
+      if (!capture) {
+        throw new ApiError(CONTRACT_ERROR_CODES.badArgument, 'This session has no capture to stop.');
+      }
+      return capture.stop();
     },
 
     async dispose(): Promise<void> {

@@ -1,13 +1,16 @@
 // What every session kind (TCP client, TCP server, UDP) offers the session manager, and the small
 // functions they share. Plain Node.
+import { randomBytes } from 'node:crypto';
+import type { MacroContext } from '../../shared/codec/macros';
 import { encodePayload } from '../../shared/codec/payload';
 import type { SendResult } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
-import type { EventSink } from '../../shared/contract/events';
+import type { Direction, EventSink } from '../../shared/contract/events';
 import type {
   ClientInfo,
   Counters,
   ErrorInfo,
+  FramingSpec,
   Payload,
   SendTarget,
   SessionConfig,
@@ -48,17 +51,38 @@ export interface EngineSession {
    * client resolves at once, while still connecting); never rejects: failures become an 'error' state.
    */
   start(): Promise<void>;
-  /** Encodes and sends one payload; rejects with an ApiError carrying a sentence. */
-  send(payload: Payload, to?: SendTarget): Promise<SendResult>;
+  /**
+   * Encodes and sends one payload; rejects with an ApiError carrying a sentence. `macros` supplies
+   * {counter}, the clock and random bytes when the payload has macros on.
+   */
+  send(payload: Payload, to?: SendTarget, macros?: MacroContext): Promise<SendResult>;
   /** Stops politely; resolves when every socket of the session is closed. */
   close(): Promise<void>;
   /** A copy: callers may keep it while the session goes on counting. */
   getStatus(): SessionStatus;
+  /** The framing of received bytes in force; undefined for UDP, where a datagram is a message. */
+  readonly framing: FramingSpec | undefined;
+  /** New framing for bytes received from now on; throws an ApiError where framing does not apply. */
+  setFraming(spec: FramingSpec): void;
+  /** Totals (and a server's per-client totals) from zero again, announced as counters events. */
+  resetCounters(): void;
+  /** Every byte the session moves from now on, both directions, in wire order; undefined detaches. */
+  setTap(tap: ByteTap | undefined): void;
+  /**
+   * Stop (true) or restart reading from the session's sockets; the kernel's window then holds the
+   * board back. A UDP socket cannot hold a sender back and ignores it.
+   */
+  setReadingPaused(paused: boolean): void;
+}
+
+/** Sees every chunk a session receives or hands to a socket (capture to file). */
+export interface ByteTap {
+  write(dir: Direction, at: number, peer: string, bytes: Uint8Array): void;
 }
 
 /** The payload's bytes, or an E_BAD_PAYLOAD ApiError that says what is wrong with it. */
-export function encodeOrThrow(payload: Payload): Uint8Array {
-  const encoded = encodePayload(payload);
+export function encodeOrThrow(payload: Payload, macros?: MacroContext): Uint8Array {
+  const encoded = encodePayload(payload, macros);
   if (!encoded.ok) throw new ApiError(CONTRACT_ERROR_CODES.badPayload, encoded.error.message);
   return encoded.bytes;
 }
@@ -68,3 +92,39 @@ export const asBytes = (chunk: Buffer): Uint8Array =>
   new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
 export const apiErrorFrom = (info: ErrorInfo): ApiError => new ApiError(info.code, info.message);
+
+/**
+ * {counter} of a session: 1 for the first send with macros on, one more for each after it. Sends
+ * without macros leave it alone, and a counter reset does not touch it, since a board may check it
+ * as a sequence number. A send refused before any byte went out gives its number back when no
+ * later send took one, so the board sees 1, 2, 3 without gaps.
+ */
+export class MacroCounter {
+  private next = 1;
+
+  /** The number for this payload, or undefined when it has no macros. */
+  take(payload: Payload): number | undefined {
+    if (!('text' in payload) || !payload.macros) return undefined;
+    const n = this.next;
+    this.next += 1;
+    return n;
+  }
+
+  giveBack(n: number): void {
+    if (this.next === n + 1) this.next = n;
+  }
+
+  context(n: number | undefined): MacroContext {
+    return { counter: n ?? 0, now: new Date(), randomBytes: (count) => randomBytes(count) };
+  }
+}
+
+const REFUSED_BEFORE_SENDING = new Set<string>([
+  CONTRACT_ERROR_CODES.notConnected,
+  CONTRACT_ERROR_CODES.badArgument,
+  CONTRACT_ERROR_CODES.badPayload,
+]);
+
+/** Errors that mean nothing reached a socket: the payload or the target was refused up front. */
+export const refusedBeforeSending = (err: unknown): boolean =>
+  err instanceof ApiError && REFUSED_BEFORE_SENDING.has(err.code);

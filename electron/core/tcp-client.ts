@@ -1,10 +1,12 @@
 // One TCP client session: connect to a board's TCP server, send, receive, count, close. Plain Node.
 // It reports every state change, chunk and counter update as EngineEvents into the injected sink.
 import { Socket } from 'node:net';
+import type { MacroContext } from '../../shared/codec/macros';
 import type { SendResult } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
 import type {
+  FramingSpec,
   Payload,
   SendTarget,
   SessionId,
@@ -16,12 +18,14 @@ import { describeError, type ErrorContext, formatEndpoint } from './error-messag
 import { bareHost, lookup } from './resolve';
 import {
   asBytes,
+  type ByteTap,
   DEFAULT_CLOSE_GRACE_MS,
   DEFAULT_MAX_QUEUED_SEND_BYTES,
   type EngineSession,
   encodeOrThrow,
   type SessionStatus,
 } from './session';
+import { StreamFramer } from './stream-framer';
 
 export { DEFAULT_CLOSE_GRACE_MS, DEFAULT_MAX_QUEUED_SEND_BYTES } from './session';
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
@@ -61,6 +65,11 @@ export class TcpClientSession implements EngineSession {
   private graceTimer: NodeJS.Timeout | undefined;
   private closing: Promise<void> | undefined;
   private status: TcpClientStatus = { state: 'connecting', counters: zeroCounters() };
+  private framingSpec: FramingSpec;
+  /** Made at the first received chunk, when the peer's name is known. */
+  private framer: StreamFramer | undefined;
+  private tap: ByteTap | undefined;
+  private readingPaused = false;
 
   constructor(opts: TcpClientOptions) {
     this.id = opts.id;
@@ -70,6 +79,7 @@ export class TcpClientSession implements EngineSession {
     this.closeGraceMs = opts.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS;
     this.maxQueuedSendBytes = opts.maxQueuedSendBytes ?? DEFAULT_MAX_QUEUED_SEND_BYTES;
     this.createSocket = opts.createSocket ?? (() => new Socket());
+    this.framingSpec = opts.config.framing ?? { kind: 'raw' };
     const { port, localAddress, localPort } = opts.config;
     this.errorContext = {
       host: bareHost(opts.config.host),
@@ -94,6 +104,32 @@ export class TcpClientSession implements EngineSession {
     return Promise.resolve();
   }
 
+  get framing(): FramingSpec {
+    return this.framingSpec;
+  }
+
+  setFraming(spec: FramingSpec): void {
+    this.framingSpec = spec;
+    this.framer?.setSpec(spec);
+  }
+
+  resetCounters(): void {
+    Object.assign(this.status.counters, zeroCounters());
+    this.emitCounters();
+  }
+
+  setTap(tap: ByteTap | undefined): void {
+    this.tap = tap;
+  }
+
+  setReadingPaused(paused: boolean): void {
+    this.readingPaused = paused;
+    const socket = this.socket;
+    if (!socket || socket.destroyed) return;
+    if (paused) socket.pause();
+    else socket.resume();
+  }
+
   /** Starts connecting; failures arrive as an 'error' state, never as a throw. */
   connect(): void {
     if (this.socket || this.closing) return;
@@ -109,6 +145,7 @@ export class TcpClientSession implements EngineSession {
     this.socketClosed = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.on('connect', () => this.onConnect(socket));
     socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
+    if (this.readingPaused) socket.pause();
     socket.on('error', (err) => this.fail(err));
     socket.on('close', () => this.onClose());
     // net's own timeout is an idle timeout, not a connect deadline, so the deadline is ours.
@@ -131,14 +168,14 @@ export class TcpClientSession implements EngineSession {
    * Encodes and writes one payload; resolves once the socket has taken the bytes. A client has one
    * peer, so the only target it accepts besides none is "all".
    */
-  async send(payload: Payload, to?: SendTarget): Promise<SendResult> {
+  async send(payload: Payload, to?: SendTarget, macros?: MacroContext): Promise<SendResult> {
     if (to && to.kind !== 'all') {
       throw new ApiError(
         CONTRACT_ERROR_CODES.badArgument,
         `A TCP client session sends to the board it is connected to (${formatEndpoint(this.errorContext.host, this.errorContext.port)}); it has no "${to.kind}" target.`,
       );
     }
-    return this.sendBytes(encodeOrThrow(payload));
+    return this.sendBytes(encodeOrThrow(payload, macros));
   }
 
   sendBytes(bytes: Uint8Array): Promise<SendResult> {
@@ -158,14 +195,10 @@ export class TcpClientSession implements EngineSession {
     const counters = this.status.counters;
     counters.txBytes += bytes.byteLength;
     counters.txChunks += 1;
-    this.emit({
-      type: 'data',
-      id: this.id,
-      dir: 'tx',
-      at: this.now(),
-      peer: this.status.remote ?? '',
-      bytes,
-    });
+    const at = this.now();
+    const peer = this.status.remote ?? '';
+    this.tap?.write('tx', at, peer, bytes);
+    this.emit({ type: 'data', id: this.id, dir: 'tx', at, peer, bytes });
     this.emitCounters();
     return new Promise((resolve, reject) => {
       socket.write(bytes, (err) => {
@@ -214,13 +247,25 @@ export class TcpClientSession implements EngineSession {
     counters.rxBytes += chunk.byteLength;
     counters.rxChunks += 1;
     const peer = this.status.remote ?? formatEndpoint(socket.remoteAddress ?? '', socket.remotePort);
-    this.emit({ type: 'data', id: this.id, dir: 'rx', at: this.now(), peer, bytes: asBytes(chunk) });
+    const bytes = asBytes(chunk);
+    // The capture sees the chunk before anything else, so it can pause the socket right here.
+    this.tap?.write('rx', this.now(), peer, bytes);
+    this.framer ??= new StreamFramer({
+      id: this.id,
+      peer,
+      emit: this.emit,
+      now: this.now,
+      spec: this.framingSpec,
+    });
+    this.framer.push(bytes);
     this.emitCounters();
   }
 
   private onClose(): void {
     this.clearConnectTimer();
     this.clearGraceTimer();
+    // What the framing still held is the end of the stream: shown before the state changes.
+    this.framer?.end();
     // A FIN from the board (or our own Disconnect) is a normal end; errors were reported already.
     if (this.status.state === 'connecting' || this.status.state === 'connected')
       this.setState('disconnected');

@@ -4,11 +4,19 @@ import type { Socket } from 'node:net';
 import type { SendResult } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
-import type { ClientInfo, Counters, ErrorInfo, SendTarget, SessionId } from '../../shared/contract/model';
+import type {
+  ClientInfo,
+  Counters,
+  ErrorInfo,
+  FramingSpec,
+  SendTarget,
+  SessionId,
+} from '../../shared/contract/model';
 import { zeroCounters } from '../../shared/contract/model';
 import { splitEndpoint, unmapIPv4 } from '../../shared/net/ip';
 import { describeError, type ErrorContext, formatPeer } from './error-messages';
-import { apiErrorFrom, asBytes } from './session';
+import { apiErrorFrom, asBytes, type ByteTap } from './session';
+import { StreamFramer } from './stream-framer';
 
 export interface ServerClientsOptions {
   id: SessionId;
@@ -18,6 +26,7 @@ export interface ServerClientsOptions {
   maxQueuedSendBytes: number;
   /** The session's totals: every client's bytes are added here too. */
   totals: Counters;
+  framing: FramingSpec | undefined;
 }
 
 interface Client {
@@ -26,6 +35,7 @@ interface Client {
   ctx: ErrorContext;
   connectedAt: number;
   counters: Counters;
+  framer: StreamFramer;
   error?: ErrorInfo;
   closed: Promise<void>;
   ending: boolean;
@@ -34,8 +44,42 @@ interface Client {
 
 export class ServerClients {
   private readonly clients = new Map<string, Client>();
+  private framing: FramingSpec | undefined;
+  private tap: ByteTap | undefined;
+  private paused = false;
 
-  constructor(private readonly opts: ServerClientsOptions) {}
+  constructor(private readonly opts: ServerClientsOptions) {
+    this.framing = opts.framing;
+  }
+
+  /** Every client, and each that connects later, splits what it receives by `spec` from now on. */
+  setFraming(spec: FramingSpec): void {
+    this.framing = spec;
+    for (const client of this.clients.values()) client.framer.setSpec(spec);
+  }
+
+  setTap(tap: ByteTap | undefined): void {
+    this.tap = tap;
+  }
+
+  /** Holds every board back (and each that connects meanwhile) until called with false. */
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    for (const { socket } of this.clients.values()) {
+      if (socket.destroyed) continue;
+      if (paused) socket.pause();
+      else socket.resume();
+    }
+  }
+
+  resetCounters(): void {
+    Object.assign(this.opts.totals, zeroCounters());
+    for (const client of this.clients.values()) {
+      Object.assign(client.counters, zeroCounters());
+      this.emitClientCounters(client);
+    }
+    this.emitTotals();
+  }
 
   infos(): ClientInfo[] {
     return [...this.clients.values()].map(clientInfo);
@@ -46,12 +90,14 @@ export class ServerClients {
     const peer = formatPeer(address, port);
     const stale = this.clients.get(peer);
     if (stale) this.forget(stale);
+    const { id, emit, now } = this.opts;
     const client: Client = {
       socket,
       peer,
       ctx: { host: unmapIPv4(address), port },
       connectedAt: this.opts.now(),
       counters: zeroCounters(),
+      framer: new StreamFramer({ id, peer, emit, now, spec: this.framing }),
       closed: new Promise((resolve) => socket.once('close', () => resolve())),
       ending: false,
     };
@@ -61,9 +107,9 @@ export class ServerClients {
       client.error ??= describeError(err, client.ctx);
     });
     socket.on('close', () => this.onClose(client));
-    const { id } = this.opts;
-    this.opts.emit({ type: 'client-connected', id, client: clientInfo(client), at: client.connectedAt });
-    socket.resume();
+    emit({ type: 'client-connected', id, client: clientInfo(client), at: client.connectedAt });
+    if (this.paused) socket.pause();
+    else socket.resume();
   }
 
   /**
@@ -103,13 +149,15 @@ export class ServerClients {
 
   private onData(client: Client, chunk: Buffer): void {
     const n = chunk.byteLength;
-    const { totals, id } = this.opts;
+    const { totals } = this.opts;
     client.counters.rxBytes += n;
     client.counters.rxChunks += 1;
     totals.rxBytes += n;
     totals.rxChunks += 1;
-    const at = this.opts.now();
-    this.opts.emit({ type: 'data', id, dir: 'rx', at, peer: client.peer, bytes: asBytes(chunk) });
+    const bytes = asBytes(chunk);
+    // The capture sees the chunk first, so it can pause every board right here.
+    this.tap?.write('rx', this.opts.now(), client.peer, bytes);
+    client.framer.push(bytes);
     this.emitClientCounters(client);
     this.emitTotals();
   }
@@ -118,6 +166,7 @@ export class ServerClients {
     if (client.graceTimer) clearTimeout(client.graceTimer);
     client.graceTimer = undefined;
     if (this.clients.get(client.peer) !== client) return;
+    client.framer.end();
     this.clients.delete(client.peer);
     const { error, peer } = client;
     this.opts.emit({
@@ -132,6 +181,7 @@ export class ServerClients {
   /** A new connection took this peer's name while the old one still closes: the old one is gone. */
   private forget(client: Client): void {
     this.clients.delete(client.peer);
+    client.framer.end();
     this.opts.emit({ type: 'client-disconnected', id: this.opts.id, peer: client.peer, at: this.opts.now() });
     client.socket.destroy();
   }
@@ -156,7 +206,9 @@ export class ServerClients {
     client.counters.txChunks += 1;
     totals.txBytes += n;
     totals.txChunks += 1;
-    this.opts.emit({ type: 'data', id, dir: 'tx', at: this.opts.now(), peer: client.peer, bytes });
+    const at = this.opts.now();
+    this.tap?.write('tx', at, client.peer, bytes);
+    this.opts.emit({ type: 'data', id, dir: 'tx', at, peer: client.peer, bytes });
     this.emitClientCounters(client);
     return new Promise((resolve, reject) => {
       client.socket.write(bytes, (err) =>

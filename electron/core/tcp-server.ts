@@ -1,10 +1,12 @@
 // One TCP server session: listen on one of this PC's addresses (or all of them), accept many boards
 // at once, send to one or all, count per client and in total, stop. Plain Node.
 import { createServer, type Server, type Socket } from 'node:net';
+import type { MacroContext } from '../../shared/codec/macros';
 import type { SendResult } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
 import type {
+  FramingSpec,
   Payload,
   SendTarget,
   SessionId,
@@ -15,6 +17,7 @@ import { zeroCounters } from '../../shared/contract/model';
 import { describeError, type ErrorContext, formatEndpoint } from './error-messages';
 import { bareHost, resolveHost } from './resolve';
 import {
+  type ByteTap,
   DEFAULT_CLOSE_GRACE_MS,
   DEFAULT_MAX_QUEUED_SEND_BYTES,
   type EngineSession,
@@ -53,6 +56,7 @@ export class TcpServerSession implements EngineSession {
   private started: Promise<void> | undefined;
   private closing: Promise<void> | undefined;
   private status: SessionStatus = { state: 'disconnected', counters: zeroCounters() };
+  private framingSpec: FramingSpec;
 
   constructor(opts: TcpServerOptions) {
     this.id = opts.id;
@@ -66,7 +70,9 @@ export class TcpServerSession implements EngineSession {
       closeGraceMs: opts.closeGraceMs ?? DEFAULT_CLOSE_GRACE_MS,
       maxQueuedSendBytes: opts.maxQueuedSendBytes ?? DEFAULT_MAX_QUEUED_SEND_BYTES,
       totals: this.status.counters,
+      framing: opts.config.framing,
     });
+    this.framingSpec = opts.config.framing ?? { kind: 'raw' };
     const localAddress = bareHost(opts.config.localAddress ?? '');
     this.listenCtx = {
       host: localAddress || 'all interfaces',
@@ -86,6 +92,28 @@ export class TcpServerSession implements EngineSession {
       counters: { ...this.status.counters },
       clients: this.clients.infos(),
     };
+  }
+
+  get framing(): FramingSpec {
+    return this.framingSpec;
+  }
+
+  setFraming(spec: FramingSpec): void {
+    this.framingSpec = spec;
+    this.clients.setFraming(spec);
+  }
+
+  resetCounters(): void {
+    this.clients.resetCounters();
+  }
+
+  setTap(tap: ByteTap | undefined): void {
+    this.clients.setTap(tap);
+  }
+
+  /** All boards at once: a capture that waits for the disk holds every one of them back. */
+  setReadingPaused(paused: boolean): void {
+    this.clients.setPaused(paused);
   }
 
   /** The bound address and port while listening. */
@@ -166,8 +194,8 @@ export class TcpServerSession implements EngineSession {
   }
 
   /** To one client, or to all of them (the default); see ServerClients.send. */
-  async send(payload: Payload, to: SendTarget = { kind: 'all' }): Promise<SendResult> {
-    const bytes = encodeOrThrow(payload);
+  async send(payload: Payload, to: SendTarget = { kind: 'all' }, macros?: MacroContext): Promise<SendResult> {
+    const bytes = encodeOrThrow(payload, macros);
     if (this.status.state !== 'listening') {
       throw new ApiError(
         CONTRACT_ERROR_CODES.notConnected,

@@ -1,11 +1,13 @@
 // One UDP session: bind a local address and port, take datagrams from anyone, send to an address,
 // the configured remote or the last sender; broadcast and multicast. Plain Node (node:dgram).
 import { createSocket, type Socket as DgramSocket, type RemoteInfo } from 'node:dgram';
+import type { MacroContext } from '../../shared/codec/macros';
 import type { SendResult } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
 import type {
   ErrorInfo,
+  FramingSpec,
   Payload,
   SendTarget,
   SessionId,
@@ -19,6 +21,7 @@ import { bareHost, resolveHost } from './resolve';
 import {
   apiErrorFrom,
   asBytes,
+  type ByteTap,
   DEFAULT_MAX_QUEUED_SEND_BYTES,
   type EngineSession,
   encodeOrThrow,
@@ -48,6 +51,7 @@ export class UdpSession implements EngineSession {
   private started: Promise<void> | undefined;
   private closing: Promise<void> | undefined;
   private status: SessionStatus = { state: 'disconnected', counters: zeroCounters() };
+  private tap: ByteTap | undefined;
 
   constructor(opts: UdpOptions) {
     this.id = opts.id;
@@ -74,6 +78,30 @@ export class UdpSession implements EngineSession {
     this.started ??= this.bind();
     return this.started;
   }
+
+  /** A datagram is one message already: no framing applies. */
+  get framing(): undefined {
+    return undefined;
+  }
+
+  setFraming(_spec: FramingSpec): void {
+    throw new ApiError(
+      CONTRACT_ERROR_CODES.badArgument,
+      'A UDP session shows each datagram as one message, so it has no framing. Framing splits TCP streams.',
+    );
+  }
+
+  resetCounters(): void {
+    Object.assign(this.status.counters, zeroCounters());
+    this.emitCounters();
+  }
+
+  setTap(tap: ByteTap | undefined): void {
+    this.tap = tap;
+  }
+
+  /** A sender of datagrams cannot be held back; a capture bounds its own queue instead. */
+  setReadingPaused(_paused: boolean): void {}
 
   private async bind(): Promise<void> {
     const ctx = this.ctx(this.localAddress || 'any address', this.config.localPort);
@@ -153,7 +181,10 @@ export class UdpSession implements EngineSession {
     this.status.counters.rxBytes += msg.byteLength;
     this.status.counters.rxChunks += 1;
     const peer = formatPeer(rinfo.address, rinfo.port);
-    this.emit({ type: 'data', id: this.id, dir: 'rx', at: this.now(), peer, bytes: asBytes(msg) });
+    const at = this.now();
+    const bytes = asBytes(msg);
+    this.tap?.write('rx', at, peer, bytes);
+    this.emit({ type: 'data', id: this.id, dir: 'rx', at, peer, bytes });
     this.emitCounters();
   }
 
@@ -161,8 +192,8 @@ export class UdpSession implements EngineSession {
    * One payload as one datagram. Counted once the system took it: a datagram it refused (too large,
    * broadcast not allowed) never went out. Never truncated: an oversized payload is refused whole.
    */
-  async send(payload: Payload, to?: SendTarget): Promise<SendResult> {
-    const bytes = encodeOrThrow(payload);
+  async send(payload: Payload, to?: SendTarget, macros?: MacroContext): Promise<SendResult> {
+    const bytes = encodeOrThrow(payload, macros);
     this.requireOpen();
     const target = pickTarget(this.config, this.lastSender, to);
     const ctx = this.ctx(target.host, target.port);
@@ -196,7 +227,9 @@ export class UdpSession implements EngineSession {
     this.status.counters.txBytes += n;
     this.status.counters.txChunks += 1;
     const peer = formatPeer(address, target.port);
-    this.emit({ type: 'data', id: this.id, dir: 'tx', at: this.now(), peer, bytes });
+    const at = this.now();
+    this.tap?.write('tx', at, peer, bytes);
+    this.emit({ type: 'data', id: this.id, dir: 'tx', at, peer, bytes });
     this.emitCounters();
     return { bytes: n };
   }
