@@ -246,9 +246,9 @@ describe('faults on the TCP client path, through the session manager', () => {
     expect(await resourcesAddedSince(before)).toEqual({});
   });
 
-  // Known engine bug: Node calls a write's callback without an error when the socket was already
-  // destroyed by the reset (socket.errored holds it), so the send resolves as if it had gone out.
-  it.fails('a send cut off by the reset is reported as failed, not as sent', async () => {
+  // Node calls a write's callback without an error when the reset already destroyed the socket
+  // (socket.errored holds it); the session must still report the send as failed.
+  it('a send cut off by the reset is reported as failed, not as sent', async () => {
     const board = later(await startClosingBoard());
     const { manager, recorder } = startEngine();
     const id = await open(manager, { host: board.host, port: board.port });

@@ -202,8 +202,11 @@ export class TcpClientSession implements EngineSession {
     this.emitCounters();
     return new Promise((resolve, reject) => {
       socket.write(bytes, (err) => {
-        if (!err) return resolve({ bytes: bytes.byteLength });
-        const info = describeError(err, this.errorContext);
+        // A reset that destroys the socket mid-write calls back without an error; the socket
+        // still holds it, and those bytes never went out.
+        const failure = err ?? socket.errored;
+        if (!failure) return resolve({ bytes: bytes.byteLength });
+        const info = describeError(failure, this.errorContext);
         reject(new ApiError(info.code, info.message));
       });
     });
