@@ -50,6 +50,8 @@ const describeEvents = (batch: EventBatch | undefined) =>
     if (e.type === 'counters') return `counters:${e.id}:${e.counters.rxBytes}`;
     if (e.type === 'client-counters') return `client-counters:${e.id}:${e.peer}:${e.counters.rxBytes}`;
     if (e.type === 'client-disconnected') return `client-disconnected:${e.id}:${e.peer}`;
+    if (e.type === 'pending') return `pending:${e.id}:${e.peer}:${e.bytes}`;
+    if (e.type === 'capture') return `capture:${e.id}:${e.capture.bytes}:${e.capture.active}`;
     return e.type;
   });
 
@@ -331,5 +333,67 @@ describe('createEventBatcher', () => {
     vi.advanceTimersByTime(16);
     expect(calls).toBe(2);
     batcher.dispose();
+  });
+
+  it("keeps the latest pending count per session and peer, and a leaving peer's last one before it leaves", () => {
+    const { batches, batcher } = setup();
+    const pending = (id: string, peer: string, bytes: number): EngineEvent => ({
+      type: 'pending',
+      id,
+      peer,
+      bytes,
+    });
+    batcher.push(pending('a', '10.0.0.2:1', 3));
+    batcher.push(pending('a', '10.0.0.3:1', 7));
+    batcher.push(pending('a', '10.0.0.2:1', 5));
+    batcher.push(pending('b', '10.0.0.2:1', 1));
+    batcher.push(pending('a', '10.0.0.3:1', 0));
+    batcher.push({ type: 'client-disconnected', id: 'a', peer: '10.0.0.3:1', at: 1 });
+    batcher.flush();
+    expect(describeEvents(batches[0])).toEqual([
+      'pending:a:10.0.0.3:1:0',
+      'client-disconnected:a:10.0.0.3:1',
+      'pending:a:10.0.0.2:1:5',
+      'pending:b:10.0.0.2:1:1',
+    ]);
+  });
+
+  it("keeps the latest capture status per session, and a closing session's last one before it goes", () => {
+    const { batches, batcher } = setup();
+    const capture = (id: string, bytes: number, active: boolean): EngineEvent => ({
+      type: 'capture',
+      id,
+      capture: { path: '/data/c.bin', active, bytes, records: 1 },
+    });
+    batcher.push(capture('a', 0, true));
+    batcher.push(capture('b', 10, true));
+    batcher.push(capture('a', 100, true));
+    batcher.flush();
+    expect(describeEvents(batches[0])).toEqual(['capture:a:100:true', 'capture:b:10:true']);
+    batcher.push(capture('b', 20, false));
+    batcher.push({ type: 'session-closed', id: 'b' });
+    batcher.flush();
+    expect(describeEvents(batches[1])).toEqual(['capture:b:20:false', 'session-closed']);
+  });
+
+  it('never drops pending counts or capture statuses while the receiver is behind', () => {
+    const { batches, batcher } = setup({ maxBatchBytes: 10, maxInFlightBytes: 10 });
+    batcher.push(data('a', 'rx', 10));
+    batcher.push({ type: 'pending', id: 'a', peer: 'p', bytes: 4 });
+    batcher.push({ type: 'capture', id: 'a', capture: { path: '/c', active: true, bytes: 30, records: 3 } });
+    batcher.push(data('a', 'rx', 10));
+    batcher.push(data('a', 'rx', 10));
+    batcher.push({ type: 'pending', id: 'a', peer: 'p', bytes: 0 });
+    batcher.push({ type: 'capture', id: 'a', capture: { path: '/c', active: false, bytes: 50, records: 5 } });
+    batcher.flush();
+    vi.advanceTimersByTime(100);
+    batcher.ack(batches.at(-1)?.seq ?? 0);
+    batcher.flush();
+    const events = batches.flatMap((b) => b.events);
+    expect(events.some((e) => e.type === 'dropped')).toBe(true);
+    expect(events.filter((e) => e.type === 'pending').at(-1)).toMatchObject({ bytes: 0 });
+    expect(events.filter((e) => e.type === 'capture').at(-1)).toMatchObject({
+      capture: { active: false, bytes: 50 },
+    });
   });
 });
