@@ -1,7 +1,13 @@
 // Macros expanded at send time and counter resets, through the session manager against loopback
 // boards that record what they receive.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEsp8266Client, startRecordingBoard, startW55rp20Board } from '../../e2e/fixtures/boards';
+import {
+  GBK_REPLY_PREFIX,
+  startEsp8266Client,
+  startGbkBoard,
+  startRecordingBoard,
+  startW55rp20Board,
+} from '../../e2e/fixtures/boards';
 import type { EngineEvent } from '../../shared/contract/events';
 import type { TextPayload } from '../../shared/contract/model';
 import { zeroCounters } from '../../shared/contract/model';
@@ -87,6 +93,29 @@ describe('macros at send time', () => {
     expect(unix).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
     // 16 bytes from a real generator are not all alike.
     expect(new Set(got.subarray(0, 16)).size).toBeGreaterThan(1);
+  });
+});
+
+describe('GBK text', () => {
+  it('goes out encoded as GBK, and the board answers in GBK', async () => {
+    const board = await startGbkBoard();
+    cleanups.push(() => board.close());
+    const { recorder, manager } = setup();
+    const { id } = await manager.open({
+      config: { protocol: 'tcp-client', host: board.host, port: board.port },
+    });
+    await recorder.waitFor(connected(id), 'connected');
+    const sent = await manager.send({
+      id,
+      payload: { text: '温度?', encoding: 'gbk', escapes: false, lineEnding: 'none' },
+    });
+    expect(sent).toEqual({ bytes: 5 });
+    const reply = await recorder.waitFor(
+      (e): e is Extract<EngineEvent, { type: 'data' }> => e.type === 'data' && e.dir === 'rx',
+      'the reply',
+    );
+    expect(new TextDecoder('gbk').decode(reply.bytes)).toBe(`${GBK_REPLY_PREFIX}温度?`);
+    expect(board.stats()).toMatchObject({ receivedBytes: 5, replies: 1 });
   });
 });
 
