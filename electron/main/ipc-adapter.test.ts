@@ -173,6 +173,11 @@ describe('createIpcEndpoint', () => {
       resetCounters: async () => undefined,
       startCapture: async () => ({ path: 'c.bin', active: true, bytes: 0, records: 0 }),
       stopCapture: async () => ({ path: 'c.bin', active: false, bytes: 0, records: 0 }),
+      setExpect: async () => undefined,
+      setAutoReply: async () => undefined,
+      startPeriodic: async () => ({ taskId: 't1' }),
+      startSoak: async () => ({ taskId: 't2' }),
+      stopTask: async () => undefined,
     };
     endpoint.serve(createDispatcher(api));
     await expect(fake.invoke(apiChannel('list'), {})).resolves.toEqual({ ok: true, value: [] });

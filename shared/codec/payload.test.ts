@@ -19,6 +19,13 @@ const bytesOf = (result: ReturnType<typeof encodePayload>): number[] => {
 };
 
 describe('encodePayload', () => {
+  it('sends raw byte payloads as they are, checksum appended', () => {
+    const bytes = Uint8Array.of(0x01, 0x03, 0x00, 0x00, 0x00, 0x0a);
+    expect(encodePayload({ bytes })).toEqual({ ok: true, bytes });
+    const summed = encodePayload({ bytes, checksum: { kind: 'crc16-modbus' } });
+    expect(summed.ok && Array.from(summed.bytes.slice(-2))).toEqual([0xc5, 0xcd]);
+  });
+
   it('parses hex payloads', () => {
     expect(bytesOf(encodePayload({ hex: '31 32 33' }))).toEqual([0x31, 0x32, 0x33]);
     const bad = encodePayload({ hex: '31 3g' });

@@ -1,7 +1,7 @@
 // The one encoder from an outgoing Payload to bytes: the composer's preview and the engine's send
 // both call it, so what the user sees counted is what goes on the wire.
 import type { LineEnding, Payload, TextPayload } from '../contract/model';
-import { isBase64Payload, isHexPayload } from '../contract/model';
+import { isBase64Payload, isBytesPayload, isHexPayload } from '../contract/model';
 import { parseBase64 } from './base64';
 import { appendChecksum } from './checksum';
 import type { BytesResult } from './codec-error';
@@ -67,11 +67,13 @@ function encodeTextPayload(p: TextPayload, ctx: MacroContext | undefined): Bytes
  * current time and a non-cryptographic generator (fine for a preview; the engine passes its own).
  */
 export function encodePayload(p: Payload, ctx?: MacroContext): BytesResult {
-  const body = isHexPayload(p)
-    ? parseHex(p.hex)
-    : isBase64Payload(p)
-      ? parseBase64(p.base64)
-      : encodeTextPayload(p, ctx);
+  const body: BytesResult = isBytesPayload(p)
+    ? { ok: true, bytes: p.bytes }
+    : isHexPayload(p)
+      ? parseHex(p.hex)
+      : isBase64Payload(p)
+        ? parseBase64(p.base64)
+        : encodeTextPayload(p, ctx);
   const sum = p.checksum;
   if (!body.ok || !sum) return body;
   return { ok: true, bytes: appendChecksum(body.bytes, sum) };

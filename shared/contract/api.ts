@@ -1,7 +1,9 @@
 // SessionApi: the one interface between the UI and the engine, written once. Every method takes
 // one object argument; transports derive their channel names from API_METHODS.
 import type {
+  AutoReplyRule,
   CaptureStatus,
+  ExpectSpec,
   FramingSpec,
   InterfaceAddress,
   Payload,
@@ -49,6 +51,29 @@ export interface SessionApi {
   /** Stream every byte of the session, losslessly, to `path` (plus an index beside it). */
   startCapture(args: { id: SessionId; path: string }): Promise<CaptureStatus>;
   stopCapture(args: { id: SessionId }): Promise<CaptureStatus>;
+  /** Judge every following send's reply (null = stop judging). */
+  setExpect(args: { id: SessionId; expect: ExpectSpec | null }): Promise<void>;
+  /** Replace the session's auto-reply rules (servers and UDP; [] = none). */
+  setAutoReply(args: { id: SessionId; rules: AutoReplyRule[] }): Promise<void>;
+  /** Send `payload` every `intervalMs`, `count` times or until stopped. */
+  startPeriodic(args: {
+    id: SessionId;
+    payload: Payload;
+    to?: SendTarget;
+    intervalMs: number;
+    count?: number;
+  }): Promise<{ taskId: string }>;
+  /** Rounds of send + judged reply, `rounds` times or for `durationMs`, with live statistics. */
+  startSoak(args: {
+    id: SessionId;
+    payload: Payload;
+    to?: SendTarget;
+    intervalMs: number;
+    rounds?: number;
+    durationMs?: number;
+    expect: ExpectSpec;
+  }): Promise<{ taskId: string }>;
+  stopTask(args: { id: SessionId; taskId: string }): Promise<void>;
 }
 
 export type ApiMethod = keyof SessionApi;
@@ -69,6 +94,11 @@ const METHOD_TABLE: Record<ApiMethod, true> = {
   resetCounters: true,
   startCapture: true,
   stopCapture: true,
+  setExpect: true,
+  setAutoReply: true,
+  startPeriodic: true,
+  startSoak: true,
+  stopTask: true,
 };
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];
 

@@ -4,9 +4,13 @@ import type {
   ClientInfo,
   Counters,
   ErrorInfo,
+  ExchangeResult,
   SessionId,
   SessionSnapshot,
   SessionState,
+  SoakStats,
+  TaskKind,
+  TaskState,
 } from './model';
 
 export type Direction = 'rx' | 'tx';
@@ -30,6 +34,9 @@ export interface StateEvent {
   error?: ErrorInfo;
   local?: string;
   remote?: string;
+  /** Reconnecting: the attempt about to be made (1, 2 ...) and when. */
+  attempt?: number;
+  nextAttemptAt?: number;
 }
 
 /**
@@ -113,6 +120,35 @@ export interface ClientCountersEvent {
   counters: Counters;
 }
 
+/** A send's reply was judged. */
+export interface ExchangeEvent {
+  type: 'exchange';
+  id: SessionId;
+  result: ExchangeResult;
+}
+
+/** A periodic send or soak run started, progressed or ended. */
+export interface TaskEvent {
+  type: 'task';
+  id: SessionId;
+  taskId: string;
+  kind: TaskKind;
+  state: TaskState;
+  sent: number;
+  total?: number;
+  /** Soak runs: live figures (the batcher keeps the latest per task). */
+  stats?: SoakStats;
+  error?: ErrorInfo;
+}
+
+/** An auto-reply rule answered; `hits` is its running total. */
+export interface AutoReplyEvent {
+  type: 'auto-reply';
+  id: SessionId;
+  rule: number;
+  hits: number;
+}
+
 export type EngineEvent =
   | SessionOpenedEvent
   | SessionClosedEvent
@@ -125,7 +161,10 @@ export type EngineEvent =
   | ClientDisconnectedEvent
   | ClientCountersEvent
   | PendingEvent
-  | CaptureEvent;
+  | CaptureEvent
+  | ExchangeEvent
+  | TaskEvent
+  | AutoReplyEvent;
 
 export type EventSink = (event: EngineEvent) => void;
 

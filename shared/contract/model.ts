@@ -22,6 +22,16 @@ export interface TcpClientConfig {
   keepAliveMs?: number;
   /** Framing of received bytes into messages (default raw chunks). */
   framing?: FramingSpec;
+  /** Reconnect by itself when the board drops or reboots; absent = stay disconnected. */
+  reconnect?: ReconnectSpec;
+}
+
+/** Backoff for a client that reconnects by itself: the delay doubles from initial to max. */
+export interface ReconnectSpec {
+  initialDelayMs: number;
+  maxDelayMs: number;
+  /** Attempts before giving up; 0 = keep trying until the user disconnects. */
+  maxTries: number;
 }
 
 /** A TCP server session: boards connect to us; many at once. */
@@ -62,7 +72,8 @@ export interface UdpConfig {
 export type SessionConfig = TcpClientConfig | TcpServerConfig | UdpConfig;
 
 /**
- * connecting/connected: a TCP client; listening: a TCP server accepting boards; open: a bound UDP
+ * connecting/connected: a TCP client; reconnecting: a client waiting before its next attempt after
+ * the board dropped (see ReconnectSpec); listening: a TCP server accepting boards; open: a bound UDP
  * socket; disconnected: not active (closed by either side, or stopped); error: failed, with ErrorInfo.
  */
 export const SESSION_STATES = [
@@ -185,7 +196,13 @@ export interface Base64Payload {
   checksum?: ChecksumSpec;
 }
 
-export type Payload = TextPayload | HexPayload | Base64Payload;
+/** Raw bytes, e.g. one chunk of a file being sent. */
+export interface BytesPayload {
+  bytes: Uint8Array;
+  checksum?: ChecksumSpec;
+}
+
+export type Payload = TextPayload | HexPayload | Base64Payload | BytesPayload;
 
 /** Where a send goes: a server's one client or all of them; a UDP socket's explicit peer or last sender. */
 export type SendTarget =
@@ -215,5 +232,72 @@ export interface SelfTestResult {
 
 export const isHexPayload = (p: Payload): p is HexPayload => 'hex' in p;
 export const isBase64Payload = (p: Payload): p is Base64Payload => 'base64' in p;
+export const isBytesPayload = (p: Payload): p is BytesPayload => 'bytes' in p;
 
 export const zeroCounters = (): Counters => ({ rxBytes: 0, txBytes: 0, rxChunks: 0, txChunks: 0 });
+
+/** What a board's reply to each send must be. The session's framing decides where a reply ends. */
+export type ExpectRule =
+  /** The same bytes back. */
+  | { kind: 'echo' }
+  /** A fixed prefix, then the same bytes (W55RP20: "TCP Server : ", K230: "recv: "). */
+  | { kind: 'prefix-echo'; prefix: string; encoding?: TextEncodingName }
+  | { kind: 'text'; text: string; encoding?: TextEncodingName }
+  | { kind: 'hex'; hex: string }
+  /** A JavaScript regular expression over the reply decoded as `encoding` (default UTF-8). */
+  | { kind: 'regex'; pattern: string; encoding?: TextEncodingName };
+
+export interface ExpectSpec {
+  rule: ExpectRule;
+  /** A reply not complete within this many milliseconds is a TIMEOUT. */
+  timeoutMs: number;
+}
+
+export type Verdict = 'pass' | 'fail' | 'timeout';
+
+/** One send and the board's reply, judged against the session's expect rule. */
+export interface ExchangeResult {
+  /** 1, 2, 3 ... per session. */
+  seq: number;
+  verdict: Verdict;
+  sentAt: number;
+  peer: string;
+  /** Round trip to the first byte and to the complete reply, in milliseconds (monotonic clock). */
+  firstByteMs?: number;
+  completeMs?: number;
+  /** What the rule expected (absent for regex) and what came. */
+  expected?: Uint8Array;
+  actual?: Uint8Array;
+  /** First byte offset where actual differs from expected. */
+  diffAt?: number;
+  /** A sentence: why it failed or timed out. */
+  reason?: string;
+}
+
+export const MATCH_KINDS = ['exact', 'contains', 'prefix', 'regex', 'hex'] as const;
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
+/** Stand in for a host or a board: answer what matches. */
+export interface AutoReplyRule {
+  match: { kind: MatchKind; pattern: string; encoding?: TextEncodingName };
+  /** Text payloads may use the match's groups ({0}, {1} ...) and the macros. */
+  reply: Payload;
+  delayMs?: number;
+  enabled?: boolean;
+}
+
+export interface SoakStats {
+  sent: number;
+  passed: number;
+  failed: number;
+  timedOut: number;
+  outOfOrder: number;
+  /** Round trip to the complete reply, in milliseconds. */
+  rtt: { min: number; p50: number; p95: number; p99: number; max: number } | null;
+  /** Reply bytes per second over the run. */
+  throughputBps: number;
+  elapsedMs: number;
+}
+
+export type TaskKind = 'periodic' | 'soak';
+export type TaskState = 'running' | 'done' | 'stopped' | 'error';

@@ -2,7 +2,7 @@
 // every argument against these before the engine sees it.
 import * as v from 'valibot';
 import type { ApiMethod } from './api';
-import { CHECKSUM_KINDS, LINE_ENDINGS, TEXT_ENCODINGS } from './model';
+import { CHECKSUM_KINDS, LINE_ENDINGS, MATCH_KINDS, TEXT_ENCODINGS } from './model';
 
 /** Long enough for any host name or IPv6 literal with a zone; short enough to refuse junk. */
 const MAX_HOST_LENGTH = 255;
@@ -56,6 +56,13 @@ export const tcpClientConfigSchema = v.strictObject({
   noDelay: v.optional(v.boolean()),
   keepAliveMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1000), v.maxValue(7_200_000))),
   framing: v.optional(framingSchema),
+  reconnect: v.optional(
+    v.strictObject({
+      initialDelayMs: v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(600_000)),
+      maxDelayMs: v.pipe(v.number(), v.integer(), v.minValue(100), v.maxValue(3_600_000)),
+      maxTries: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1_000_000)),
+    }),
+  ),
 });
 
 export const tcpServerConfigSchema = v.strictObject({
@@ -113,7 +120,33 @@ const base64Payload = v.strictObject({
   checksum,
 });
 
-export const payloadSchema = v.union([textPayload, hexPayload, base64Payload]);
+const bytesPayload = v.strictObject({
+  bytes: v.pipe(v.instance(Uint8Array), v.maxLength(MAX_PAYLOAD_CHARS)),
+  checksum,
+});
+
+export const payloadSchema = v.union([textPayload, hexPayload, base64Payload, bytesPayload]);
+
+const encoding = v.optional(v.picklist(TEXT_ENCODINGS));
+const pattern = v.pipe(v.string(), v.maxLength(64 * 1024));
+
+export const expectSchema = v.strictObject({
+  rule: v.variant('kind', [
+    v.strictObject({ kind: v.literal('echo') }),
+    v.strictObject({ kind: v.literal('prefix-echo'), prefix: pattern, encoding }),
+    v.strictObject({ kind: v.literal('text'), text: pattern, encoding }),
+    v.strictObject({ kind: v.literal('hex'), hex: pattern }),
+    v.strictObject({ kind: v.literal('regex'), pattern: v.pipe(pattern, v.nonEmpty()), encoding }),
+  ]),
+  timeoutMs: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(600_000)),
+});
+
+export const autoReplyRuleSchema = v.strictObject({
+  match: v.strictObject({ kind: v.picklist(MATCH_KINDS), pattern, encoding }),
+  reply: payloadSchema,
+  delayMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(600_000))),
+  enabled: v.optional(v.boolean()),
+});
 
 export const sendTargetSchema = v.variant('kind', [
   v.strictObject({ kind: v.literal('all') }),
@@ -144,6 +177,28 @@ export const API_SCHEMAS = {
     path: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(4096)),
   }),
   stopCapture: v.strictObject({ id: sessionId }),
+  setExpect: v.strictObject({ id: sessionId, expect: v.nullable(expectSchema) }),
+  setAutoReply: v.strictObject({
+    id: sessionId,
+    rules: v.pipe(v.array(autoReplyRuleSchema), v.maxLength(256)),
+  }),
+  startPeriodic: v.strictObject({
+    id: sessionId,
+    payload: payloadSchema,
+    to: v.optional(sendTargetSchema),
+    intervalMs: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(86_400_000)),
+    count: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000_000))),
+  }),
+  startSoak: v.strictObject({
+    id: sessionId,
+    payload: payloadSchema,
+    to: v.optional(sendTargetSchema),
+    intervalMs: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(86_400_000)),
+    rounds: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1_000_000_000))),
+    durationMs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(604_800_000))),
+    expect: expectSchema,
+  }),
+  stopTask: v.strictObject({ id: sessionId, taskId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)) }),
 } satisfies Record<ApiMethod, v.GenericSchema>;
 
 /** Validate one method's argument; returns the parsed value or a readable reason. */

@@ -72,6 +72,23 @@ function fakeApi() {
       calls.push('stopCapture');
       return { path: 'c.bin', active: false, bytes: 0, records: 0 };
     },
+    async setExpect() {
+      calls.push('setExpect');
+    },
+    async setAutoReply() {
+      calls.push('setAutoReply');
+    },
+    async startPeriodic() {
+      calls.push('startPeriodic');
+      return { taskId: 't1' };
+    },
+    async startSoak() {
+      calls.push('startSoak');
+      return { taskId: 't2' };
+    },
+    async stopTask() {
+      calls.push('stopTask');
+    },
   };
   return { api, calls };
 }

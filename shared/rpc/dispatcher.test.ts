@@ -36,6 +36,11 @@ function fakeApi(behaviour: Partial<Record<keyof SessionApi, (arg: unknown) => u
     resetCounters: record('resetCounters', () => undefined),
     startCapture: record('startCapture', () => ({ path: 'c.bin', active: true, bytes: 0, records: 0 })),
     stopCapture: record('stopCapture', () => ({ path: 'c.bin', active: false, bytes: 0, records: 0 })),
+    setExpect: record('setExpect', () => undefined),
+    setAutoReply: record('setAutoReply', () => undefined),
+    startPeriodic: record('startPeriodic', () => ({ taskId: 't1' })),
+    startSoak: record('startSoak', () => ({ taskId: 't2' })),
+    stopTask: record('stopTask', () => undefined),
   };
   return { api, calls };
 }
@@ -55,6 +60,19 @@ describe('createDispatcher', () => {
     });
     expect(await dispatch('close', { id: 's1' })).toEqual({ ok: true, value: undefined });
     expect(await dispatch('list', {})).toMatchObject({ ok: true, value: [{ id: 's1' }] });
+  });
+
+  it('passes raw byte payloads through and refuses look-alikes', async () => {
+    const { api, calls } = fakeApi();
+    const dispatch = createDispatcher(api);
+    const bytes = Uint8Array.of(1, 2, 3);
+    expect(await dispatch('send', { id: 's1', payload: { bytes } })).toMatchObject({ ok: true });
+    expect(calls[0]?.arg).toEqual({ id: 's1', payload: { bytes } });
+    for (const fake of [[1, 2, 3], { 0: 1, length: 1 }, 'AQID']) {
+      const result = await dispatch('send', { id: 's1', payload: { bytes: fake } });
+      expect(result).toMatchObject({ ok: false, error: { code: 'E_BAD_ARGUMENT' } });
+    }
+    expect(calls).toHaveLength(1);
   });
 
   it('hands the engine the validator output, not the caller object', async () => {
