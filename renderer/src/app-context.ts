@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import { useStore } from 'zustand';
 import type { Services } from './services';
 import type { LogState } from './state/log-reducer';
+import type { LogViewState } from './state/log-view-store';
 import type { NetworkState } from './state/network-store';
 import type { Prefs } from './state/prefs-store';
 import { logOf } from './state/session-logs';
@@ -24,5 +25,6 @@ export function useLog<T>(select: (s: LogState) => T): T {
   const activeId = useSessions((s) => s.activeId);
   return useStore(log, (s) => select(logOf(s, activeId)));
 }
+export const useLogView = <T>(select: (s: LogViewState) => T): T => useStore(useServices().logView, select);
 export const useNetwork = <T>(select: (s: NetworkState) => T): T => useStore(useServices().network, select);
 export const usePrefs = <T>(select: (s: Prefs) => T): T => useStore(useServices().prefs, select);

@@ -6,6 +6,7 @@ import { PROTOCOLS } from '../../shared/contract/model';
 import type { Bridge } from './bridge';
 import { startEngineSync } from './state/engine-sync';
 import { createLogStore, type LogStore } from './state/log-store';
+import { createLogViewStore, type LogViewState } from './state/log-view-store';
 import { createNetworkStore, type NetworkStore } from './state/network-store';
 import {
   createPrefsStore,
@@ -17,11 +18,13 @@ import {
 import { createSessionActions, type SessionActions } from './state/session-actions';
 import { activeSession, defaultSettings, type SessionSettings } from './state/sessions-reducer';
 import { createSessionsStore, type SessionsStore } from './state/sessions-store';
+import { FRAMING_KINDS } from './state/settings';
 
 export interface Services {
   bridge: Bridge;
   sessions: SessionsStore;
   log: LogStore;
+  logView: StoreApi<LogViewState>;
   prefs: StoreApi<Prefs>;
   actions: SessionActions;
   network: NetworkStore;
@@ -30,15 +33,21 @@ export interface Services {
 
 const SESSION_KEY = 'socketbench.session';
 
-/** Each remembered field must have its default's type; Protocol must be one we know. */
+/** Fields whose value must be one of a few choices, not merely a string. */
+const CHOICES: Partial<Record<keyof SessionSettings, readonly unknown[]>> = {
+  protocol: PROTOCOLS,
+  framing: FRAMING_KINDS,
+  lengthSize: ['1', '2', '4'],
+  lengthOrder: ['be', 'le'],
+};
+
+/** Each remembered field must have its default's type, and a choice must be one we know. */
 function settingsValidators(): { [K in keyof SessionSettings]: (v: unknown) => boolean } {
   const defaults = defaultSettings();
   const out = {} as Record<keyof SessionSettings, (v: unknown) => boolean>;
   for (const key of Object.keys(defaults) as (keyof SessionSettings)[]) {
-    out[key] =
-      key === 'protocol'
-        ? (v) => (PROTOCOLS as readonly unknown[]).includes(v)
-        : (v) => typeof v === typeof defaults[key];
+    const choices = CHOICES[key];
+    out[key] = choices ? (v) => choices.includes(v) : (v) => typeof v === typeof defaults[key];
   }
   return out;
 }
@@ -75,6 +84,7 @@ export function createServices(bridge: Bridge, storage?: KeyValueStorage): Servi
     bridge,
     sessions,
     log,
+    logView: createLogViewStore(),
     prefs,
     actions,
     network,

@@ -1,45 +1,68 @@
-// Above the active session's log: Decode as, Pause / Resume (with what waits meanwhile) and Clear log.
+// Above the active session's log: Decode as, Time, Hex dump, Pause / Resume (with what waits
+// meanwhile) and Clear log.
 import { useId } from 'react';
-import type { DecodeAs } from '../../../shared/codec/display';
+import { DECODE_AS, DECODE_AS_LABELS, type DecodeAs } from '../../../shared/codec/display';
 import { useLog, usePrefs, useServices, useSessions } from '../app-context';
 import { formatCount, pluralBytes } from '../format';
-
-/** The views offered today; the codec knows more, which the toolbar will offer with their controls. */
-const DECODE_OPTIONS: readonly (readonly [DecodeAs, string])[] = [
-  ['ascii', 'ASCII'],
-  ['utf-8', 'UTF-8'],
-  ['hex', 'Hex'],
-];
+import { TIME_LABELS } from '../state/log-time';
+import { TIME_FORMATS, type TimeFormat } from '../state/prefs-store';
 
 export function LogToolbar() {
   const { log, prefs } = useServices();
   const activeId = useSessions((s) => s.activeId);
   const decodeAs = usePrefs((p) => p.decodeAs);
+  const timeFormat = usePrefs((p) => p.timeFormat);
+  const hexDump = usePrefs((p) => p.hexDump);
   const paused = useLog((s) => s.paused);
   const waitingEntries = useLog((s) => s.held.ring.length);
   const waitingBytes = useLog((s) => s.held.bytes);
   const overflowed = useLog((s) => s.heldLost.entries > 0);
   const shown = useLog((s) => s.shown.ring.length);
-  const decodeId = useId();
+  const ids = { decode: useId(), time: useId(), dump: useId() };
 
   return (
     <div className="toolbar">
       <h2 className="panel-title">Traffic</h2>
       <div className="inline-field">
-        <label className="field-label" htmlFor={decodeId}>
+        <label className="field-label" htmlFor={ids.decode}>
           Decode as
         </label>
         <select
-          id={decodeId}
+          id={ids.decode}
           value={decodeAs}
           onChange={(e) => prefs.setState({ decodeAs: e.target.value as DecodeAs })}
         >
-          {DECODE_OPTIONS.map(([value, label]) => (
+          {DECODE_AS.map((value) => (
             <option key={value} value={value}>
-              {label}
+              {DECODE_AS_LABELS[value]}
             </option>
           ))}
         </select>
+      </div>
+      <div className="inline-field">
+        <label className="field-label" htmlFor={ids.time}>
+          Time
+        </label>
+        <select
+          id={ids.time}
+          value={timeFormat}
+          onChange={(e) => prefs.setState({ timeFormat: e.target.value as TimeFormat })}
+        >
+          {TIME_FORMATS.map((value) => (
+            <option key={value} value={value}>
+              {TIME_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="check inline">
+        <input
+          id={ids.dump}
+          type="checkbox"
+          checked={hexDump}
+          onChange={(e) => prefs.setState({ hexDump: e.target.checked })}
+        />
+        <label htmlFor={ids.dump}>Hex dump</label>
       </div>
       <span className="spacer" />
       {paused && (

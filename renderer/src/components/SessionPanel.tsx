@@ -1,6 +1,6 @@
-// Session setup: protocol, the fields that protocol needs, Connect / Listen / Open (or their stops)
-// and the session's state in words. The start button stays disabled, with every reason beside it,
-// until the input is valid.
+// Session setup: protocol, the fields that protocol needs, Connect / Listen / Open (or their stops),
+// the session's state in words, then its Framing and Capture to file. The start button stays
+// disabled, with every reason beside it, until the input is valid.
 import { type FormEvent, useEffect } from 'react';
 import { PROTOCOLS } from '../../../shared/contract/model';
 import { useNetwork, useServices, useSessions } from '../app-context';
@@ -8,6 +8,8 @@ import { activeSession } from '../state/sessions-reducer';
 import { PROTOCOL_LABELS } from '../state/settings';
 import { START_LABEL, STOP_LABEL } from '../state/state-words';
 import { useLinkStatus } from '../useLinkStatus';
+import { CaptureFields } from './CaptureFields';
+import { FramingFields } from './FramingFields';
 import { ProtocolFields } from './ProtocolFields';
 import { SessionState } from './SessionState';
 import { useSettingsForm } from './useSettingsForm';
@@ -96,6 +98,9 @@ export function SessionPanel() {
         </div>
       </form>
       <SessionState session={session} />
+      {/* Outside the form: Enter in these fields must never press Connect or Disconnect. */}
+      {protocol !== 'udp' && <FramingFields form={form} />}
+      <CaptureFields session={session} />
     </section>
   );
 }

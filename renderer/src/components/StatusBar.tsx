@@ -1,6 +1,10 @@
-// The bottom bar: exact RX / TX byte counters of the active session and the engine link's state.
+// The bottom bar: exact RX / TX byte counters of the active session with their rates over the last
+// second, Reset counters, and the engine link's state.
+import { useEffect, useRef, useState } from 'react';
+import type { Counters } from '../../../shared/contract/model';
 import { useServices, useSessions } from '../app-context';
 import { formatBytes, formatCount } from '../format';
+import { addSample, formatRate, type RateSample, ratesAt } from '../state/rates';
 import { activeSession } from '../state/sessions-reducer';
 import { useLinkStatus } from '../useLinkStatus';
 
@@ -10,7 +14,28 @@ const LINK_TEXT = {
   lost: 'engine unreachable',
 };
 
-function Counter(props: { name: 'RX' | 'TX'; bytes: number; chunks: number; verb: string }) {
+/** Rates stay live without traffic (falling to zero), so they are recomputed on a timer too. */
+const TICK_MS = 500;
+
+function useRates(uiId: string, counters: Counters): { rx: number; tx: number } {
+  const history = useRef<{ id: string; samples: RateSample[] }>({ id: uiId, samples: [] });
+  const [rates, setRates] = useState({ rx: 0, tx: 0 });
+  useEffect(() => {
+    const update = () => {
+      const next = ratesAt(history.current.samples, Date.now());
+      setRates((prev) => (prev.rx === next.rx && prev.tx === next.tx ? prev : next));
+    };
+    // Another session's totals are another history.
+    const own = history.current.id === uiId ? history.current.samples : [];
+    history.current = { id: uiId, samples: addSample(own, Date.now(), counters) };
+    update();
+    const timer = setInterval(update, TICK_MS);
+    return () => clearInterval(timer);
+  }, [uiId, counters]);
+  return rates;
+}
+
+function Counter(props: { name: 'RX' | 'TX'; bytes: number; chunks: number; rate: number; verb: string }) {
   return (
     <span
       className={`counter ${props.name.toLowerCase()}`}
@@ -22,18 +47,37 @@ function Counter(props: { name: 'RX' | 'TX'; bytes: number; chunks: number; verb
       <output aria-label={props.name} aria-live="off">
         {formatBytes(props.bytes)}
       </output>
+      <output className="rate" aria-label={`${props.name} rate`} aria-live="off">
+        {formatRate(props.rate)}
+      </output>
     </span>
   );
 }
 
 export function StatusBar() {
-  const { bridge } = useServices();
-  const counters = useSessions((s) => activeSession(s).counters);
+  const { bridge, actions } = useServices();
+  const session = useSessions(activeSession);
+  const { counters } = session;
+  const rates = useRates(session.id, counters);
   const status = useLinkStatus();
   return (
     <footer className="statusbar">
-      <Counter name="RX" bytes={counters.rxBytes} chunks={counters.rxChunks} verb="received" />
-      <Counter name="TX" bytes={counters.txBytes} chunks={counters.txChunks} verb="sent" />
+      <Counter
+        name="RX"
+        bytes={counters.rxBytes}
+        chunks={counters.rxChunks}
+        rate={rates.rx}
+        verb="received"
+      />
+      <Counter name="TX" bytes={counters.txBytes} chunks={counters.txChunks} rate={rates.tx} verb="sent" />
+      <button
+        type="button"
+        className="btn small"
+        disabled={!session.engineId || status !== 'open'}
+        onClick={() => void actions.resetCounters(session.id)}
+      >
+        Reset counters
+      </button>
       <span className="spacer" />
       <span className={`link link-${status}`}>
         <span className="dot" aria-hidden="true" />

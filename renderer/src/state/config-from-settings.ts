@@ -1,6 +1,7 @@
 // Valid settings become the engine's config for their protocol: trimmed, numbers as numbers, and
 // every empty option left out so the engine's defaults apply.
 import type { SessionConfig, TcpClientConfig, UdpConfig } from '../../../shared/contract/model';
+import { framingFromSettings } from './framing-settings';
 import type { SessionSettings } from './settings';
 import {
   portReason,
@@ -19,6 +20,12 @@ function defined<T extends object>(base: T, extra: Record<string, unknown>): T {
   return out as T;
 }
 
+/** Raw chunks are the engine's default: only another framing travels. */
+function framingOf(s: SessionSettings) {
+  const framing = framingFromSettings(s);
+  return framing.ok && framing.spec.kind !== 'raw' ? framing.spec : undefined;
+}
+
 function clientConfig(s: SessionSettings): TcpClientConfig {
   const keepAlive = num(s.keepAliveS);
   return defined<TcpClientConfig>(
@@ -30,6 +37,7 @@ function clientConfig(s: SessionSettings): TcpClientConfig {
       // The engine's default is on: only the exception travels.
       noDelay: s.noDelay ? undefined : false,
       keepAliveMs: keepAlive === undefined ? undefined : keepAlive * 1000,
+      framing: framingOf(s),
     },
   );
 }
@@ -74,7 +82,7 @@ export function configFromSettings(
         ok: true,
         config: defined(
           { protocol: 'tcp-server', port: Number(s.serverPort.trim()) },
-          { localAddress: unbracket(s.serverAddress) },
+          { localAddress: unbracket(s.serverAddress), framing: framingOf(s) },
         ),
       };
     case 'udp':

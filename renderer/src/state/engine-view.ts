@@ -2,9 +2,11 @@
 // how one engine event changes that view. Pure functions.
 import type { EngineEvent } from '../../../shared/contract/events';
 import type {
+  CaptureStatus,
   ClientInfo,
   Counters,
   ErrorInfo,
+  FramingSpec,
   Protocol,
   SessionSnapshot,
   SessionState,
@@ -24,9 +26,25 @@ export interface EngineView {
   target: string;
   /** A TCP server's connected boards, in the order they came. */
   clients: ClientInfo[];
+  /** Epoch ms the engine session opened: the log's "Since session start" counts from here. */
+  openedAt?: number;
+  /** The framing in force (absent = raw chunks). */
+  framing?: FramingSpec;
+  capture?: CaptureStatus;
+  /** Bytes of an unfinished frame, by peer; a peer with none waiting is absent. */
+  pending: Readonly<Record<string, number>>;
 }
 
 const NO_CLIENTS: ClientInfo[] = [];
+export const NO_PENDING: Readonly<Record<string, number>> = {};
+
+function withPending(pending: Readonly<Record<string, number>>, peer: string, bytes: number) {
+  if ((pending[peer] ?? 0) === bytes) return pending;
+  const next = { ...pending };
+  if (bytes > 0) next[peer] = bytes;
+  else delete next[peer];
+  return Object.keys(next).length === 0 ? NO_PENDING : next;
+}
 
 /** States in which the engine holds a socket open (or is opening one). */
 export const isActiveState = (state: SessionState): boolean =>
@@ -42,6 +60,10 @@ export const viewOfSnapshot = (s: SessionSnapshot): EngineView => ({
   counters: s.counters,
   target: targetOfConfig(s.config),
   clients: s.clients ?? NO_CLIENTS,
+  openedAt: s.openedAt,
+  framing: s.framing ?? (s.config.protocol === 'udp' ? undefined : s.config.framing),
+  capture: s.capture,
+  pending: NO_PENDING,
 });
 
 function withClient(clients: readonly ClientInfo[], client: ClientInfo): ClientInfo[] {
@@ -68,8 +90,16 @@ export function applyToView<V extends EngineView>(view: V, event: EngineEvent): 
         // A stopped server has closed every client; the engine says so per client too, but a
         // batch that lost the race must not leave ghosts.
         clients: active ? view.clients : NO_CLIENTS,
+        // A closed stream has flushed its unfinished frame as an `incomplete` entry.
+        pending: active ? view.pending : NO_PENDING,
       };
     }
+    case 'pending': {
+      const pending = withPending(view.pending, event.peer, event.bytes);
+      return pending === view.pending ? view : { ...view, pending };
+    }
+    case 'capture':
+      return { ...view, capture: event.capture };
     case 'counters':
       return { ...view, counters: event.counters };
     case 'renamed':
@@ -78,7 +108,11 @@ export function applyToView<V extends EngineView>(view: V, event: EngineEvent): 
       return { ...view, clients: withClient(view.clients, event.client) };
     case 'client-disconnected': {
       if (!view.clients.some((c) => c.peer === event.peer)) return view;
-      return { ...view, clients: view.clients.filter((c) => c.peer !== event.peer) };
+      return {
+        ...view,
+        clients: view.clients.filter((c) => c.peer !== event.peer),
+        pending: withPending(view.pending, event.peer, 0),
+      };
     }
     case 'client-counters': {
       const at = view.clients.findIndex((c) => c.peer === event.peer);

@@ -1,34 +1,22 @@
 // One session's traffic log as pure functions: engine events become entries in a ring capped by entry
-// count and payload bytes; Pause holds new entries (same caps) until Resume. No React, no DOM.
-import type { Direction, EngineEvent, EventBatch, StateEvent } from '../../../shared/contract/events';
-import type { Protocol, SessionId } from '../../../shared/contract/model';
+// count and payload bytes; Pause holds new entries (same caps) until Resume; Log data off counts
+// data without keeping it. No React, no DOM.
+import type { DecodeAs } from '../../../shared/codec/display';
+import type { EventBatch } from '../../../shared/contract/events';
+import type { SessionId } from '../../../shared/contract/model';
 import { formatCount } from '../format';
+import { type LogContext, type LogEntry, type SystemEntry, type SystemTone, toEntry } from './log-entry';
 import { emptyRing, type Ring, ringAt, ringDropFront, ringPush } from './log-ring';
 
-export interface DataEntry {
-  kind: 'data';
-  /** Stable and increasing: the list's React key and the virtualizer's anchor. */
-  key: number;
-  at: number;
-  session: SessionId;
-  dir: Direction;
-  peer: string;
-  /** The raw bytes: text is decoded at render time with the current "Decode as". */
-  bytes: Uint8Array;
-}
-
-export type SystemTone = 'info' | 'ok' | 'warn' | 'error';
-
-export interface SystemEntry {
-  kind: 'system';
-  key: number;
-  at: number;
-  session?: SessionId;
-  tone: SystemTone;
-  text: string;
-}
-
-export type LogEntry = DataEntry | SystemEntry;
+export {
+  type DataEntry,
+  droppedText,
+  type LogContext,
+  type LogEntry,
+  type SystemEntry,
+  type SystemTone,
+  toEntry,
+} from './log-entry';
 
 export interface LogLimits {
   maxEntries: number;
@@ -44,6 +32,19 @@ export interface LogBuffer {
   bytes: number;
 }
 
+/** How one entry is shown instead of the log's Decode as: another decoding, or a hex dump. */
+export type EntryView = DecodeAs | 'dump';
+
+/** Bytes that crossed the wire since the last Clear log but that this log does not hold. */
+export interface LogGaps {
+  /** Dropped before reaching the display. */
+  dropped: number;
+  /** Evicted by the caps, or lost from a pause that outlasted them. */
+  evicted: number;
+  /** Not kept because Log data was off. */
+  unlogged: number;
+}
+
 export interface LogState {
   shown: LogBuffer;
   paused: boolean;
@@ -53,17 +54,21 @@ export interface LogState {
   heldLost: { entries: number; bytes: number };
   nextKey: number;
   limits: LogLimits;
-}
-
-/** What the log needs to know about sessions to word its rows. */
-export interface LogContext {
-  /** "host:port" the session was asked to reach (a client) or to listen on (a server, UDP). */
-  targetOf(id: SessionId): string | undefined;
-  /** Absent means a TCP client, the only kind before servers and UDP existed. */
-  protocolOf?(id: SessionId): Protocol | undefined;
+  /** SocketTester's option: off keeps counting (in the engine) but logs no data entries. */
+  logData: boolean;
+  /** Data entries skipped since Log data was last turned off. */
+  unlogged: { entries: number; bytes: number };
+  gaps: LogGaps;
+  /** Entries shown otherwise than the log's Decode as, by key. */
+  views: Readonly<Record<number, EntryView>>;
+  /** Keys of the entries selected for the checksum calculator, in log order. */
+  selected: readonly number[];
 }
 
 const emptyBuffer = (): LogBuffer => ({ ring: emptyRing(), bytes: 0 });
+const NO_GAPS: LogGaps = { dropped: 0, evicted: 0, unlogged: 0 };
+const NO_VIEWS: Readonly<Record<number, EntryView>> = {};
+const NONE_SELECTED: readonly number[] = [];
 
 export function createLogState(limits: LogLimits = DEFAULT_LIMITS): LogState {
   return {
@@ -73,6 +78,11 @@ export function createLogState(limits: LogLimits = DEFAULT_LIMITS): LogState {
     heldLost: { entries: 0, bytes: 0 },
     nextKey: 1,
     limits,
+    logData: true,
+    unlogged: { entries: 0, bytes: 0 },
+    gaps: NO_GAPS,
+    views: NO_VIEWS,
+    selected: NONE_SELECTED,
   };
 }
 
@@ -100,9 +110,22 @@ export function pushCapped(
   return { buffer: { ring, bytes: bytes - dropBytes }, evicted: { entries: drop, bytes: dropBytes } };
 }
 
+const withEvicted = (gaps: LogGaps, bytes: number): LogGaps =>
+  bytes === 0 ? gaps : { ...gaps, evicted: gaps.evicted + bytes };
+
+/** New arrivals only: a dropped row moved from `held` on Resume was counted when it came. */
+function withDropped(gaps: LogGaps, entries: readonly LogEntry[]): LogGaps {
+  let dropped = 0;
+  for (const entry of entries) if (entry.kind === 'system' && entry.dropped) dropped += entry.dropped;
+  return dropped === 0 ? gaps : { ...gaps, dropped: gaps.dropped + dropped };
+}
+
 function append(state: LogState, entries: readonly LogEntry[]): LogState {
   if (entries.length === 0) return state;
-  if (!state.paused) return { ...state, shown: pushCapped(state.shown, entries, state.limits).buffer };
+  if (!state.paused) {
+    const { buffer, evicted } = pushCapped(state.shown, entries, state.limits);
+    return { ...state, shown: buffer, gaps: withEvicted(state.gaps, evicted.bytes) };
+  }
   const { buffer, evicted } = pushCapped(state.held, entries, state.limits);
   return {
     ...state,
@@ -111,132 +134,52 @@ function append(state: LogState, entries: readonly LogEntry[]): LogState {
       entries: state.heldLost.entries + evicted.entries,
       bytes: state.heldLost.bytes + evicted.bytes,
     },
+    gaps: withEvicted(state.gaps, evicted.bytes),
   };
 }
 
-type Row = { tone: SystemTone; text: string };
-
-const withReason = (base: string, event: StateEvent): string =>
-  event.error ? `${base}: ${event.error.message}` : base;
-
-function clientStateText(event: StateEvent, target: string | undefined): Row | undefined {
-  switch (event.state) {
-    case 'connecting':
-      return { tone: 'info', text: target ? `Connecting to ${target}…` : 'Connecting…' };
-    case 'connected':
-      return {
-        tone: 'ok',
-        text: event.local && event.remote ? `Connected ${event.local} → ${event.remote}` : 'Connected',
-      };
-    case 'disconnected':
-      return {
-        tone: 'info',
-        text: withReason(target ? `Disconnected from ${target}` : 'Disconnected', event),
-      };
-    default:
-      return undefined;
+/** With Log data off, data entries are counted here and go no further. */
+function unloggedOut(state: LogState, entries: readonly LogEntry[]): [LogState, readonly LogEntry[]] {
+  if (state.logData) return [state, entries];
+  const kept: LogEntry[] = [];
+  let count = 0;
+  let bytes = 0;
+  for (const entry of entries) {
+    if (entry.kind === 'data') {
+      count++;
+      bytes += entry.bytes.byteLength;
+    } else {
+      kept.push(entry);
+    }
   }
-}
-
-/** Servers and UDP sockets: what matters is where they listen, which `local` says once bound. */
-function boundStateText(event: StateEvent, protocol: Protocol): Row | undefined {
-  const server = protocol === 'tcp-server';
-  const where = event.local ? ` on ${event.local}` : '';
-  switch (event.state) {
-    case 'connecting':
-      return { tone: 'info', text: server ? 'Starting to listen…' : 'Opening…' };
-    case 'listening':
-    case 'open':
-      return { tone: 'ok', text: `${server ? 'Listening' : 'Open'}${where}` };
-    case 'disconnected':
-      return { tone: 'info', text: withReason(server ? 'Stopped listening' : 'Closed', event) };
-    default:
-      return undefined;
-  }
-}
-
-function stateText(event: StateEvent, ctx: LogContext): Row {
-  if (event.state === 'error') {
-    return { tone: 'error', text: `Error: ${event.error?.message ?? 'the connection failed.'}` };
-  }
-  const protocol = ctx.protocolOf?.(event.id) ?? 'tcp-client';
-  const row =
-    protocol === 'tcp-client'
-      ? clientStateText(event, event.remote ?? ctx.targetOf(event.id))
-      : boundStateText(event, protocol);
-  return row ?? { tone: 'info', text: event.state };
-}
-
-export const droppedText = (bytes: number): string =>
-  `${formatCount(bytes)} bytes not shown (display could not keep up; counters include them)`;
-
-export function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEntry | undefined {
-  switch (event.type) {
-    case 'data':
-      return {
-        kind: 'data',
-        key,
-        at: event.at,
-        session: event.id,
-        dir: event.dir,
-        peer: event.peer,
-        bytes: event.bytes,
-      };
-    case 'state':
-      return { kind: 'system', key, at: event.at, session: event.id, ...stateText(event, ctx) };
-    case 'dropped':
-      return {
-        kind: 'system',
-        key,
-        at: event.at,
-        session: event.id,
-        tone: 'warn',
-        text: droppedText(event.bytes),
-      };
-    case 'client-connected':
-      return {
-        kind: 'system',
-        key,
-        at: event.at,
-        session: event.id,
-        tone: 'ok',
-        text: `Client ${event.client.peer} connected`,
-      };
-    case 'client-disconnected':
-      return {
-        kind: 'system',
-        key,
-        at: event.at,
-        session: event.id,
-        tone: event.error ? 'warn' : 'info',
-        text: `Client ${event.peer} disconnected${event.error ? `: ${event.error.message}` : ''}`,
-      };
-    default:
-      return undefined;
-  }
+  if (count === 0) return [state, entries];
+  return [
+    {
+      ...state,
+      unlogged: { entries: state.unlogged.entries + count, bytes: state.unlogged.bytes + bytes },
+      gaps: { ...state.gaps, unlogged: state.gaps.unlogged + bytes },
+    },
+    kept,
+  ];
 }
 
 /** One batch in, one new state out (or the same state when the batch adds nothing to the log). */
 export function applyBatch(state: LogState, batch: EventBatch, ctx: LogContext): LogState {
   const entries: LogEntry[] = [];
-  let key = state.nextKey;
   for (const event of batch.events) {
-    const entry = toEntry(event, key, ctx);
-    if (entry) {
-      entries.push(entry);
-      key++;
-    }
+    const entry = toEntry(event, 0, ctx);
+    if (entry) entries.push(entry);
   }
-  if (entries.length === 0) return state;
-  return append({ ...state, nextKey: key }, entries);
+  return appendEntries(state, entries);
 }
 
 /** Entries made elsewhere (held for a session before it had a log), appended with this log's keys. */
 export function appendEntries(state: LogState, entries: readonly LogEntry[]): LogState {
-  if (entries.length === 0) return state;
-  let key = state.nextKey;
-  const keyed = entries.map((entry) => ({ ...entry, key: key++ }));
-  return append({ ...state, nextKey: key }, keyed);
+  const [counted, kept] = unloggedOut(state, entries);
+  if (kept.length === 0) return counted;
+  let key = counted.nextKey;
+  const keyed = kept.map((entry) => ({ ...entry, key: key++ }));
+  return append({ ...counted, nextKey: key, gaps: withDropped(counted.gaps, kept) }, keyed);
 }
 
 /** A row the UI itself writes (a request the engine refused, the engine link coming back ...). */
@@ -278,7 +221,44 @@ export function resume(state: LogState, now: number): LogState {
 }
 
 export function clear(state: LogState): LogState {
-  return { ...state, shown: emptyBuffer(), held: emptyBuffer(), heldLost: { entries: 0, bytes: 0 } };
+  return {
+    ...state,
+    shown: emptyBuffer(),
+    held: emptyBuffer(),
+    heldLost: { entries: 0, bytes: 0 },
+    unlogged: { entries: 0, bytes: 0 },
+    gaps: NO_GAPS,
+    views: NO_VIEWS,
+    selected: NONE_SELECTED,
+  };
+}
+
+/** Log data on or off, with a row saying so (and, when back on, how much went unlogged). */
+export function setLogData(state: LogState, on: boolean, now: number): LogState {
+  if (state.logData === on) return state;
+  const text = on
+    ? `Log data is on again (${formatCount(state.unlogged.entries)} data entries, ${formatCount(state.unlogged.bytes)} bytes were counted but not logged)`
+    : 'Log data is off: data is counted (RX / TX) but not logged';
+  const next: LogState = { ...state, logData: on, unlogged: { entries: 0, bytes: 0 } };
+  return appendSystem(next, { text, tone: 'info', at: now });
+}
+
+/** Show one entry another way (`undefined`: as the log's Decode as again). */
+export function setEntryView(state: LogState, key: number, view: EntryView | undefined): LogState {
+  if (state.views[key] === view) return state;
+  // Keys of entries the caps evicted go with the change, so the record stays as small as the log.
+  const first = ringAt(state.shown.ring, 0)?.key ?? state.nextKey;
+  const views: Record<number, EntryView> = {};
+  for (const [k, v] of Object.entries(state.views)) if (Number(k) >= first) views[Number(k)] = v;
+  if (view === undefined) delete views[key];
+  else views[key] = view;
+  return { ...state, views };
+}
+
+export function setSelected(state: LogState, keys: readonly number[]): LogState {
+  const sorted = [...new Set(keys)].sort((a, b) => a - b);
+  const same = sorted.length === state.selected.length && sorted.every((k, i) => state.selected[i] === k);
+  return same ? state : { ...state, selected: sorted.length === 0 ? NONE_SELECTED : sorted };
 }
 
 export const entryAt = (state: LogState, index: number): LogEntry | undefined =>

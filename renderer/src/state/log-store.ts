@@ -3,7 +3,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventBatch } from '../../../shared/contract/events';
 import type { SessionId } from '../../../shared/contract/model';
-import { clear, type LogLimits, pause, resume, type SystemEntry } from './log-reducer';
+import {
+  clear,
+  type EntryView,
+  type LogLimits,
+  pause,
+  resume,
+  type SystemEntry,
+  setEntryView,
+  setLogData,
+  setSelected,
+} from './log-reducer';
 import {
   appendSystemTo,
   createSessionLogs,
@@ -21,6 +31,9 @@ export interface LogStore extends StoreApi<SessionLogs> {
   pause(uiId: string): void;
   resume(uiId: string): void;
   clear(uiId: string): void;
+  setLogData(uiId: string, on: boolean): void;
+  setEntryView(uiId: string, key: number, view: EntryView | undefined): void;
+  setSelected(uiId: string, keys: readonly number[]): void;
   /** Claim waiting entries for their new owners and drop the logs of closed sessions. */
   reconcile(ownerOf: (id: SessionId) => string | undefined, isSession: (uiId: string) => boolean): void;
 }
@@ -36,6 +49,10 @@ export function createLogStore(limits?: LogLimits, now: () => number = Date.now)
     pause: (uiId) => update((s) => updateLog(s, uiId, pause)),
     resume: (uiId) => update((s) => updateLog(s, uiId, (log) => resume(log, now()))),
     clear: (uiId) => update((s) => updateLog(s, uiId, clear)),
+    setLogData: (uiId, on) => update((s) => updateLog(s, uiId, (log) => setLogData(log, on, now()))),
+    setEntryView: (uiId, key, view) =>
+      update((s) => updateLog(s, uiId, (log) => setEntryView(log, key, view))),
+    setSelected: (uiId, keys) => update((s) => updateLog(s, uiId, (log) => setSelected(log, keys))),
     reconcile: (ownerOf, isSession) => update((s) => reconcileLogs(s, ownerOf, isSession)),
   };
 }

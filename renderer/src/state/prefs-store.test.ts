@@ -34,6 +34,7 @@ describe('prefs store', () => {
       }),
     });
     expect(createPrefsStore(storage).getState()).toEqual({
+      ...defaultPrefs(),
       decodeAs: 'utf-8',
       encodeAs: 'ascii',
       lineEnding: 'crlf',
@@ -54,5 +55,35 @@ describe('prefs store', () => {
     const prefs = createPrefsStore(full);
     prefs.setState({ escapes: false });
     expect(prefs.getState().escapes).toBe(false);
+  });
+
+  it('remembers the payload toolkit choices and refuses unknown kinds', () => {
+    const storage = memoryStorage({
+      'socketbench.prefs': JSON.stringify({
+        encodeAs: 'gbk',
+        checksum: 'crc16-modbus',
+        checksumOrder: 'le',
+        macros: true,
+        timeFormat: 'start',
+        hexDump: 'on',
+      }),
+    });
+    const prefs = createPrefsStore(storage).getState();
+    expect(prefs).toMatchObject({
+      encodeAs: 'gbk',
+      checksum: 'crc16-modbus',
+      checksumOrder: 'le',
+      macros: true,
+      timeFormat: 'start',
+      hexDump: false,
+    });
+    const odd = memoryStorage({
+      'socketbench.prefs': JSON.stringify({ checksum: 'crc99', checksumOrder: 'middle', timeFormat: 'utc' }),
+    });
+    expect(createPrefsStore(odd).getState()).toMatchObject({
+      checksum: 'none',
+      checksumOrder: 'be',
+      timeFormat: 'absolute',
+    });
   });
 });

@@ -37,6 +37,24 @@ function setup(api: Partial<Api>) {
       calls.push(`disconnectClient ${args.id} ${args.peer}`);
       if (api.disconnectClient) return api.disconnectClient(args);
     },
+    setFraming: async (args) => {
+      calls.push(`setFraming ${args.id} ${JSON.stringify(args.framing)}`);
+      if (api.setFraming) return api.setFraming(args);
+    },
+    resetCounters: async (args) => {
+      calls.push(`resetCounters ${args.id}`);
+      if (api.resetCounters) return api.resetCounters(args);
+    },
+    startCapture: async (args) => {
+      calls.push(`startCapture ${args.id} ${args.path}`);
+      if (api.startCapture) return api.startCapture(args);
+      return { path: args.path, active: true, bytes: 0, records: 0 };
+    },
+    stopCapture: async (args) => {
+      calls.push(`stopCapture ${args.id}`);
+      if (api.stopCapture) return api.stopCapture(args);
+      return { path: 'cap.bin', active: false, bytes: 1234, records: 5 };
+    },
   };
   const sessions = createSessionsStore();
   const log = createLogStore();
@@ -197,5 +215,55 @@ describe('session actions', () => {
     await starting;
     expect(t.calls.at(-1)).toBe('close e9');
     expect(t.sessions.getState().sessions[t.ui]).toBeUndefined();
+  });
+
+  it('applies framing live, remembers it and says so in the log; a refusal is logged and returned', async () => {
+    const t = setup({});
+    await t.actions.start(t.ui);
+    const framing = { kind: 'delimiter', delimiterHex: '0A' } as const;
+    expect(await t.actions.setFraming(t.ui, framing)).toBeUndefined();
+    expect(t.calls.at(-1)).toBe('setFraming e1 {"kind":"delimiter","delimiterHex":"0A"}');
+    expect(t.active().framing).toEqual(framing);
+    const rows = ringToArray(logOf(t.log.getState(), t.ui).shown.ring);
+    expect(rows.at(-1)).toMatchObject({ text: 'Framing: delimiter 0A, for bytes received from now on' });
+
+    const refusing = setup({
+      setFraming: async () => {
+        throw new ApiError('E_INVALID_ARGS', 'The idle gap must be a whole number.');
+      },
+    });
+    await refusing.actions.start(refusing.ui);
+    const refusal = await refusing.actions.setFraming(refusing.ui, { kind: 'idle-gap', gapMs: 0 });
+    expect(refusal?.message).toBe('The idle gap must be a whole number.');
+    expect(refusing.active().framing).toBeUndefined();
+  });
+
+  it('resets counters in the engine and shows zero at once', async () => {
+    const t = setup({});
+    await t.actions.start(t.ui);
+    t.sessions.applyBatch({
+      seq: 1,
+      events: [
+        { type: 'counters', id: 'e1', counters: { rxBytes: 9, txBytes: 4, rxChunks: 1, txChunks: 1 } },
+      ],
+    });
+    await t.actions.resetCounters(t.ui);
+    expect(t.calls.at(-1)).toBe('resetCounters e1');
+    expect(t.active().counters.rxBytes).toBe(0);
+  });
+
+  it('starts and stops a capture, keeping its status; without a session there is nothing to capture', async () => {
+    const t = setup({});
+    expect((await t.actions.startCapture(t.ui, 'cap.bin'))?.message).toBe('Start the session first.');
+    await t.actions.start(t.ui);
+    expect(await t.actions.startCapture(t.ui, 'cap.bin')).toBeUndefined();
+    expect(t.active().capture).toMatchObject({ path: 'cap.bin', active: true });
+    await t.actions.stopCapture(t.ui);
+    expect(t.active().capture).toMatchObject({ active: false, bytes: 1234 });
+    const rows = ringToArray(logOf(t.log.getState(), t.ui).shown.ring);
+    expect(rows.at(-1)).toMatchObject({
+      text: 'Capture stopped: 1,234 bytes in 5 records written to cap.bin',
+    });
+    expect(t.calls.slice(-2)).toEqual(['startCapture e1 cap.bin', 'stopCapture e1']);
   });
 });

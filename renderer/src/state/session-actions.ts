@@ -1,15 +1,28 @@
-// What the buttons do: Connect / Listen / Open and their stops, Send, Rename, a client's Disconnect
-// and Close session, against the engine, with the stores told about every outcome (an engine
-// refusal becomes the session's error and a row in its log).
+// What the buttons do: Connect / Listen / Open and their stops, Send, Rename, a client's Disconnect,
+// Close session, live framing, Reset counters and capture, against the engine, with the stores told
+// about every outcome (an engine refusal becomes the session's error or a row in its log).
 import type { SessionApi } from '../../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../../shared/contract/errors';
-import type { ErrorInfo, Payload, SendTarget } from '../../../shared/contract/model';
+import type { ErrorInfo, FramingSpec, Payload, SendTarget } from '../../../shared/contract/model';
+import { formatCount } from '../format';
 import { configFromSettings } from './config-from-settings';
+import { describeFraming } from './framing-settings';
 import type { LogStore } from './log-store';
 import { isLive, type SessionSettings, targetOfConfig } from './sessions-reducer';
 import type { SessionsStore } from './sessions-store';
 
-export type ActionsApi = Pick<SessionApi, 'open' | 'close' | 'send' | 'rename' | 'disconnectClient'>;
+export type ActionsApi = Pick<
+  SessionApi,
+  | 'open'
+  | 'close'
+  | 'send'
+  | 'rename'
+  | 'disconnectClient'
+  | 'setFraming'
+  | 'resetCounters'
+  | 'startCapture'
+  | 'stopCapture'
+>;
 
 export interface SessionActions {
   /** Connect (client), Listen (server) or Open (UDP), per the session's protocol. */
@@ -25,6 +38,12 @@ export interface SessionActions {
   closeSession(uiId: string): Promise<void>;
   /** Adds a session and makes it active; returns its id. */
   newSession(settings?: SessionSettings): string;
+  /** Frames bytes received from now on this way; resolves to the refusal, if any. */
+  setFraming(uiId: string, framing: FramingSpec): Promise<ErrorInfo | undefined>;
+  resetCounters(uiId: string): Promise<void>;
+  /** Resolves to the refusal (bad path, no permission ...), if any. */
+  startCapture(uiId: string, path: string): Promise<ErrorInfo | undefined>;
+  stopCapture(uiId: string): Promise<void>;
 }
 
 export const toErrorInfo = (error: unknown): ErrorInfo =>
@@ -128,5 +147,64 @@ export function createSessionActions(
     },
 
     newSession: (settings) => sessions.add(settings),
+
+    async setFraming(uiId, framing) {
+      const engineId = session(uiId)?.engineId;
+      if (!engineId) return undefined;
+      try {
+        await api.setFraming({ id: engineId, framing });
+      } catch (error) {
+        logError(uiId, error);
+        return toErrorInfo(error);
+      }
+      if (session(uiId)?.engineId !== engineId) return undefined;
+      sessions.framingApplied(uiId, framing);
+      log.appendSystem(uiId, {
+        at: now(),
+        tone: 'info',
+        text: `Framing: ${describeFraming(framing)}, for bytes received from now on`,
+      });
+      return undefined;
+    },
+
+    async resetCounters(uiId) {
+      const engineId = session(uiId)?.engineId;
+      if (!engineId) return;
+      try {
+        await api.resetCounters({ id: engineId });
+        if (session(uiId)?.engineId === engineId) sessions.countersReset(uiId);
+      } catch (error) {
+        logError(uiId, error);
+      }
+    },
+
+    async startCapture(uiId, path) {
+      const engineId = session(uiId)?.engineId;
+      if (!engineId) return { code: CONTRACT_ERROR_CODES.notConnected, message: 'Start the session first.' };
+      try {
+        const status = await api.startCapture({ id: engineId, path });
+        if (session(uiId)?.engineId === engineId) sessions.captureChanged(uiId, status);
+        log.appendSystem(uiId, { at: now(), tone: 'info', text: `Capturing every byte to ${status.path}` });
+        return undefined;
+      } catch (error) {
+        return toErrorInfo(error);
+      }
+    },
+
+    async stopCapture(uiId) {
+      const engineId = session(uiId)?.engineId;
+      if (!engineId) return;
+      try {
+        const status = await api.stopCapture({ id: engineId });
+        if (session(uiId)?.engineId === engineId) sessions.captureChanged(uiId, status);
+        log.appendSystem(uiId, {
+          at: now(),
+          tone: 'info',
+          text: `Capture stopped: ${formatCount(status.bytes)} bytes in ${formatCount(status.records)} records written to ${status.path}`,
+        });
+      } catch (error) {
+        logError(uiId, error);
+      }
+    },
   };
 }

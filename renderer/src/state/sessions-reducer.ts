@@ -1,9 +1,16 @@
 // What the engine says about the UI's sessions, as pure functions: open() answers, event batches
 // and list() snapshots. Each UI session drives at most one engine session at a time.
 import type { EventBatch } from '../../../shared/contract/events';
-import type { ErrorInfo, Protocol, SessionId, SessionSnapshot } from '../../../shared/contract/model';
+import type {
+  CaptureStatus,
+  ErrorInfo,
+  FramingSpec,
+  Protocol,
+  SessionId,
+  SessionSnapshot,
+} from '../../../shared/contract/model';
 import { zeroCounters } from '../../../shared/contract/model';
-import { applyToView, viewOfSnapshot } from './engine-view';
+import { applyToView, NO_PENDING, viewOfSnapshot } from './engine-view';
 import {
   addSession,
   afterClose,
@@ -40,7 +47,26 @@ export function beginOpen(
     target,
     clients: [],
     sendTo: '',
+    openedAt: undefined,
+    framing: undefined,
+    capture: undefined,
+    pending: NO_PENDING,
   });
+}
+
+/** setFraming answered: the framing now in force. */
+export function framingApplied(state: SessionsState, id: string, framing: FramingSpec): SessionsState {
+  return patch(state, id, { framing });
+}
+
+/** startCapture / stopCapture answered (capture events say the same, maybe later). */
+export function captureChanged(state: SessionsState, id: string, capture: CaptureStatus): SessionsState {
+  return patch(state, id, { capture });
+}
+
+/** resetCounters answered: zero now, before the engine's next counters event says so too. */
+export function countersReset(state: SessionsState, id: string): SessionsState {
+  return patch(state, id, { counters: zeroCounters() });
 }
 
 /** open() answered: attach, preferring what events already told us (they can be newer). */
@@ -151,7 +177,7 @@ export function applySnapshot(state: SessionsState, snapshots: readonly SessionS
       [adopterId]: {
         ...adopter,
         ...viewOfSnapshot(snap),
-        settings: settingsFromConfig(snap.config),
+        settings: settingsFromConfig(snap.config, snap.framing),
         engineId: snap.id,
       },
     };

@@ -2,7 +2,7 @@
 // lookups, as pure functions. What the engine says about them is applied in sessions-reducer.ts.
 import type { Protocol, SessionId, SessionState } from '../../../shared/contract/model';
 import { zeroCounters } from '../../../shared/contract/model';
-import { type EngineView, isActiveState } from './engine-view';
+import { type EngineView, isActiveState, NO_PENDING } from './engine-view';
 import { defaultSettings, type SessionSettings } from './settings';
 
 export interface UiSession extends EngineView {
@@ -53,6 +53,7 @@ function newSession(number: number, settings: SessionSettings): UiSession {
     counters: zeroCounters(),
     target: '',
     clients: [],
+    pending: NO_PENDING,
   };
 }
 

@@ -1,14 +1,17 @@
 // The sessions' zustand store: the pure reducers of sessions-reducer.ts behind one setState each.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventBatch } from '../../../shared/contract/events';
-import type { ErrorInfo, SessionSnapshot } from '../../../shared/contract/model';
+import type { CaptureStatus, ErrorInfo, FramingSpec, SessionSnapshot } from '../../../shared/contract/model';
 import {
   addSession,
   applyEngineBatch,
   applySnapshot,
   beginOpen,
+  captureChanged,
+  countersReset,
   createSessionsState,
   detach,
+  framingApplied,
   openFailed,
   openSucceeded,
   removeSession,
@@ -36,6 +39,9 @@ export interface SessionsStore extends StoreApi<SessionsState> {
   openFailed(id: string, error: ErrorInfo): void;
   requestClose(id: string): void;
   detach(id: string): void;
+  framingApplied(id: string, framing: FramingSpec): void;
+  captureChanged(id: string, capture: CaptureStatus): void;
+  countersReset(id: string): void;
 }
 
 export function createSessionsStore(initial?: SessionSettings): SessionsStore {
@@ -59,5 +65,8 @@ export function createSessionsStore(initial?: SessionSettings): SessionsStore {
     openFailed: (id, error) => update((s) => openFailed(s, id, error)),
     requestClose: (id) => update((s) => requestClose(s, id)),
     detach: (id) => update((s) => detach(s, id)),
+    framingApplied: (id, framing) => update((s) => framingApplied(s, id, framing)),
+    captureChanged: (id, capture) => update((s) => captureChanged(s, id, capture)),
+    countersReset: (id) => update((s) => countersReset(s, id)),
   };
 }

@@ -1,6 +1,6 @@
 // A session's settings as the user typed them, for every protocol at once, so switching Protocol
 // back and forth loses nothing; and the way back from an engine config to such settings.
-import type { Protocol, SessionConfig } from '../../../shared/contract/model';
+import type { FramingSpec, Protocol, SessionConfig } from '../../../shared/contract/model';
 
 /** Strings, so "70000" can be shown back with the reason it is refused. */
 export interface SessionSettings {
@@ -30,7 +30,22 @@ export interface SessionSettings {
   receiveBufferBytes: string;
   /** The board's IP for the "Which IP?" panel when the board is the client (server, UDP). */
   boardAddress: string;
+  // Framing of received bytes (TCP), editable while the session runs.
+  framing: FramingKind;
+  delimiterHex: string;
+  frameLength: string;
+  lengthSize: '1' | '2' | '4';
+  lengthOrder: 'be' | 'le';
+  lengthOffset: string;
+  lengthIncludesHeader: boolean;
+  gapMs: string;
+  maxFrameBytes: string;
+  /** Capture to file: a path on the machine running the engine. */
+  capturePath: string;
 }
+
+export const FRAMING_KINDS = ['raw', 'delimiter', 'fixed', 'length-prefix', 'idle-gap'] as const;
+export type FramingKind = (typeof FRAMING_KINDS)[number];
 
 export type TextSetting = {
   [K in keyof SessionSettings]: SessionSettings[K] extends string ? K : never;
@@ -68,6 +83,16 @@ export const defaultSettings = (): SessionSettings => ({
   multicastLoopback: true,
   receiveBufferBytes: '',
   boardAddress: '',
+  framing: 'raw',
+  delimiterHex: '0A',
+  frameLength: '',
+  lengthSize: '2',
+  lengthOrder: 'be',
+  lengthOffset: '0',
+  lengthIncludesHeader: false,
+  gapMs: '20',
+  maxFrameBytes: '',
+  capturePath: '',
 });
 
 /** "address:port", with IPv6 in brackets; an empty address means every interface ("*"). */
@@ -88,9 +113,37 @@ export function targetOfConfig(config: SessionConfig): string {
 
 const text = (value: number | string | undefined): string => (value === undefined ? '' : String(value));
 
-/** An engine session's config as settings (a reloaded window adopting it); the rest stay default. */
-export function settingsFromConfig(config: SessionConfig): SessionSettings {
-  const base = { ...defaultSettings(), protocol: config.protocol };
+/** A framing spec as the fields that describe it; the other framing fields keep their defaults. */
+export function framingSettings(spec: FramingSpec | undefined): Partial<SessionSettings> {
+  const max = (n: number | undefined) => ({ maxFrameBytes: text(n) });
+  switch (spec?.kind) {
+    case 'delimiter':
+      return { framing: 'delimiter', delimiterHex: spec.delimiterHex, ...max(spec.maxFrameBytes) };
+    case 'fixed':
+      return { framing: 'fixed', frameLength: String(spec.length) };
+    case 'length-prefix':
+      return {
+        framing: 'length-prefix',
+        lengthSize: String(spec.size) as SessionSettings['lengthSize'],
+        lengthOrder: spec.order,
+        lengthOffset: String(spec.offset),
+        lengthIncludesHeader: spec.includesHeader,
+        ...max(spec.maxFrameBytes),
+      };
+    case 'idle-gap':
+      return { framing: 'idle-gap', gapMs: String(spec.gapMs), ...max(spec.maxFrameBytes) };
+    default:
+      return { framing: 'raw' };
+  }
+}
+
+/**
+ * An engine session's config as settings (a reloaded window adopting it); the rest stay default.
+ * `framing`: the framing in force, which a live change may have made differ from the config's.
+ */
+export function settingsFromConfig(config: SessionConfig, framing?: FramingSpec): SessionSettings {
+  const inForce = framing ?? (config.protocol === 'udp' ? undefined : config.framing);
+  const base = { ...defaultSettings(), ...framingSettings(inForce), protocol: config.protocol };
   switch (config.protocol) {
     case 'tcp-client':
       return {

@@ -1,6 +1,7 @@
 // Why Connect / Listen / Open is disabled: the session settings as typed, checked field by field for
 // the chosen protocol, each fault put as the sentence shown next to the button.
 import { isMulticast } from '../../../shared/net/ip';
+import { framingFromSettings } from './framing-settings';
 import type { SessionSettings } from './sessions-reducer';
 import type { TextSetting } from './settings';
 
@@ -122,6 +123,12 @@ export function groupReason(group: string): string | undefined {
 
 type Check = [SettingsField, string | undefined];
 
+/** UDP datagrams are messages already; TCP streams are framed as the Framing fields say. */
+function framingCheck(s: SessionSettings): Check[] {
+  const framing = framingFromSettings(s);
+  return framing.ok ? [] : [[framing.field, framing.reason]];
+}
+
 function checksFor(s: SessionSettings): Check[] {
   switch (s.protocol) {
     case 'tcp-client':
@@ -132,11 +139,13 @@ function checksFor(s: SessionSettings): Check[] {
         ['localPort', localPortReason(s.localPort)],
         ['connectTimeoutMs', timeoutReason(s.connectTimeoutMs)],
         ['keepAliveS', keepAliveReason(s.keepAliveS)],
+        ...framingCheck(s),
       ];
     case 'tcp-server':
       return [
         ['serverAddress', localAddressReason(s.serverAddress)],
         ['serverPort', listenPortReason(s.serverPort)],
+        ...framingCheck(s),
       ];
     case 'udp':
       return [

@@ -1,0 +1,99 @@
+// Capture to file: the engine writes every byte of the session (with a small index of times and
+// directions) to a path on the machine it runs on, losslessly, even when the log drops data.
+import { useId, useState } from 'react';
+import { useServices } from '../app-context';
+import { formatCount } from '../format';
+import { isActiveState } from '../state/engine-view';
+import type { UiSession } from '../state/sessions-reducer';
+
+export function CaptureFields({ session }: { session: UiSession }) {
+  const { sessions, actions, bridge } = useServices();
+  const ids = { path: useId(), hint: useId() };
+  const [refusal, setRefusal] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const capture = session.capture;
+  const capturing = capture?.active === true;
+  const live = session.engineId !== undefined && isActiveState(session.state);
+  const path = session.settings.capturePath;
+  const [open, setOpen] = useState(capturing || path !== '');
+
+  const start = async () => {
+    setBusy(true);
+    setRefusal((await actions.startCapture(session.id, path.trim()))?.message);
+    setBusy(false);
+  };
+  const stop = async () => {
+    setBusy(true);
+    await actions.stopCapture(session.id);
+    setBusy(false);
+  };
+  const hint =
+    bridge.mode === 'browser'
+      ? 'A path on the machine running the engine: in browser mode, the bench box, not this browser’s PC. An index (.idx.csv) is written beside it.'
+      : 'A file on this PC. An index (.idx.csv) of times and directions is written beside it.';
+  const why = !live
+    ? 'Start the session, then the capture.'
+    : path.trim() === ''
+      ? 'Enter the capture path.'
+      : undefined;
+
+  return (
+    <details
+      className="options capture"
+      open={open || capturing}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
+      <summary>Capture to file</summary>
+      <div className="options-body">
+        <div className="field">
+          <label className="field-label" htmlFor={ids.path}>
+            Capture path
+          </label>
+          <input
+            id={ids.path}
+            type="text"
+            className="mono"
+            value={path}
+            disabled={capturing}
+            placeholder="/home/me/board-capture.bin"
+            spellCheck={false}
+            autoComplete="off"
+            aria-describedby={ids.hint}
+            onChange={(e) => sessions.updateSettings(session.id, { capturePath: e.target.value })}
+          />
+          <span id={ids.hint} className="muted field-hint">
+            {hint}
+          </span>
+        </div>
+        <div className="actions">
+          {capturing ? (
+            <button type="button" className="btn danger" disabled={busy} onClick={() => void stop()}>
+              Stop capture
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="btn"
+              disabled={busy || why !== undefined}
+              onClick={() => void start()}
+            >
+              Start capture
+            </button>
+          )}
+          {!capturing && why && <p className="reason reason-hint">{why}</p>}
+        </div>
+        <div className="capture-status" aria-live="polite">
+          {refusal && <p className="reason reason-fault">{refusal}</p>}
+          {capture?.error && <p className="reason reason-fault">Capture stopped: {capture.error.message}</p>}
+          {capture && !capture.error && (
+            <p className={capturing ? 'capture-live' : 'muted'}>
+              {capturing ? 'Capturing' : 'Captured'} {formatCount(capture.bytes)} bytes in{' '}
+              {formatCount(capture.records)} {capture.records === 1 ? 'record' : 'records'} to{' '}
+              <span className="mono">{capture.path}</span>
+            </p>
+          )}
+        </div>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,116 @@
+// Export: the log (all of it, or only what the filter shows) as Text, CSV or a Markdown transcript,
+// or the received bytes as a .bin, handed to the browser as a download (Electron shows its save
+// dialog for it). Each file says in its header what the log no longer holds.
+import { useEffect, useId, useRef, useState } from 'react';
+import { useLog, useLogView, usePrefs, useSessions } from '../app-context';
+import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportParts, gapNote } from '../state/log-export';
+import { isFiltering, type LogFilter, logView, visibleIndices } from '../state/log-filter';
+import type { LogEntry } from '../state/log-reducer';
+import { activeSession } from '../state/sessions-reducer';
+
+function filterWords(f: LogFilter): string {
+  const kinds = [f.rx && 'RX', f.tx && 'TX', f.system && 'system rows'].filter(Boolean);
+  return kinds.length === 0 ? 'nothing' : kinds.join(' and ');
+}
+
+function download(name: string, mime: string, parts: (string | Uint8Array)[]): void {
+  const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // The download has its own reference by now; the URL need not outlive this task.
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+export function ExportMenu() {
+  const sessionName = useSessions((s) => activeSession(s).name);
+  const ring = useLog((s) => s.shown.ring);
+  const views = useLog((s) => s.views);
+  const gaps = useLog((s) => s.gaps);
+  const decodeAs = usePrefs((p) => p.decodeAs);
+  const filter = useLogView((s) => s.filter);
+  const [open, setOpen] = useState(false);
+  const [onlyFiltered, setOnlyFiltered] = useState(true);
+  const box = useRef<HTMLDivElement>(null);
+  const ids = { menu: useId(), filtered: useId() };
+  const filtering = isFiltering(filter);
+  const note = gapNote(gaps);
+
+  // Closes on a click elsewhere or Escape, as menus do.
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (!box.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') setOpen(false);
+    };
+    document.addEventListener('pointerdown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const run = (format: ExportFormat) => {
+    const scoped = filtering && onlyFiltered;
+    const view = logView(ring, scoped ? visibleIndices(ring, filter) : undefined);
+    const entries: LogEntry[] = [];
+    for (let i = 0; i < view.count; i++) entries.push(view.at(i) as LogEntry);
+    const at = Date.now();
+    const parts = exportParts(format, {
+      session: sessionName,
+      entries,
+      decodeOf: (e) => {
+        const own = views[e.key];
+        return own && own !== 'dump' ? own : decodeAs;
+      },
+      gaps,
+      filter: scoped ? filterWords(filter) : undefined,
+      at,
+    });
+    const spec = EXPORT_FORMATS.find((f) => f.id === format);
+    download(exportFileName(sessionName, at, format), spec?.mime ?? 'text/plain', parts);
+    setOpen(false);
+  };
+
+  return (
+    <div className="menu" ref={box}>
+      <button
+        type="button"
+        className={open ? 'btn small toggle on' : 'btn small'}
+        aria-expanded={open}
+        aria-controls={open ? ids.menu : undefined}
+        onClick={() => setOpen(!open)}
+      >
+        Export
+      </button>
+      {open && (
+        <fieldset id={ids.menu} className="menu-panel">
+          <legend className="field-label">Export the log</legend>
+          <div className="check">
+            <input
+              id={ids.filtered}
+              type="checkbox"
+              checked={filtering && onlyFiltered}
+              disabled={!filtering}
+              onChange={(e) => setOnlyFiltered(e.target.checked)}
+            />
+            <label htmlFor={ids.filtered}>Only what the filter shows</label>
+          </div>
+          {EXPORT_FORMATS.map((f) => (
+            <button key={f.id} type="button" className="menu-item" onClick={() => run(f.id)}>
+              {f.label}
+            </button>
+          ))}
+          {note && <p className="menu-note">{note}</p>}
+        </fieldset>
+      )}
+    </div>
+  );
+}

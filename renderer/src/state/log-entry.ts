@@ -1,0 +1,146 @@
+// Engine events as log entries: data as raw bytes, state changes, drops and clients as the rows
+// a user reads ("Connected 192.168.1.119:53891 → 192.168.1.123:8087"). Pure.
+import type { Direction, EngineEvent, FrameIssue, StateEvent } from '../../../shared/contract/events';
+import type { Protocol, SessionId } from '../../../shared/contract/model';
+import { formatCount } from '../format';
+
+export interface DataEntry {
+  kind: 'data';
+  /** Stable and increasing: the list's React key and the virtualizer's anchor. */
+  key: number;
+  at: number;
+  session: SessionId;
+  dir: Direction;
+  peer: string;
+  /** The raw bytes: text is decoded at render time with the current "Decode as". */
+  bytes: Uint8Array;
+  /** A received frame that is not a clean message (cut at the maximum size, bad length, unfinished). */
+  issue?: FrameIssue;
+}
+
+export type SystemTone = 'info' | 'ok' | 'warn' | 'error';
+
+export interface SystemEntry {
+  kind: 'system';
+  key: number;
+  at: number;
+  session?: SessionId;
+  tone: SystemTone;
+  text: string;
+  /** Bytes the display never received (the batcher dropped them): exports say so. */
+  dropped?: number;
+}
+
+export type LogEntry = DataEntry | SystemEntry;
+
+/** What the log needs to know about sessions to word its rows. */
+export interface LogContext {
+  /** "host:port" the session was asked to reach (a client) or to listen on (a server, UDP). */
+  targetOf(id: SessionId): string | undefined;
+  /** Absent means a TCP client, the only kind before servers and UDP existed. */
+  protocolOf?(id: SessionId): Protocol | undefined;
+}
+
+type Row = { tone: SystemTone; text: string };
+
+const withReason = (base: string, event: StateEvent): string =>
+  event.error ? `${base}: ${event.error.message}` : base;
+
+function clientStateText(event: StateEvent, target: string | undefined): Row | undefined {
+  switch (event.state) {
+    case 'connecting':
+      return { tone: 'info', text: target ? `Connecting to ${target}…` : 'Connecting…' };
+    case 'connected':
+      return {
+        tone: 'ok',
+        text: event.local && event.remote ? `Connected ${event.local} → ${event.remote}` : 'Connected',
+      };
+    case 'disconnected':
+      return {
+        tone: 'info',
+        text: withReason(target ? `Disconnected from ${target}` : 'Disconnected', event),
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** Servers and UDP sockets: what matters is where they listen, which `local` says once bound. */
+function boundStateText(event: StateEvent, protocol: Protocol): Row | undefined {
+  const server = protocol === 'tcp-server';
+  const where = event.local ? ` on ${event.local}` : '';
+  switch (event.state) {
+    case 'connecting':
+      return { tone: 'info', text: server ? 'Starting to listen…' : 'Opening…' };
+    case 'listening':
+    case 'open':
+      return { tone: 'ok', text: `${server ? 'Listening' : 'Open'}${where}` };
+    case 'disconnected':
+      return { tone: 'info', text: withReason(server ? 'Stopped listening' : 'Closed', event) };
+    default:
+      return undefined;
+  }
+}
+
+function stateText(event: StateEvent, ctx: LogContext): Row {
+  if (event.state === 'error') {
+    return { tone: 'error', text: `Error: ${event.error?.message ?? 'the connection failed.'}` };
+  }
+  const protocol = ctx.protocolOf?.(event.id) ?? 'tcp-client';
+  const row =
+    protocol === 'tcp-client'
+      ? clientStateText(event, event.remote ?? ctx.targetOf(event.id))
+      : boundStateText(event, protocol);
+  return row ?? { tone: 'info', text: event.state };
+}
+
+export const droppedText = (bytes: number): string =>
+  `${formatCount(bytes)} bytes not shown (display could not keep up; counters include them)`;
+
+export function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEntry | undefined {
+  switch (event.type) {
+    case 'data':
+      return {
+        kind: 'data',
+        key,
+        at: event.at,
+        session: event.id,
+        dir: event.dir,
+        peer: event.peer,
+        bytes: event.bytes,
+        ...(event.issue ? { issue: event.issue } : {}),
+      };
+    case 'state':
+      return { kind: 'system', key, at: event.at, session: event.id, ...stateText(event, ctx) };
+    case 'dropped':
+      return {
+        kind: 'system',
+        key,
+        at: event.at,
+        session: event.id,
+        tone: 'warn',
+        text: droppedText(event.bytes),
+        dropped: event.bytes,
+      };
+    case 'client-connected':
+      return {
+        kind: 'system',
+        key,
+        at: event.at,
+        session: event.id,
+        tone: 'ok',
+        text: `Client ${event.client.peer} connected`,
+      };
+    case 'client-disconnected':
+      return {
+        kind: 'system',
+        key,
+        at: event.at,
+        session: event.id,
+        tone: event.error ? 'warn' : 'info',
+        text: `Client ${event.peer} disconnected${event.error ? `: ${event.error.message}` : ''}`,
+      };
+    default:
+      return undefined;
+  }
+}

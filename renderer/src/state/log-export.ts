@@ -1,0 +1,166 @@
+// The log as files: plain text, CSV and a Markdown transcript (time, direction, peer, hex and text),
+// and the received bytes as they came. Each says in its header what the log no longer holds. Pure:
+// the builders return the file's parts, which the UI hands to a Blob.
+import { type DecodeAs, displayText } from '../../../shared/codec/display';
+import { formatHex } from '../../../shared/codec/hex';
+import { formatCount, formatTime } from '../format';
+import type { DataEntry, LogEntry, LogGaps } from './log-reducer';
+import { formatDateTime } from './log-time';
+
+export const EXPORT_FORMATS = [
+  { id: 'text', label: 'Text', ext: 'txt', mime: 'text/plain;charset=utf-8' },
+  { id: 'csv', label: 'CSV', ext: 'csv', mime: 'text/csv;charset=utf-8' },
+  { id: 'markdown', label: 'Markdown transcript', ext: 'md', mime: 'text/markdown;charset=utf-8' },
+  { id: 'bin', label: 'Received bytes (.bin)', ext: 'bin', mime: 'application/octet-stream' },
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]['id'];
+
+export interface ExportSource {
+  session: string;
+  entries: readonly LogEntry[];
+  /** The text column's decoding for each data entry (its Show as, else the log's Decode as). */
+  decodeOf(entry: DataEntry): DecodeAs;
+  gaps: LogGaps;
+  /** Only what the filter shows, in words ("RX and system rows"); absent: everything. */
+  filter?: string;
+  at: number;
+}
+
+const ISSUE_WORDS = { oversized: 'oversized', 'bad-length': 'bad length', incomplete: 'incomplete' } as const;
+const dirWord = (e: LogEntry): string => (e.kind === 'system' ? 'system' : e.dir.toUpperCase());
+const issueOf = (e: LogEntry): string => (e.kind === 'data' && e.issue ? ISSUE_WORDS[e.issue] : '');
+const textOf = (src: ExportSource, e: LogEntry): string =>
+  e.kind === 'system' ? e.text : displayText(e.bytes, src.decodeOf(e));
+
+/** One sentence about the bytes that crossed the wire but are not in the log; undefined when none. */
+export function gapNote(gaps: LogGaps): string | undefined {
+  const parts: string[] = [];
+  if (gaps.dropped > 0) {
+    parts.push(`${formatCount(gaps.dropped)} bytes were not shown (the display could not keep up)`);
+  }
+  if (gaps.evicted > 0) {
+    parts.push(`${formatCount(gaps.evicted)} bytes of older entries are no longer held (the log's limits)`);
+  }
+  if (gaps.unlogged > 0) parts.push(`${formatCount(gaps.unlogged)} bytes were not logged (Log data was off)`);
+  if (parts.length === 0) return undefined;
+  return `Not every byte is here: ${parts.join('; ')}. The RX and TX counters include them; Capture to file keeps every byte.`;
+}
+
+function summary(src: ExportSource): string {
+  const n = src.entries.length;
+  const what = `${formatCount(n)} ${n === 1 ? 'entry' : 'entries'}`;
+  return `Exported ${formatDateTime(src.at)}; ${what}${src.filter ? `, only ${src.filter}` : ''}.`;
+}
+
+export function exportText(src: ExportSource): string[] {
+  const out = [`SocketBench log: ${src.session}\n`, `${summary(src)}\n`];
+  const note = gapNote(src.gaps);
+  if (note) out.push(`${note}\n`);
+  out.push('\n');
+  for (const e of src.entries) {
+    const time = formatDateTime(e.at);
+    if (e.kind === 'system') {
+      out.push(`${time}  --  ${e.text}\n`);
+      continue;
+    }
+    const issue = issueOf(e);
+    const head = `${time}  ${dirWord(e)}  ${e.peer}  ${formatCount(e.bytes.length)} B${issue ? ` [${issue}]` : ''}`;
+    out.push(`${head}  ${textOf(src, e)}\n`);
+  }
+  return out;
+}
+
+/** RFC 4180 quoting; a text cell that a spreadsheet would run as a formula starts with a quote mark. */
+export function csvField(value: string, guardFormula = false): string {
+  const safe = guardFormula && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+export function exportCsv(src: ExportSource): string[] {
+  const row = (cells: string[]) => `${cells.join(',')}\r\n`;
+  const out = [row(['time', 'direction', 'peer', 'bytes', 'issue', 'hex', 'text'])];
+  const note = gapNote(src.gaps);
+  // As a row, not a comment line, so every CSV reader keeps it.
+  if (note) out.push(row([csvField(formatDateTime(src.at)), 'note', '', '', '', '', csvField(note)]));
+  for (const e of src.entries) {
+    const data = e.kind === 'data';
+    out.push(
+      row([
+        csvField(formatDateTime(e.at)),
+        dirWord(e),
+        data ? csvField(e.peer) : '',
+        data ? String(e.bytes.length) : '',
+        issueOf(e),
+        data ? formatHex(e.bytes) : '',
+        csvField(textOf(src, e), true),
+      ]),
+    );
+  }
+  return out;
+}
+
+/** A code span that survives a GFM table cell: pipes escaped, fenced past any backticks inside. */
+export function mdCode(text: string): string {
+  if (text === '') return '';
+  const flat = text.replace(/\r?\n/g, ' ').replaceAll('|', '\\|');
+  const longest = Math.max(0, ...Array.from(flat.matchAll(/`+/g), (m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+const mdText = (text: string): string => text.replace(/\r?\n/g, ' ').replace(/[\\`*_|<>[\]#]/g, '\\$&');
+
+export function exportMarkdown(src: ExportSource): string[] {
+  const first = src.entries[0];
+  const last = src.entries.at(-1);
+  const oneDay =
+    !first || !last || formatDateTime(first.at).slice(0, 10) === formatDateTime(last.at).slice(0, 10);
+  const timeOf = (at: number) => (oneDay ? formatTime(at) : formatDateTime(at));
+  const out = [`# SocketBench transcript: ${mdText(src.session)}\n\n`, `${summary(src)}`];
+  if (first && oneDay) out.push(` Times are local, on ${formatDateTime(first.at).slice(0, 10)}.`);
+  out.push('\n\n');
+  const note = gapNote(src.gaps);
+  if (note) out.push(`> **Note:** ${mdText(note)}\n\n`);
+  out.push('| Time | Dir | Peer | Hex | Text |\n', '| --- | --- | --- | --- | --- |\n');
+  for (const e of src.entries) {
+    if (e.kind === 'system') {
+      out.push(`| ${timeOf(e.at)} | — | | | *${mdText(e.text)}* |\n`);
+      continue;
+    }
+    const issue = issueOf(e);
+    const dir = `${dirWord(e)}${issue ? ` (${issue})` : ''}`;
+    out.push(
+      `| ${timeOf(e.at)} | ${dir} | ${mdText(e.peer)} | ${mdCode(formatHex(e.bytes))} | ${mdCode(textOf(src, e))} |\n`,
+    );
+  }
+  return out;
+}
+
+/** Every received byte the entries hold, in arrival order. */
+export const receivedBytes = (entries: readonly LogEntry[]): Uint8Array[] =>
+  entries.flatMap((e) => (e.kind === 'data' && e.dir === 'rx' ? [e.bytes] : []));
+
+export function exportParts(format: ExportFormat, src: ExportSource): (string | Uint8Array)[] {
+  switch (format) {
+    case 'text':
+      return exportText(src);
+    case 'csv':
+      return exportCsv(src);
+    case 'markdown':
+      return exportMarkdown(src);
+    case 'bin':
+      return receivedBytes(src.entries);
+  }
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** "socketbench-Board-A-20240501-120000.md": safe on every file system. */
+export function exportFileName(session: string, at: number, format: ExportFormat): string {
+  const d = new Date(at);
+  const stamp = `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
+  const slug = session.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'session';
+  const ext = EXPORT_FORMATS.find((f) => f.id === format)?.ext ?? 'txt';
+  return `socketbench-${slug}-${stamp}.${ext}`;
+}
