@@ -153,3 +153,26 @@ describe('defaultMacroContext', () => {
     expect(new Set(bytes).size).toBeGreaterThan(16);
   });
 });
+
+describe('match groups', () => {
+  it('expands {0}, {1} ... from an auto-reply match, next to the other macros', () => {
+    expect(expand('OK {1}={2} #{counter}', false, ctx({ groups: ['set a 5', 'a', '5'] }))).toBe('OK a=5 #41');
+    expect(expand('{{0}} {0}', false, ctx({ groups: ['x'] }))).toBe('{0} x');
+  });
+
+  it('names the groups a match has when a template asks for one it lacks', () => {
+    const result = expandMacros('{3}', ctx({ groups: ['ab', 'b'] }));
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.error.message).toBe("'{3}' at position 1 is not valid: the match has groups {0} to {1}.");
+    const none = expandMacros('{0}', ctx({ groups: [] }));
+    if (none.ok) throw new Error('expected an error');
+    expect(none.error.message).toContain('the match has no groups');
+  });
+
+  it('keeps {0} an unknown macro outside an auto-reply', () => {
+    const result = expandMacros('{0}', ctx());
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain('is not a macro');
+  });
+});

@@ -1,5 +1,6 @@
 // Macros in a text payload, expanded at send time: {counter} {date} {time} {unix} {unixms}
-// {random:N}; "{{" and "}}" are literal braces. The clock and the dice are injected.
+// {random:N}; "{{" and "}}" are literal braces. The clock and the dice are injected; an auto-reply
+// adds its match's groups as {0}, {1} ...
 import { type CodecError, charPosition, fail } from './codec-error';
 
 export interface MacroContext {
@@ -7,6 +8,8 @@ export interface MacroContext {
   counter: number;
   now: Date;
   randomBytes(n: number): Uint8Array;
+  /** An auto-reply's match: {0} is the whole match, {1} ... its groups. Absent: {0} is no macro. */
+  groups?: readonly string[];
 }
 
 /**
@@ -69,6 +72,14 @@ function expandName(name: string, ctx: MacroContext): MacroPart | string {
       return { kind: 'text', text: String(Math.floor(now.getTime() / 1000)) };
     case 'unixms':
       return { kind: 'text', text: String(now.getTime()) };
+  }
+  if (ctx.groups && /^\d{1,2}$/.test(name)) {
+    const group = ctx.groups[Number(name)];
+    if (group !== undefined) return { kind: 'text', text: group };
+    const n = ctx.groups.length;
+    return n === 0
+      ? 'the match has no groups'
+      : `the match has ${n === 1 ? 'only {0}' : `groups {0} to {${n - 1}}`}`;
   }
   if (name === 'random' || name.startsWith('random:')) {
     const count = name.slice(7);

@@ -1,0 +1,155 @@
+// Judging a board's reply against an expect rule: what bytes the rule expects for a send, whether
+// a reply is complete yet (raw streams), and PASS or FAIL with the first differing byte.
+import { parseHex } from '../codec/hex';
+import { encodeText } from '../codec/text';
+import type { ExpectRule } from '../contract/model';
+import { decodeText } from './decode';
+import { firstDiff } from './diff';
+
+export interface Judgement {
+  verdict: 'pass' | 'fail';
+  /** What the rule expected (absent for regex, or when the rule itself is broken). */
+  expected?: Uint8Array;
+  /** First byte offset where the reply differs from `expected`. */
+  diffAt?: number;
+  /**
+   * The reply is a strict prefix of `expected`: not wrong yet, only short. The caller decides
+   * whether to wait for more (a raw stream) or to call it a failure (a framed message).
+   */
+  incomplete?: boolean;
+  /** A sentence, for a failure. */
+  reason?: string;
+}
+
+const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+};
+
+/**
+ * The bytes `rule` expects in reply to `sent`: echo -> sent; prefix-echo -> prefix + sent; text ->
+ * the text encoded; hex -> the bytes. Undefined for regex, and for a text or hex rule that cannot
+ * be encoded (checkExpectRule says why).
+ */
+export function expectedBytes(rule: ExpectRule, sent: Uint8Array): Uint8Array | undefined {
+  switch (rule.kind) {
+    case 'echo':
+      return sent;
+    case 'prefix-echo': {
+      const prefix = encodeText(rule.prefix, rule.encoding ?? 'utf-8');
+      return prefix.ok ? concat(prefix.bytes, sent) : undefined;
+    }
+    case 'text': {
+      const text = encodeText(rule.text, rule.encoding ?? 'utf-8');
+      return text.ok ? text.bytes : undefined;
+    }
+    case 'hex': {
+      const hex = parseHex(rule.hex);
+      return hex.ok ? hex.bytes : undefined;
+    }
+    case 'regex':
+      return undefined;
+  }
+}
+
+/** A soak judges thousands of replies with one pattern: compile each pattern once (a few kept). */
+const compiled = new Map<string, RegExp | string>();
+const MAX_COMPILED = 64;
+
+/** The pattern compiled (no flags), or a sentence saying why it is not a regular expression. */
+export function compilePattern(pattern: string): RegExp | string {
+  const known = compiled.get(pattern);
+  if (known !== undefined) return known;
+  let result: RegExp | string;
+  try {
+    result = new RegExp(pattern);
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    result = `/${pattern}/ is not a valid regular expression: ${detail}.`;
+  }
+  if (compiled.size >= MAX_COMPILED) compiled.clear();
+  compiled.set(pattern, result);
+  return result;
+}
+
+/** Why `rule` cannot judge anything (a bad regex, hex or unencodable text), or undefined when it can. */
+export function checkExpectRule(rule: ExpectRule): string | undefined {
+  switch (rule.kind) {
+    case 'echo':
+      return undefined;
+    case 'regex': {
+      const re = compilePattern(rule.pattern);
+      return typeof re === 'string' ? re : undefined;
+    }
+    case 'hex': {
+      const hex = parseHex(rule.hex);
+      return hex.ok ? undefined : `The expected hex is not valid: ${hex.error.message}`;
+    }
+    case 'prefix-echo':
+    case 'text': {
+      const text = rule.kind === 'text' ? rule.text : rule.prefix;
+      const encoded = encodeText(text, rule.encoding ?? 'utf-8');
+      return encoded.ok ? undefined : `The expected text cannot be encoded: ${encoded.error.message}`;
+    }
+  }
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Never throws: a broken rule is a failure with its sentence. */
+export function judgeReply(rule: ExpectRule, sent: Uint8Array, reply: Uint8Array): Judgement {
+  if (rule.kind === 'regex') {
+    const re = compilePattern(rule.pattern);
+    if (typeof re === 'string') return { verdict: 'fail', reason: re };
+    if (re.test(decodeText(reply, rule.encoding))) return { verdict: 'pass' };
+    return {
+      verdict: 'fail',
+      reason: `The reply (${plural(reply.length, 'byte')}) does not match /${rule.pattern}/.`,
+    };
+  }
+  const expected = expectedBytes(rule, sent);
+  if (!expected) return { verdict: 'fail', reason: checkExpectRule(rule) ?? 'The expect rule is not valid.' };
+  const diffAt = firstDiff(expected, reply);
+  if (diffAt < 0) return { verdict: 'pass', expected };
+  if (diffAt === reply.length) {
+    return {
+      verdict: 'fail',
+      expected,
+      diffAt,
+      incomplete: true,
+      reason: `The reply ended after ${reply.length} of ${plural(expected.length, 'expected byte')}.`,
+    };
+  }
+  if (diffAt === expected.length) {
+    return {
+      verdict: 'fail',
+      expected,
+      diffAt,
+      reason: `The reply has ${plural(reply.length - expected.length, 'byte')} more than the ${expected.length} expected.`,
+    };
+  }
+  return {
+    verdict: 'fail',
+    expected,
+    diffAt,
+    reason: `The reply differs from the expected bytes at byte ${diffAt}.`,
+  };
+}
+
+/**
+ * For raw framing, where TCP's chunks say nothing about where a reply ends: the bytes received so
+ * far are a whole reply when there are at least as many as expected, or when they already differ
+ * from the expected bytes (more would not mend them); for regex, once the pattern matches.
+ */
+export function isCompleteReply(rule: ExpectRule, sent: Uint8Array, received: Uint8Array): boolean {
+  if (rule.kind === 'regex') {
+    const re = compilePattern(rule.pattern);
+    return typeof re !== 'string' && re.test(decodeText(received, rule.encoding));
+  }
+  const expected = expectedBytes(rule, sent);
+  if (!expected) return received.length > 0;
+  if (received.length >= expected.length) return true;
+  return firstDiff(expected, received) < received.length;
+}
