@@ -34,6 +34,34 @@ export class BenchPage {
   readonly whichIp: Locator;
   readonly network: Locator;
   readonly boardAddress: Locator;
+  // Payload toolkit: composer, log view, counters, framing, capture.
+  readonly escapes: Locator;
+  readonly macros: Locator;
+  readonly checksum: Locator;
+  readonly byteOrder: Locator;
+  readonly time: Locator;
+  readonly hexDump: Locator;
+  readonly showRx: Locator;
+  readonly showTx: Locator;
+  readonly showSystem: Locator;
+  readonly find: Locator;
+  readonly findHex: Locator;
+  readonly findNext: Locator;
+  readonly findPrevious: Locator;
+  readonly logData: Locator;
+  readonly pause: Locator;
+  readonly openCalculator: Locator;
+  readonly calculator: Locator;
+  readonly exportMenu: Locator;
+  readonly resetCounters: Locator;
+  readonly rxRate: Locator;
+  readonly txRate: Locator;
+  readonly framing: Locator;
+  readonly delimiterHex: Locator;
+  readonly captureToFile: Locator;
+  readonly capturePath: Locator;
+  readonly startCapture: Locator;
+  readonly stopCapture: Locator;
 
   constructor(readonly page: Page) {
     this.protocol = page.getByLabel('Protocol');
@@ -69,6 +97,53 @@ export class BenchPage {
     this.whichIp = page.getByRole('button', { name: 'Which IP?', exact: true });
     this.network = page.getByRole('region', { name: 'Network interfaces', exact: true });
     this.boardAddress = page.getByLabel('Board address', { exact: true });
+    this.escapes = page.getByLabel('Escapes', { exact: true });
+    this.macros = page.getByLabel('Macros', { exact: true });
+    this.checksum = page.getByLabel('Checksum', { exact: true });
+    this.byteOrder = page.getByLabel('Byte order', { exact: true });
+    this.time = page.getByLabel('Time', { exact: true });
+    this.hexDump = page.getByLabel('Hex dump', { exact: true });
+    this.showRx = page.getByRole('checkbox', { name: 'Show RX', exact: true });
+    this.showTx = page.getByRole('checkbox', { name: 'Show TX', exact: true });
+    this.showSystem = page.getByRole('checkbox', { name: 'Show system rows', exact: true });
+    this.find = page.getByLabel('Find', { exact: true });
+    this.findHex = page.getByLabel('Hex', { exact: true });
+    this.findNext = page.getByRole('button', { name: 'Next', exact: true });
+    this.findPrevious = page.getByRole('button', { name: 'Previous', exact: true });
+    this.logData = page.getByLabel('Log data', { exact: true });
+    this.pause = page.getByRole('button', { name: /^(Pause|Resume)$/ });
+    this.openCalculator = page.getByRole('button', { name: 'Checksum…', exact: true });
+    this.calculator = page.getByRole('region', { name: 'Checksum calculator', exact: true });
+    this.exportMenu = page.getByRole('button', { name: 'Export', exact: true });
+    this.resetCounters = page.getByRole('button', { name: 'Reset counters', exact: true });
+    this.rxRate = page.getByLabel('RX rate', { exact: true });
+    this.txRate = page.getByLabel('TX rate', { exact: true });
+    this.framing = page.getByLabel('Framing', { exact: true });
+    this.delimiterHex = page.getByLabel('Delimiter (hex)', { exact: true });
+    this.captureToFile = page.getByText('Capture to file', { exact: true });
+    this.capturePath = page.getByLabel('Capture path', { exact: true });
+    this.startCapture = page.getByRole('button', { name: 'Start capture', exact: true });
+    this.stopCapture = page.getByRole('button', { name: 'Stop capture', exact: true });
+  }
+
+  /** The live preview under `Message`: the exact bytes Send would put on the wire. */
+  async preview(): Promise<Locator> {
+    const id = await this.message.getAttribute('aria-describedby');
+    if (!id) throw new Error('the message box names no preview');
+    return this.page.locator(`[id="${id}"]`);
+  }
+
+  /** Exports the log (Text, CSV, Markdown transcript, Received bytes (.bin)); resolves to the download. */
+  async exportLog(format: 'Text' | 'CSV' | 'Markdown transcript' | 'Received bytes (.bin)') {
+    await this.exportMenu.click();
+    const download = this.page.waitForEvent('download');
+    await this.page.getByRole('button', { name: format, exact: true }).click();
+    return download;
+  }
+
+  /** "3 of 12", "No matches" or '' beside Find. */
+  matchCount(): Locator {
+    return this.page.locator('.match-count');
   }
 
   async open(url: string): Promise<void> {
@@ -110,7 +185,19 @@ export class BenchPage {
     await this.connect.click();
   }
 
-  async sendText(text: string, encodeAs: 'ASCII' | 'UTF-8' | 'Hex' = 'ASCII'): Promise<void> {
+  async sendText(
+    text: string,
+    encodeAs:
+      | 'ASCII'
+      | 'UTF-8'
+      | 'GBK'
+      | 'GB18030'
+      | 'Latin-1'
+      | 'UTF-16LE'
+      | 'UTF-16BE'
+      | 'Hex'
+      | 'Base64' = 'ASCII',
+  ): Promise<void> {
     await this.encodeAs.selectOption({ label: encodeAs });
     await this.message.fill(text);
     await this.send.click();

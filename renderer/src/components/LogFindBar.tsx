@@ -89,11 +89,25 @@ export function LogFindBar({ search, reveal, calculatorOpen, onCalculator }: Log
           />
           <label htmlFor={ids.hex}>Hex</label>
         </span>
-        <button type="button" className="btn small" disabled={!canStep} onClick={() => step(-1)}>
-          Previous
+        <button
+          type="button"
+          className="btn small step"
+          aria-label="Previous"
+          title="Previous match (Shift+Enter)"
+          disabled={!canStep}
+          onClick={() => step(-1)}
+        >
+          ↑
         </button>
-        <button type="button" className="btn small" disabled={!canStep} onClick={() => step(1)}>
-          Next
+        <button
+          type="button"
+          className="btn small step"
+          aria-label="Next"
+          title="Next match (Enter)"
+          disabled={!canStep}
+          onClick={() => step(1)}
+        >
+          ↓
         </button>
         <span className="match-count" aria-live="polite">
           {matchText(search)}
@@ -104,31 +118,32 @@ export function LogFindBar({ search, reveal, calculatorOpen, onCalculator }: Log
           </span>
         )}
       </div>
-      <span className="spacer" />
-      <div className="check inline">
-        <input
-          id={ids.logData}
-          type="checkbox"
-          checked={logData}
-          aria-describedby={logData ? undefined : `${ids.logData}-note`}
-          onChange={(e) => log.setLogData(activeId, e.target.checked)}
-        />
-        <label htmlFor={ids.logData}>Log data</label>
-        {!logData && (
-          <span id={`${ids.logData}-note`} className="waiting">
-            {formatCount(unlogged.entries)} not logged ({pluralBytes(unlogged.bytes)})
-          </span>
-        )}
+      <div className="tool-group end">
+        <div className="check inline">
+          <input
+            id={ids.logData}
+            type="checkbox"
+            checked={logData}
+            aria-describedby={logData ? undefined : `${ids.logData}-note`}
+            onChange={(e) => log.setLogData(activeId, e.target.checked)}
+          />
+          <label htmlFor={ids.logData}>Log data</label>
+          {!logData && (
+            <span id={`${ids.logData}-note`} className="waiting">
+              {formatCount(unlogged.entries)} not logged ({pluralBytes(unlogged.bytes)})
+            </span>
+          )}
+        </div>
+        <button
+          type="button"
+          className={calculatorOpen ? 'btn small toggle on' : 'btn small'}
+          aria-expanded={calculatorOpen}
+          onClick={onCalculator}
+        >
+          Checksum…
+        </button>
+        <ExportMenu />
       </div>
-      <button
-        type="button"
-        className={calculatorOpen ? 'btn small toggle on' : 'btn small'}
-        aria-expanded={calculatorOpen}
-        onClick={onCalculator}
-      >
-        Checksum…
-      </button>
-      <ExportMenu />
     </div>
   );
 }

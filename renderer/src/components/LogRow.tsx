@@ -101,7 +101,9 @@ const DataRow = memo(function DataRow(p: DataRowProps) {
   const shown = p.view ?? p.logShown;
   const issue = entry.issue ? ISSUES[entry.issue] : undefined;
   return (
-    <div className={`row data ${entry.dir}${p.selected ? ' selected' : ''}`}>
+    <div
+      className={`row data ${entry.dir}${p.selected ? ' selected' : ''}${p.view ? ' own-view' : ''}${shown === 'dump' ? ' dumped' : ''}`}
+    >
       <input
         type="checkbox"
         className="row-select"

@@ -23,68 +23,71 @@ export function LogToolbar() {
   return (
     <div className="toolbar">
       <h2 className="panel-title">Traffic</h2>
-      <div className="inline-field">
-        <label className="field-label" htmlFor={ids.decode}>
-          Decode as
-        </label>
-        <select
-          id={ids.decode}
-          value={decodeAs}
-          onChange={(e) => prefs.setState({ decodeAs: e.target.value as DecodeAs })}
-        >
-          {DECODE_AS.map((value) => (
-            <option key={value} value={value}>
-              {DECODE_AS_LABELS[value]}
-            </option>
-          ))}
-        </select>
+      <div className="tool-group">
+        <div className="inline-field">
+          <label className="field-label" htmlFor={ids.decode}>
+            Decode as
+          </label>
+          <select
+            id={ids.decode}
+            value={decodeAs}
+            onChange={(e) => prefs.setState({ decodeAs: e.target.value as DecodeAs })}
+          >
+            {DECODE_AS.map((value) => (
+              <option key={value} value={value}>
+                {DECODE_AS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="inline-field">
+          <label className="field-label" htmlFor={ids.time}>
+            Time
+          </label>
+          <select
+            id={ids.time}
+            value={timeFormat}
+            onChange={(e) => prefs.setState({ timeFormat: e.target.value as TimeFormat })}
+          >
+            {TIME_FORMATS.map((value) => (
+              <option key={value} value={value}>
+                {TIME_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="check inline">
+          <input
+            id={ids.dump}
+            type="checkbox"
+            checked={hexDump}
+            onChange={(e) => prefs.setState({ hexDump: e.target.checked })}
+          />
+          <label htmlFor={ids.dump}>Hex dump</label>
+        </div>
       </div>
-      <div className="inline-field">
-        <label className="field-label" htmlFor={ids.time}>
-          Time
-        </label>
-        <select
-          id={ids.time}
-          value={timeFormat}
-          onChange={(e) => prefs.setState({ timeFormat: e.target.value as TimeFormat })}
-        >
-          {TIME_FORMATS.map((value) => (
-            <option key={value} value={value}>
-              {TIME_LABELS[value]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="check inline">
-        <input
-          id={ids.dump}
-          type="checkbox"
-          checked={hexDump}
-          onChange={(e) => prefs.setState({ hexDump: e.target.checked })}
-        />
-        <label htmlFor={ids.dump}>Hex dump</label>
-      </div>
-      <span className="spacer" />
-      {paused && (
-        <span className="waiting">
-          {formatCount(waitingEntries)} waiting ({pluralBytes(waitingBytes)})
-          {overflowed && ', oldest not kept'}
+      <div className="tool-group end">
+        {paused && (
+          <span className="waiting">
+            {formatCount(waitingEntries)} waiting ({pluralBytes(waitingBytes)})
+            {overflowed && ', oldest not kept'}
+          </span>
+        )}
+        <span className="muted entry-count">
+          {formatCount(shown)} {shown === 1 ? 'entry' : 'entries'}
         </span>
-      )}
-      <span className="muted entry-count">
-        {formatCount(shown)} {shown === 1 ? 'entry' : 'entries'}
-      </span>
-      <button
-        type="button"
-        className={paused ? 'btn toggle on' : 'btn toggle'}
-        aria-pressed={paused}
-        onClick={() => (paused ? log.resume(activeId) : log.pause(activeId))}
-      >
-        {paused ? 'Resume' : 'Pause'}
-      </button>
-      <button type="button" className="btn" onClick={() => log.clear(activeId)}>
-        Clear log
-      </button>
+        <button
+          type="button"
+          className={paused ? 'btn toggle on' : 'btn toggle'}
+          aria-pressed={paused}
+          onClick={() => (paused ? log.resume(activeId) : log.pause(activeId))}
+        >
+          {paused ? 'Resume' : 'Pause'}
+        </button>
+        <button type="button" className="btn" onClick={() => log.clear(activeId)}>
+          Clear log
+        </button>
+      </div>
     </div>
   );
 }

@@ -121,7 +121,7 @@ export function PayloadOptions() {
           </select>
         </div>
         {wide && (
-          <div className="field grow">
+          <div className="field order">
             <label className="field-label" htmlFor={ids.order}>
               Byte order
             </label>
@@ -130,8 +130,8 @@ export function PayloadOptions() {
               value={p.checksumOrder}
               onChange={(e) => prefs.setState({ checksumOrder: e.target.value as 'be' | 'le' })}
             >
-              <option value="be">Big-endian (high byte first)</option>
-              <option value="le">Little-endian (low byte first)</option>
+              <option value="be">BE, high first</option>
+              <option value="le">LE, low first</option>
             </select>
           </div>
         )}
