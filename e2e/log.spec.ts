@@ -17,9 +17,21 @@ import { BenchPage } from './pages/bench-page';
 const DRIBBLED = 'OK from the board\r\n';
 const FLOOD_BYTES = 256 * 1024 * 1024;
 
-const test = base.extend<{ dribbleBoard: DribbleBoard; floodBoard: HashedFloodBoard; scratch: string }>({
+const UNFINISHED = 'no end yet';
+
+const test = base.extend<{
+  dribbleBoard: DribbleBoard;
+  unfinishedBoard: DribbleBoard;
+  floodBoard: HashedFloodBoard;
+  scratch: string;
+}>({
   dribbleBoard: async ({}, use) => {
     const board = await startDribbleBoard({ reply: DRIBBLED });
+    await use(board);
+    await board.close();
+  },
+  unfinishedBoard: async ({}, use) => {
+    const board = await startDribbleBoard({ reply: UNFINISHED });
     await use(board);
     await board.close();
   },
@@ -73,6 +85,33 @@ test('a reply dribbled one byte at a time shows as one entry under delimiter fra
 
   await bench.disconnect.click();
   await expect(bench.state).toContainText('Disconnected');
+});
+
+test('a frame still waiting for its delimiter shows as pending, then as incomplete when the stream ends', async ({
+  page,
+  webApp,
+  unfinishedBoard,
+}) => {
+  const bench = new BenchPage(page);
+  await bench.openClean(webApp.url);
+  await bench.framing.selectOption({ label: 'Delimiter' });
+  await expect(bench.delimiterHex).toHaveValue('0A');
+  await bench.connectTo(unfinishedBoard.host, unfinishedBoard.port);
+  await expect(bench.state).toContainText('Connected');
+
+  await bench.sendText('ping');
+  await expect(bench.rx).toHaveText(`${UNFINISHED.length} B`);
+  await expect(
+    page.getByText(`${UNFINISHED.length} bytes pending from 127.0.0.1:${unfinishedBoard.port}`),
+  ).toBeVisible();
+  await expect(bench.logEntries('RX')).toHaveCount(0);
+
+  await bench.disconnect.click();
+  await expect(bench.state).toContainText('Disconnected');
+  const entry = bench.logEntries('RX', UNFINISHED);
+  await expect(entry).toHaveCount(1);
+  await expect(entry.locator('.issue-badge')).toHaveText('incomplete');
+  await expect(page.getByText(/bytes pending/)).toHaveCount(0);
 });
 
 test('find marks matches in text and hex, steps through them, and a hex dump shows the bytes', async ({

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { zeroCounters } from '../../../shared/contract/model';
 import { applyToView, type EngineView, NO_PENDING } from './engine-view';
+import { applyEngineBatch, beginOpen, createSessionsState, detach, openSucceeded } from './sessions-reducer';
 
 describe('pending bytes and capture in the session view', () => {
   const view: EngineView = {
@@ -31,5 +32,25 @@ describe('pending bytes and capture in the session view', () => {
   it('keeps the latest capture status', () => {
     const capture = { path: '/data/cap.bin', active: true, bytes: 10, records: 1 };
     expect(applyToView(view, { type: 'capture', id: 'e', capture }).capture).toEqual(capture);
+  });
+
+  it('forgets pending bytes when the session is let go before the engine says so', () => {
+    let state = createSessionsState();
+    const ui = state.activeId;
+    state = beginOpen(state, ui, '127.0.0.1:5000');
+    state = openSucceeded(state, ui, {
+      id: 'e1',
+      name: 'S',
+      config: { protocol: 'tcp-client', host: '127.0.0.1', port: 5000 },
+      state: 'connected',
+      counters: zeroCounters(),
+      openedAt: 0,
+    });
+    state = applyEngineBatch(state, {
+      seq: 1,
+      events: [{ type: 'pending', id: 'e1', peer: 'b:1', bytes: 4 }],
+    });
+    expect(state.sessions[ui]?.pending).toEqual({ 'b:1': 4 });
+    expect(detach(state, ui).sessions[ui]?.pending).toEqual({});
   });
 });

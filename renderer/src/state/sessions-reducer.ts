@@ -100,6 +100,8 @@ export function detach(state: SessionsState, id: string): SessionsState {
     closeRequested: false,
     state: afterClose(current.state),
     clients: [],
+    // The engine's last pending count may come after close() answered, and then goes unheard.
+    pending: NO_PENDING,
   });
 }
 
@@ -109,6 +111,7 @@ const detached = (ui: UiSession): UiSession => ({
   closeRequested: false,
   state: afterClose(ui.state),
   clients: [],
+  pending: NO_PENDING,
 });
 
 /** Every engine event of one batch, in order, in one new state. */
