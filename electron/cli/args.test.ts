@@ -29,7 +29,15 @@ describe('parseCli', () => {
       ['serve'],
       [],
       ['run'],
-      ['run', 'case.json', '--port', '1'],
+      ['run', 'case.json', '--no-open'],
+      ['run', 'case.json', '--var', 'novalue'],
+      ['run', 'case.json', '--fan-out', '127.0.0.1'],
+      ['run', 'case.json', '--simulate', '--port', '1'],
+      ['run', 'case.json', '--fan-out', '127.0.0.1:1', '--host', '127.0.0.1'],
+      ['web', '--simulate'],
+      ['simulate'],
+      ['simulate', 'esp32'],
+      ['simulate', 'esp8266', '--port', '0'],
     ]) {
       const command = parseCli(argv);
       expect(command.kind, argv.join(' ')).toBe('error');
@@ -45,8 +53,59 @@ describe('parseCli', () => {
     expect(parseCli(['help'])).toEqual({ kind: 'help' });
     expect(parseCli(['run', 'examples/w55rp20.json'])).toEqual({
       kind: 'run',
-      casePath: 'examples/w55rp20.json',
+      cases: ['examples/w55rp20.json'],
+      vars: {},
+      simulate: false,
     });
+  });
+
+  it('reads run with its options and several cases', () => {
+    expect(
+      parseCli([
+        'run',
+        'a.yaml',
+        'b.yaml',
+        '--host',
+        '192.168.1.123',
+        '--port',
+        '8087',
+        '--var',
+        'message=hi=there',
+        '--var',
+        'n=3',
+        '--junit',
+        'out.xml',
+        '--json',
+        'out.json',
+      ]),
+    ).toEqual({
+      kind: 'run',
+      cases: ['a.yaml', 'b.yaml'],
+      host: '192.168.1.123',
+      port: 8087,
+      vars: { message: 'hi=there', n: '3' },
+      simulate: false,
+      junit: 'out.xml',
+      json: 'out.json',
+    });
+    expect(parseCli(['run', 'a.yaml', '--simulate'])).toMatchObject({ simulate: true });
+    expect(parseCli(['run', 'a.yaml', '--fan-out', '10.0.0.5:8087, [fe80::1%eth0]:8087'])).toMatchObject({
+      fanOut: [
+        { host: '10.0.0.5', port: 8087 },
+        { host: 'fe80::1%eth0', port: 8087 },
+      ],
+    });
+  });
+
+  it('reads simulate with its defaults', () => {
+    expect(parseCli(['simulate', 'w55rp20'])).toEqual({
+      kind: 'simulate',
+      board: 'w55rp20',
+      host: '127.0.0.1',
+      port: 0,
+    });
+    expect(parseCli(['simulate', 'esp8266'])).toMatchObject({ port: 8888 });
+    expect(parseCli(['simulate', 'k230', '--port', '8080'])).toMatchObject({ port: 8080 });
   });
 });
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `socketbench` command (built to out/main/cli.js): browser mode today, scripted runs later.
+// The `socketbench` command (built to out/main/cli.js): browser mode, test case runs, simulated boards.
 // Plain Node: never loads 'electron'.
 import { join } from 'node:path';
 import { openBrowser } from './open-browser';

@@ -127,9 +127,9 @@ describe('socketbench arguments', () => {
     expect(fake.out.join('\n')).toContain('Usage: socketbench');
   });
 
-  it('says run is not available yet', async () => {
+  it('answers a missing case file with its name and exit code 2', async () => {
     const fake = fakeIo();
-    expect(await runCli(['run', 'examples/w55rp20.json'], fake.io)).toBe(EXIT_FAILURE);
-    expect(fake.err()).toContain('not available yet');
+    expect(await runCli(['run', join(dir, 'no-such-case.yaml')], fake.io)).toBe(EXIT_USAGE);
+    expect(fake.err()).toContain('no-such-case.yaml: no such file');
   });
 });

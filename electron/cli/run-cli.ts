@@ -2,13 +2,17 @@
 // so vitest can run it in-process. Plain Node.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { BOARD_PRESETS } from '../../shared/presets/boards';
+import { formatEndpoint } from '../core/error-messages';
+import { type SimulatedBoard, startSimulatedBoard } from '../core/simulated-boards';
 import { startWebServer } from '../web/server';
 import { type CliCommand, parseCli, USAGE } from './args';
+import { runCommand } from './run-command';
 
 export interface CliIo {
-  /** The one machine-readable line (the URL) goes here. */
+  /** Results: browser mode's URL line, a simulated board's address line, a case run's summary. */
   stdout(line: string): void;
-  /** Everything for humans: warnings, errors, usage. */
+  /** Everything else for humans: warnings, errors, usage, progress. */
   stderr(text: string): void;
   rendererDir: string;
   openBrowser(url: string): void;
@@ -68,6 +72,46 @@ async function runWeb(command: Extract<CliCommand, { kind: 'web' }>, io: CliIo):
   return EXIT_OK;
 }
 
+/** The one stdout line of `socketbench simulate`, for people and scripts. */
+export const simulatedBoardLine = (board: SimulatedBoard): string => {
+  const where = formatEndpoint(board.host, board.port);
+  return board.kind === 'esp8266'
+    ? `Simulated ${board.kind} connecting to ${where}`
+    : `Simulated ${board.kind} listening on ${where}${board.kind === 'quecpython-udp' ? ' (UDP)' : ''}`;
+};
+
+async function runSimulate(command: Extract<CliCommand, { kind: 'simulate' }>, io: CliIo): Promise<number> {
+  let board: SimulatedBoard;
+  try {
+    board = await startSimulatedBoard(command.board, {
+      host: command.host,
+      port: command.port,
+      log: (line) => io.stderr(`${command.board}: ${line}\n`),
+    });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const why =
+      code === 'EADDRINUSE'
+        ? `port ${command.port} is already in use on ${command.host}; choose another with --port`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    io.stderr(`socketbench: could not start the simulated ${command.board}: ${why}\n`);
+    return EXIT_FAILURE;
+  }
+  const stopped = new Promise<void>((resolve) => {
+    const off = io.onStopSignal(() => {
+      off();
+      resolve();
+    });
+  });
+  io.stdout(simulatedBoardLine(board));
+  io.stderr(`${BOARD_PRESETS[command.board].behaviour}\nPress Ctrl+C to stop.\n`);
+  await stopped;
+  await board.close();
+  return EXIT_OK;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const command = parseCli(argv);
   switch (command.kind) {
@@ -77,12 +121,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'error':
       io.stderr(`socketbench: ${command.message}\n\n${USAGE}`);
       return EXIT_USAGE;
-    case 'run':
-      io.stderr(
-        `socketbench: 'run ${command.casePath}' is not available yet in this version; ` +
-          'use browser mode for now: socketbench web\n',
-      );
-      return EXIT_FAILURE;
+    case 'run': {
+      const { kind: _, ...options } = command;
+      return runCommand(options, io);
+    }
+    case 'simulate':
+      return runSimulate(command, io);
     case 'web':
       return runWeb(command, io);
   }

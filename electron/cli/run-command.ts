@@ -1,0 +1,220 @@
+// `socketbench run`: loads case files, picks their boards (the file, --host/--port, --fan-out or a
+// simulated board), runs them on an in-process engine and reports. Plain Node.
+import { readFile, writeFile } from 'node:fs/promises';
+import { createEventHub } from '../../electron/core/event-hub';
+import { type CaseBoard, CaseFormatError, type TestCase } from '../../shared/cases/case-types';
+import { parseCase, resolveBoard } from '../../shared/cases/parse-case';
+import { BOARD_PRESETS } from '../../shared/presets/boards';
+import { toJsonReport } from '../core/case-json';
+import { toJUnitXml } from '../core/case-junit';
+import {
+  formatBoardTable,
+  formatRun,
+  formatRunFooter,
+  formatRunHeader,
+  formatStep,
+} from '../core/case-report';
+import { type CaseReport, runCase } from '../core/case-runner';
+import { createSessionManager } from '../core/session-manager';
+import { type SimulatedBoard, startSimulatedBoard } from '../core/simulated-boards';
+import type { RunOptions } from './args';
+
+export interface RunIo {
+  stdout(line: string): void;
+  stderr(text: string): void;
+  onStopSignal(stop: () => void): () => void;
+}
+
+export const RUN_PASSED = 0;
+export const RUN_FAILED = 1;
+export const RUN_USAGE = 2;
+
+interface Planned {
+  testCase: TestCase;
+  boards: CaseBoard[];
+}
+
+async function loadCases(options: RunOptions, io: RunIo): Promise<Planned[] | undefined> {
+  const planned: Planned[] = [];
+  const problems: string[] = [];
+  for (const file of options.cases) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push(
+        `${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`}`,
+      );
+      continue;
+    }
+    try {
+      const testCase = parseCase(text, { file, vars: options.vars });
+      planned.push({ testCase, boards: planBoards(testCase, options) });
+    } catch (error) {
+      if (!(error instanceof CaseFormatError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  if (problems.length === 0) return planned;
+  for (const problem of problems) io.stderr(`socketbench: ${problem}\n`);
+  return undefined;
+}
+
+/** The boards one case runs against; a simulated board's address is filled in when it starts. */
+function planBoards(testCase: TestCase, options: RunOptions): CaseBoard[] {
+  if (options.simulate) {
+    const kind = testCase.simulate;
+    if (!kind) {
+      throw new CaseFormatError(
+        `${testCase.file}: the case names no simulated board; add for example 'simulate: w55rp20'`,
+      );
+    }
+    const preset = BOARD_PRESETS[kind];
+    if (preset.protocol !== testCase.board.mode) {
+      throw new CaseFormatError(
+        `${testCase.file}: field 'simulate': the simulated ${kind} needs a ${preset.protocol} case, not ${testCase.board.mode}`,
+      );
+    }
+    return [{ ...testCase.board }];
+  }
+  if (options.fanOut) {
+    return options.fanOut.map(({ host, port }) => resolveBoard(testCase, { host, port }));
+  }
+  return [resolveBoard(testCase, options)];
+}
+
+interface Engine {
+  api: ReturnType<typeof createSessionManager>;
+  subscribe: ReturnType<typeof createEventHub>['subscribe'];
+}
+
+/** One case against one board, with its simulated board started and stopped around it. */
+async function runOne(
+  engine: Engine,
+  testCase: TestCase,
+  board: CaseBoard,
+  simulate: boolean,
+  signal: AbortSignal,
+  live?: Pick<Parameters<typeof runCase>[1], 'onStep' | 'onTarget'>,
+): Promise<CaseReport> {
+  const kind = simulate ? testCase.simulate : undefined;
+  const sims: SimulatedBoard[] = [];
+  let target = board;
+  let onListening: ((address: { host: string; port: number }) => Promise<void>) | undefined;
+  if (kind === 'esp8266') {
+    // The board connects to us: listen on a free loopback port, then start it aimed there.
+    target = { ...board, localAddress: '127.0.0.1', port: 0 };
+    onListening = async (address) => {
+      sims.push(await startSimulatedBoard(kind, { target: address }));
+    };
+  } else if (kind) {
+    const sim = await startSimulatedBoard(kind, { host: '127.0.0.1', port: 0 });
+    sims.push(sim);
+    target = { ...board, host: sim.host, port: sim.port };
+  }
+  try {
+    return await runCase(testCase, {
+      api: engine.api,
+      subscribe: engine.subscribe,
+      board: target,
+      signal,
+      ...(kind ? { simulated: kind } : {}),
+      ...(onListening ? { onListening } : {}),
+      ...live,
+    });
+  } finally {
+    await Promise.all(sims.map((sim) => sim.close()));
+  }
+}
+
+async function writeReport(path: string, text: string, what: string, io: RunIo): Promise<boolean> {
+  try {
+    await writeFile(path, text);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    io.stderr(`socketbench: could not write the ${what} report to ${path} (${code})\n`);
+    return false;
+  }
+}
+
+export async function runCommand(options: RunOptions, io: RunIo): Promise<number> {
+  const planned = await loadCases(options, io);
+  if (!planned) return RUN_USAGE;
+
+  const aborter = new AbortController();
+  const offSignal = io.onStopSignal(() => {
+    io.stderr('socketbench: stopping; the steps not run are reported as skipped.\n');
+    aborter.abort();
+  });
+  const hub = createEventHub();
+  const api = createSessionManager({ sink: hub.sink });
+  const engine: Engine = { api, subscribe: hub.subscribe };
+  const reports: CaseReport[] = [];
+  try {
+    for (const { testCase, boards } of planned) {
+      if (boards.length === 1) {
+        // One board at a time: each step's line as it ends.
+        // The header waits for the first step, when a simulated board or a listen knows its port.
+        let target = '';
+        let header = false;
+        const simulated = options.simulate ? testCase.simulate : undefined;
+        const report = await runOne(
+          engine,
+          testCase,
+          boards[0] as CaseBoard,
+          options.simulate,
+          aborter.signal,
+          {
+            onTarget: (t) => {
+              target = t;
+            },
+            onStep: (step) => {
+              if (!header) io.stdout(formatRunHeader({ ...testCase, target, simulated }));
+              header = true;
+              for (const line of formatStep(step)) io.stdout(line);
+            },
+          },
+        );
+        for (const line of formatRunFooter(report)) io.stdout(line);
+        reports.push(report);
+      } else {
+        // Boards side by side: each run's block when it ends, so their lines never interleave.
+        const runs = boards.map((board) =>
+          runOne(engine, testCase, board, options.simulate, aborter.signal).then((report) => {
+            for (const line of formatRun(report)) io.stdout(line);
+            io.stdout('');
+            return report;
+          }),
+        );
+        const done = await Promise.all(runs);
+        reports.push(...done);
+        io.stdout(`Per board (${testCase.name}):`);
+        for (const line of formatBoardTable(done)) io.stdout(line);
+      }
+      io.stdout('');
+      if (aborter.signal.aborted) break;
+    }
+  } finally {
+    offSignal();
+    await api.dispose();
+  }
+
+  if (reports.length > 1) {
+    const failed = reports.filter((r) => r.verdict === 'fail').length;
+    io.stdout(
+      failed === 0 ? `All ${reports.length} runs passed.` : `${failed} of ${reports.length} runs failed.`,
+    );
+  }
+  let written = true;
+  if (options.junit)
+    written = (await writeReport(options.junit, toJUnitXml(reports), 'JUnit', io)) && written;
+  if (options.json) {
+    written =
+      (await writeReport(options.json, `${JSON.stringify(toJsonReport(reports), null, 2)}\n`, 'JSON', io)) &&
+      written;
+  }
+  if (!written) return RUN_USAGE;
+  return reports.every((r) => r.verdict === 'pass') && !aborter.signal.aborted ? RUN_PASSED : RUN_FAILED;
+}
