@@ -1,38 +1,29 @@
 // The engine behind SessionApi: owns every live session, routes calls by id, reports through the
 // injected sink. Plain Node; transports and windows never see a socket.
 import { randomUUID } from 'node:crypto';
-import type { OpenArgs, SendResult, SessionApi } from '../../shared/contract/api';
+import type { ApiArgs, OpenArgs, SendResult, SessionApi } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EngineEvent, EventSink } from '../../shared/contract/events';
 import type {
+  AutoReplyRule,
   CaptureStatus,
+  ExpectSpec,
   FramingSpec,
   InterfaceAddress,
   Payload,
-  Protocol,
   SelfTestResult,
   SendTarget,
-  SessionConfig,
   SessionId,
   SessionSnapshot,
 } from '../../shared/contract/model';
 import { validateFraming } from '../../shared/framing';
-import { splitEndpoint } from '../../shared/net/ip';
-import { formatEndpoint } from './error-messages';
 import { listInterfaces } from './interfaces';
-import { bareHost } from './resolve';
 import { selfTest } from './self-test';
-import {
-  type EngineSession,
-  MacroCounter,
-  refusedBeforeSending,
-  type SessionDeps,
-  type SessionStatus,
-} from './session';
+import { type EngineSession, MacroCounter, refusedBeforeSending } from './session';
+import { SessionAutomation } from './session-automation';
 import { type SessionCapture, startSessionCapture } from './session-capture';
-import { TcpClientSession } from './tcp-client';
+import { createSession, defaultName, KIND_NAMES } from './session-factory';
 import { TcpServerSession } from './tcp-server';
-import { UdpSession } from './udp';
 
 export type SessionManager = SessionApi & {
   /** Closes every session and refuses new ones. */
@@ -63,36 +54,12 @@ interface Entry {
   queued: EngineEvent[];
   emit: EventSink;
   macros: MacroCounter;
+  /** Expect rule, auto-replies and tasks; it sees every event the session emits (set with session). */
+  automation: SessionAutomation;
   /** The running capture, or the last one (its final status stays in the snapshot). */
   capture?: SessionCapture;
   /** A capture being opened: a second start meanwhile is refused. */
   captureStarting?: boolean;
-}
-
-const KIND_NAMES: Record<Protocol, string> = {
-  'tcp-client': 'a TCP client',
-  'tcp-server': 'a TCP server',
-  udp: 'a UDP socket',
-};
-
-/** The one place that knows which class runs which protocol. */
-function createSession(config: SessionConfig, deps: SessionDeps): EngineSession {
-  switch (config.protocol) {
-    case 'tcp-client':
-      return new TcpClientSession({ ...deps, config });
-    case 'tcp-server':
-      return new TcpServerSession({ ...deps, config });
-    case 'udp':
-      return new UdpSession({ ...deps, config });
-  }
-}
-
-/** "192.168.1.123:8087" for a client; "Server :8087" and "UDP :5000" with the bound port (port 0 too). */
-function defaultName(config: SessionConfig, status: SessionStatus): string {
-  if (config.protocol === 'tcp-client') return formatEndpoint(bareHost(config.host), config.port);
-  const bound = status.local ? splitEndpoint(status.local)?.port : undefined;
-  if (config.protocol === 'tcp-server') return `Server :${config.port || bound || 0}`;
-  return `UDP :${config.localPort || bound || 0}`;
 }
 
 export function createSessionManager(opts: SessionManagerOptions): SessionManager {
@@ -149,6 +116,8 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   const closeEntry = async (id: SessionId, entry: Entry): Promise<void> => {
     // Forgotten first, so a second close of the same id is "unknown" rather than a double close.
     sessions.delete(id);
+    // Tasks end first, so their final events precede the session's end.
+    entry.automation.dispose();
     await entry.session.close();
     // After the sockets closed, so the file holds every byte the session counted.
     await entry.capture?.stop();
@@ -164,9 +133,11 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       let id = newId();
       while (sessions.has(id)) id = newId();
       const queued: EngineEvent[] = [];
+      // Automation sees each event after it went on, so a reply it provokes is logged after it.
       const emit: EventSink = (event) => {
         if (entry.announced) sink(event);
         else queued.push(event);
+        entry.automation?.observe(event);
       };
       const macros = new MacroCounter();
       const entry = { name: '', openedAt: now(), announced: false, queued, emit, macros } as Entry;
@@ -178,6 +149,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
         maxQueuedSendBytes: opts.maxQueuedSendBytes,
       };
       entry.session = createSession(config, deps);
+      entry.automation = new SessionAutomation({ id, emit, now, session: entry.session, macros });
       sessions.set(id, entry);
       // A server or UDP socket is bound (or has failed) when this resolves, so the snapshot carries
       // the real port and any "port in use" sentence; a client is still connecting.
@@ -297,6 +269,26 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
         throw new ApiError(CONTRACT_ERROR_CODES.badArgument, 'This session has no capture to stop.');
       }
       return capture.stop();
+    },
+
+    async setExpect({ id, expect }: { id: SessionId; expect: ExpectSpec | null }): Promise<void> {
+      find(id).automation.setExpect(expect);
+    },
+
+    async setAutoReply({ id, rules }: { id: SessionId; rules: AutoReplyRule[] }): Promise<void> {
+      find(id).automation.setAutoReply(rules);
+    },
+
+    async startPeriodic({ id, ...args }: ApiArgs<'startPeriodic'>): Promise<{ taskId: string }> {
+      return find(id).automation.startPeriodic(args);
+    },
+
+    async startSoak({ id, ...args }: ApiArgs<'startSoak'>): Promise<{ taskId: string }> {
+      return find(id).automation.startSoak(args);
+    },
+
+    async stopTask({ id, taskId }: { id: SessionId; taskId: string }): Promise<void> {
+      find(id).automation.stopTask(taskId);
     },
 
     async dispose(): Promise<void> {

@@ -15,7 +15,8 @@ import type {
 } from '../../shared/contract/model';
 import { zeroCounters } from '../../shared/contract/model';
 import { describeError, type ErrorContext, formatEndpoint } from './error-messages';
-import { bareHost, lookup } from './resolve';
+import { Reconnector } from './reconnect';
+import { bareHost } from './resolve';
 import {
   asBytes,
   type ByteTap,
@@ -26,6 +27,8 @@ import {
   type SessionStatus,
 } from './session';
 import { StreamFramer } from './stream-framer';
+import { connectSocket, writeBytes } from './tcp-client-socket';
+import { clientStateEvent, notConnectedSentence } from './tcp-client-status';
 
 export { DEFAULT_CLOSE_GRACE_MS, DEFAULT_MAX_QUEUED_SEND_BYTES } from './session';
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
@@ -43,12 +46,6 @@ export interface TcpClientOptions {
 
 export type TcpClientStatus = SessionStatus;
 
-const connectTimeoutError = (ms: number) =>
-  Object.assign(new Error(`connect ETIMEDOUT (no answer within ${ms} ms)`), {
-    code: 'ETIMEDOUT',
-    syscall: 'connect',
-  });
-
 export class TcpClientSession implements EngineSession {
   readonly id: SessionId;
   readonly config: TcpClientConfig;
@@ -61,7 +58,6 @@ export class TcpClientSession implements EngineSession {
 
   private socket: Socket | undefined;
   private socketClosed: Promise<void> = Promise.resolve();
-  private connectTimer: NodeJS.Timeout | undefined;
   private graceTimer: NodeJS.Timeout | undefined;
   private closing: Promise<void> | undefined;
   private status: TcpClientStatus = { state: 'connecting', counters: zeroCounters() };
@@ -70,6 +66,7 @@ export class TcpClientSession implements EngineSession {
   private framer: StreamFramer | undefined;
   private tap: ByteTap | undefined;
   private readingPaused = false;
+  private readonly reconnector: Reconnector;
 
   constructor(opts: TcpClientOptions) {
     this.id = opts.id;
@@ -80,6 +77,7 @@ export class TcpClientSession implements EngineSession {
     this.maxQueuedSendBytes = opts.maxQueuedSendBytes ?? DEFAULT_MAX_QUEUED_SEND_BYTES;
     this.createSocket = opts.createSocket ?? (() => new Socket());
     this.framingSpec = opts.config.framing ?? { kind: 'raw' };
+    this.reconnector = new Reconnector(opts.config.reconnect);
     const { port, localAddress, localPort } = opts.config;
     this.errorContext = {
       host: bareHost(opts.config.host),
@@ -130,38 +128,26 @@ export class TcpClientSession implements EngineSession {
     else socket.resume();
   }
 
-  /** Starts connecting; failures arrive as an 'error' state, never as a throw. */
+  /** Starts connecting; failures arrive as an 'error' (or 'reconnecting') state, never as a throw. */
   connect(): void {
     if (this.socket || this.closing) return;
-    const { host, port, localAddress, localPort } = this.errorContext;
-    const connectTimeoutMs = this.errorContext.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.setState('connecting');
     const socket = this.createSocket();
     this.socket = socket;
-    // Stored now, applied by net as soon as the connection exists. Nagle off by default: a bench
-    // tool sends small commands and wants each on the wire at once, not coalesced with the next.
-    socket.setNoDelay(this.config.noDelay ?? true);
-    if (this.config.keepAliveMs !== undefined) socket.setKeepAlive(true, this.config.keepAliveMs);
-    this.socketClosed = new Promise((resolve) => socket.once('close', () => resolve()));
-    socket.on('connect', () => this.onConnect(socket));
-    socket.on('data', (chunk: Buffer) => this.onData(socket, chunk));
-    if (this.readingPaused) socket.pause();
-    socket.on('error', (err) => this.fail(err));
-    socket.on('close', () => this.onClose());
-    // net's own timeout is an idle timeout, not a connect deadline, so the deadline is ours.
-    this.connectTimer = setTimeout(() => {
-      this.connectTimer = undefined;
-      if (this.status.state !== 'connecting') return;
-      this.fail(connectTimeoutError(connectTimeoutMs));
-      socket.destroy();
-    }, connectTimeoutMs);
-    try {
-      socket.connect({ host, port, localAddress, localPort, lookup });
-    } catch (err) {
-      // A malformed local address throws before any I/O starts.
-      this.fail(err);
-      socket.destroy();
-    }
+    const { noDelay = true, keepAliveMs, connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS } = this.config;
+    const target = {
+      ...this.errorContext,
+      connectTimeoutMs,
+      noDelay,
+      keepAliveMs,
+      paused: this.readingPaused,
+    };
+    this.socketClosed = connectSocket(socket, target, {
+      onConnect: () => this.onConnect(socket),
+      onData: (chunk) => this.onData(socket, chunk),
+      onError: (err) => this.fail(err),
+      onClose: () => this.onClose(socket),
+    });
   }
 
   /**
@@ -181,7 +167,9 @@ export class TcpClientSession implements EngineSession {
   sendBytes(bytes: Uint8Array): Promise<SendResult> {
     const socket = this.socket;
     if (this.status.state !== 'connected' || !socket || !socket.writable) {
-      return Promise.reject(new ApiError(CONTRACT_ERROR_CODES.notConnected, this.notConnectedSentence()));
+      const target = formatEndpoint(this.errorContext.host, this.errorContext.port);
+      const sentence = notConnectedSentence(this.status, target, this.reconnector.nextAttemptAt);
+      return Promise.reject(new ApiError(CONTRACT_ERROR_CODES.notConnected, sentence));
     }
     if (bytes.byteLength === 0) return Promise.resolve({ bytes: 0 });
     // A single payload may exceed the limit when nothing waits; that keeps memory bounded by
@@ -200,25 +188,17 @@ export class TcpClientSession implements EngineSession {
     this.tap?.write('tx', at, peer, bytes);
     this.emit({ type: 'data', id: this.id, dir: 'tx', at, peer, bytes });
     this.emitCounters();
-    return new Promise((resolve, reject) => {
-      socket.write(bytes, (err) => {
-        // A reset that destroys the socket mid-write calls back without an error; the socket
-        // still holds it, and those bytes never went out.
-        const failure = err ?? socket.errored;
-        if (!failure) return resolve({ bytes: bytes.byteLength });
-        const info = describeError(failure, this.errorContext);
-        reject(new ApiError(info.code, info.message));
-      });
-    });
+    return writeBytes(socket, bytes, this.errorContext);
   }
 
   /** Ends politely, then destroys after a short grace; resolves when the socket is fully closed. */
   close(): Promise<void> {
     if (this.closing) return this.closing;
-    this.clearConnectTimer();
+    this.reconnector.cancel();
     const socket = this.socket;
     if (!socket) {
-      if (this.status.state === 'connecting') this.setState('disconnected');
+      if (this.status.state === 'connecting' || this.status.state === 'reconnecting')
+        this.setState('disconnected');
       this.closing = Promise.resolve();
       return this.closing;
     }
@@ -238,10 +218,11 @@ export class TcpClientSession implements EngineSession {
   }
 
   private onConnect(socket: Socket): void {
-    this.clearConnectTimer();
     if (this.status.state !== 'connecting') return;
     this.status.local = formatEndpoint(socket.localAddress ?? '', socket.localPort);
     this.status.remote = formatEndpoint(socket.remoteAddress ?? this.errorContext.host, socket.remotePort);
+    this.reconnector.connected();
+    this.status.error = undefined;
     this.setState('connected');
   }
 
@@ -264,56 +245,45 @@ export class TcpClientSession implements EngineSession {
     this.emitCounters();
   }
 
-  private onClose(): void {
-    this.clearConnectTimer();
+  private onClose(socket: Socket): void {
+    if (socket !== this.socket) return;
     this.clearGraceTimer();
-    // What the framing still held is the end of the stream: shown before the state changes.
+    // What the framing still held is the end of the stream: shown before the state changes. Each
+    // connection gets its own framer, as the next one starts a new stream.
     this.framer?.end();
+    this.framer = undefined;
+    if (!this.closing && this.reconnector.enabled) {
+      // Gone before the wait: close() meanwhile must find no socket, and connect() may make one.
+      this.socket = undefined;
+      const next = this.reconnector.afterClose(this.now(), () => this.connect());
+      this.status.error = next.error;
+      this.setState(next.state, next.attempt);
+      return;
+    }
     // A FIN from the board (or our own Disconnect) is a normal end; errors were reported already.
     if (this.status.state === 'connecting' || this.status.state === 'connected')
       this.setState('disconnected');
   }
 
   private fail(err: unknown): void {
-    this.clearConnectTimer();
     if (this.status.state === 'error' || this.status.state === 'disconnected') return;
-    this.status.error = describeError(err, this.errorContext);
-    this.setState('error');
-  }
-
-  private notConnectedSentence(): string {
-    const target = formatEndpoint(this.errorContext.host, this.errorContext.port);
-    switch (this.status.state) {
-      case 'connecting':
-        return `Still connecting to ${target}. Wait until it shows Connected, then send again.`;
-      case 'error':
-        return `Not connected to ${target}: the connection failed (${this.status.error?.code ?? 'error'}). Connect again, then send.`;
-      default:
-        return `Not connected to ${target}: the connection is closed. Connect again, then send.`;
+    const info = describeError(err, this.errorContext);
+    // With reconnect on, the close that follows decides: another attempt, or giving up.
+    if (this.reconnector.enabled && !this.closing) this.reconnector.noteFailure(info);
+    else {
+      this.status.error = info;
+      this.setState('error');
     }
   }
 
-  private setState(state: SessionState): void {
+  private setState(state: SessionState, attempt?: number): void {
     this.status.state = state;
-    const { error, local, remote } = this.status;
-    this.emit({
-      type: 'state',
-      id: this.id,
-      state,
-      at: this.now(),
-      ...(state === 'error' && error ? { error } : {}),
-      ...(local ? { local } : {}),
-      ...(remote ? { remote } : {}),
-    });
+    const next = { attempt, at: this.reconnector.nextAttemptAt };
+    this.emit(clientStateEvent(this.id, this.now(), this.status, next));
   }
 
   private emitCounters(): void {
     this.emit({ type: 'counters', id: this.id, counters: { ...this.status.counters } });
-  }
-
-  private clearConnectTimer(): void {
-    if (this.connectTimer) clearTimeout(this.connectTimer);
-    this.connectTimer = undefined;
   }
 
   private clearGraceTimer(): void {

@@ -136,6 +136,8 @@ export interface TaskEvent {
   state: TaskState;
   sent: number;
   total?: number;
+  /** Periodic sends: slots skipped because the previous send was late by a whole interval or more. */
+  skipped?: number;
   /** Soak runs: live figures (the batcher keeps the latest per task). */
   stats?: SoakStats;
   error?: ErrorInfo;

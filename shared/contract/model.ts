@@ -79,6 +79,7 @@ export type SessionConfig = TcpClientConfig | TcpServerConfig | UdpConfig;
 export const SESSION_STATES = [
   'connecting',
   'connected',
+  'reconnecting',
   'listening',
   'open',
   'disconnected',

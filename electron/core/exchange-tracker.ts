@@ -1,0 +1,300 @@
+// Pairs each judged send with the board's reply: watches a session's own events (sends, received
+// messages, pending bytes, closes), keeps the open exchanges per peer and times them. Plain Node.
+import { performance } from 'node:perf_hooks';
+import type { EngineEvent } from '../../shared/contract/events';
+import type { ExchangeResult, ExpectRule, FramingSpec, Verdict } from '../../shared/contract/model';
+import { DEFAULT_MAX_FRAME_BYTES } from '../../shared/framing';
+import { expectedBytes, firstDiff, isCompleteReply, judgeReply } from '../../shared/verify';
+
+/** Who judges an exchange and hears its end: the session's expect rule, or a soak run. */
+export interface ExchangeOwner {
+  readonly rule: ExpectRule;
+  readonly timeoutMs: number;
+  /** Exchanges of one group may take each other's replies when those arrive out of order. */
+  readonly group: object;
+  /** An exchange of this owner opened (a send reached a socket for `peer`). */
+  opened?(peer: string): void;
+  settled(result: ExchangeResult, info: { outOfOrder: boolean }): void;
+  /** A reply no open exchange expects: true when it is a late one to this owner's earlier send. */
+  claimStale?(reply: Uint8Array): boolean;
+}
+
+interface Exchange {
+  seq: number;
+  owner: ExchangeOwner;
+  peer: string;
+  sent: Uint8Array;
+  expected: Uint8Array | undefined;
+  sentAt: number;
+  /** Monotonic milliseconds at hand-over, first byte and the whole reply. */
+  t0: number;
+  firstByte?: number;
+  /** Raw framing: what arrived so far for this reply. */
+  chunks: Uint8Array[];
+  received: number;
+  timer: NodeJS.Timeout;
+}
+
+export interface ExchangeTrackerOptions {
+  /** Epoch milliseconds for sentAt. */
+  now: () => number;
+  /** The framing in force; undefined for UDP, where a datagram is one reply. */
+  framing: () => FramingSpec | undefined;
+}
+
+const monotonic = (): number => performance.now();
+const ENDED_STATES = new Set(['disconnected', 'error', 'reconnecting']);
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && firstDiff(a, b) < 0;
+
+/**
+ * Every send an owner claims (or, unclaimed, every send while the session has an expect rule)
+ * opens an exchange for the peer it went to. The reply is what the framing delivers next from that
+ * peer: the next message, or with raw framing the bytes up to the expected length. Sends made
+ * while earlier exchanges of that peer are open queue behind them (FIFO per peer): the first
+ * reply answers the oldest send.
+ */
+export class ExchangeTracker {
+  private readonly queues = new Map<string, Exchange[]>();
+  /** Sends recognised by the very byte array handed to the session; null = judge nothing. */
+  private readonly claims = new WeakMap<Uint8Array, ExchangeOwner | null>();
+  /** Idle-gap framing ends a message after a silence: its reply was complete at its last chunk. */
+  private readonly lastChunkAt = new Map<string, number>();
+  private sessionOwner: ExchangeOwner | undefined;
+  private seq = 0;
+  private disposed = false;
+
+  constructor(private readonly opts: ExchangeTrackerOptions) {}
+
+  /** The owner of unclaimed sends from now on (exchanges already open keep theirs). */
+  setDefaultOwner(owner: ExchangeOwner | undefined): void {
+    const old = this.sessionOwner;
+    this.sessionOwner = owner;
+    if (old) this.cancel((x) => x.owner === old);
+  }
+
+  /** The send of exactly these bytes belongs to `owner` (null: it opens no exchange). */
+  claim(bytes: Uint8Array, owner: ExchangeOwner | null): void {
+    this.claims.set(bytes, owner);
+  }
+
+  /** Drops open exchanges of a group without a verdict (a stopped soak). */
+  cancelGroup(group: object): void {
+    this.cancel((x) => x.owner.group === group);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.cancel(() => true);
+  }
+
+  observe(event: EngineEvent): void {
+    if (this.disposed) return;
+    switch (event.type) {
+      case 'data': {
+        if (event.dir === 'tx') this.open(event.peer, event.bytes);
+        else this.onMessage(event.peer, event.bytes);
+        return;
+      }
+      case 'pending':
+        if (event.bytes > 0) {
+          const at = monotonic();
+          this.lastChunkAt.set(event.peer, at);
+          const head = this.queues.get(event.peer)?.[0];
+          if (head && head.firstByte === undefined) head.firstByte = at;
+        }
+        return;
+      case 'client-disconnected':
+        this.endPeer(event.peer);
+        return;
+      case 'state':
+        if (ENDED_STATES.has(event.state)) for (const peer of [...this.queues.keys()]) this.endPeer(peer);
+        return;
+    }
+  }
+
+  private open(peer: string, sent: Uint8Array): void {
+    const owner = this.claims.has(sent) ? this.claims.get(sent) : this.sessionOwner;
+    if (!owner) return;
+    const t0 = monotonic();
+    this.seq += 1;
+    const exchange: Exchange = {
+      seq: this.seq,
+      owner,
+      peer,
+      sent,
+      expected: expectedBytes(owner.rule, sent),
+      sentAt: this.opts.now(),
+      t0,
+      chunks: [],
+      received: 0,
+      timer: setTimeout(() => this.timeOut(exchange), owner.timeoutMs),
+    };
+    let queue = this.queues.get(peer);
+    if (!queue) {
+      queue = [];
+      this.queues.set(peer, queue);
+    }
+    queue.push(exchange);
+    owner.opened?.(peer);
+  }
+
+  private onMessage(peer: string, bytes: Uint8Array): void {
+    const at = monotonic();
+    const framing = this.opts.framing();
+    if (framing?.kind === 'raw') {
+      this.onRawChunk(peer, bytes, at);
+      return;
+    }
+    const head = this.queues.get(peer)?.[0];
+    if (!head) return;
+    const complete = framing?.kind === 'idle-gap' ? (this.lastChunkAt.get(peer) ?? at) : at;
+    head.firstByte ??= complete;
+    this.judge(head, bytes, Math.max(complete, head.firstByte));
+  }
+
+  /** TCP chunks carry no boundaries: bytes gather for the oldest exchange until a reply is whole. */
+  private onRawChunk(peer: string, chunk: Uint8Array, at: number): void {
+    let rest = chunk;
+    while (rest.length > 0) {
+      const head = this.queues.get(peer)?.[0];
+      if (!head) return;
+      head.firstByte ??= at;
+      head.chunks.push(rest);
+      head.received += rest.length;
+      rest = new Uint8Array(0);
+      if (!this.rawComplete(head)) continue;
+      let reply = concat(head.chunks, head.received);
+      // Pipelined replies glued in one chunk: the expected length says where this one ends.
+      if (head.expected && reply.length > head.expected.length) {
+        rest = reply.subarray(head.expected.length);
+        reply = reply.subarray(0, head.expected.length);
+      }
+      head.chunks = [];
+      head.received = 0;
+      this.judge(head, reply, at);
+    }
+  }
+
+  private rawComplete(x: Exchange): boolean {
+    if (x.received >= DEFAULT_MAX_FRAME_BYTES) return true;
+    if (!x.expected) return isCompleteReply(x.owner.rule, x.sent, concat(x.chunks, x.received));
+    if (x.received >= x.expected.length) return true;
+    const last = x.chunks[x.chunks.length - 1] as Uint8Array;
+    const offset = x.received - last.length;
+    return firstDiff(x.expected.subarray(offset, offset + last.length), last) >= 0;
+  }
+
+  private judge(head: Exchange, reply: Uint8Array, completeAt: number): void {
+    const judged = judgeReply(head.owner.rule, head.sent, reply);
+    const times = { firstByteMs: (head.firstByte ?? completeAt) - head.t0, completeMs: completeAt - head.t0 };
+    if (judged.verdict === 'pass') {
+      this.settle(head, { verdict: 'pass', actual: reply, ...times }, false);
+      return;
+    }
+    // A reply to a later send that overtook this one's (UDP reorders): that send passes, this one waits.
+    const queue = this.queues.get(head.peer) ?? [];
+    const group = head.owner.group;
+    const other = queue.find(
+      (x) => x !== head && x.owner.group === group && x.expected && sameBytes(x.expected, reply),
+    );
+    if (other) {
+      const at = { firstByteMs: completeAt - other.t0, completeMs: completeAt - other.t0 };
+      this.settle(other, { verdict: 'pass', actual: reply, ...at }, true);
+      return;
+    }
+    if (head.owner.claimStale?.(reply)) return;
+    const { diffAt, reason } = judged;
+    this.settle(head, { verdict: 'fail', actual: reply, diffAt, reason, ...times }, false);
+  }
+
+  private timeOut(x: Exchange): void {
+    const partial = concat(x.chunks, x.received);
+    const of = x.expected ? ` of ${x.expected.length}` : '';
+    const got = partial.length > 0 ? ` (got ${partial.length}${of} bytes)` : '';
+    const what = partial.length > 0 ? 'complete reply' : 'reply';
+    this.settle(
+      x,
+      {
+        verdict: 'timeout',
+        reason: `No ${what} within ${x.owner.timeoutMs} ms${got}.`,
+        ...(partial.length > 0 ? { actual: partial } : {}),
+        ...(x.firstByte !== undefined ? { firstByteMs: x.firstByte - x.t0 } : {}),
+      },
+      false,
+    );
+  }
+
+  /** The connection ended: no reply can come any more. */
+  private endPeer(peer: string): void {
+    this.lastChunkAt.delete(peer);
+    for (const x of [...(this.queues.get(peer) ?? [])]) {
+      const partial = concat(x.chunks, x.received);
+      const got =
+        partial.length > 0
+          ? ` (got ${partial.length}${x.expected ? ` of ${x.expected.length}` : ''} bytes)`
+          : '';
+      this.settle(
+        x,
+        {
+          verdict: 'fail',
+          reason: `The connection closed before a complete reply${got}.`,
+          ...(partial.length > 0 ? { actual: partial } : {}),
+        },
+        false,
+      );
+    }
+  }
+
+  private settle(
+    x: Exchange,
+    outcome: {
+      verdict: Verdict;
+      actual?: Uint8Array;
+      diffAt?: number;
+      reason?: string;
+      firstByteMs?: number;
+      completeMs?: number;
+    },
+    outOfOrder: boolean,
+  ): void {
+    this.remove(x);
+    const result: ExchangeResult = {
+      seq: x.seq,
+      verdict: outcome.verdict,
+      sentAt: x.sentAt,
+      peer: x.peer,
+      ...(outcome.firstByteMs !== undefined ? { firstByteMs: outcome.firstByteMs } : {}),
+      ...(outcome.completeMs !== undefined ? { completeMs: outcome.completeMs } : {}),
+      ...(x.expected ? { expected: x.expected } : {}),
+      ...(outcome.actual ? { actual: outcome.actual } : {}),
+      ...(outcome.diffAt !== undefined ? { diffAt: outcome.diffAt } : {}),
+      ...(outcome.reason ? { reason: outcome.reason } : {}),
+    };
+    x.owner.settled(result, { outOfOrder });
+  }
+
+  private remove(x: Exchange): void {
+    clearTimeout(x.timer);
+    const queue = this.queues.get(x.peer);
+    if (!queue) return;
+    const at = queue.indexOf(x);
+    if (at >= 0) queue.splice(at, 1);
+    if (queue.length === 0) this.queues.delete(x.peer);
+  }
+
+  private cancel(which: (x: Exchange) => boolean): void {
+    for (const queue of [...this.queues.values()]) for (const x of [...queue]) if (which(x)) this.remove(x);
+  }
+}

@@ -1,0 +1,50 @@
+// What a TCP client session says: its state events, and why it cannot send. Plain Node.
+import type { StateEvent } from '../../shared/contract/events';
+import type { ErrorInfo, SessionId, SessionState } from '../../shared/contract/model';
+import type { SessionStatus } from './session';
+
+/**
+ * A state event with the session's addresses; 'error' and 'reconnecting' carry the error, and
+ * 'reconnecting' the attempt about to be made and when (epoch milliseconds).
+ */
+export function clientStateEvent(
+  id: SessionId,
+  at: number,
+  status: SessionStatus,
+  next?: { attempt?: number; at?: number },
+): StateEvent {
+  const { state, error, local, remote } = status;
+  const waiting = state === 'reconnecting';
+  return {
+    type: 'state',
+    id,
+    state,
+    at,
+    ...((state === 'error' || waiting) && error ? { error } : {}),
+    ...(local ? { local } : {}),
+    ...(remote ? { remote } : {}),
+    ...(waiting && next?.attempt !== undefined ? { attempt: next.attempt, nextAttemptAt: next.at } : {}),
+  };
+}
+
+const clock = (epochMs: number): string => new Date(epochMs).toTimeString().slice(0, 8);
+
+/** Why a send was refused, for the state the session is in; `target` is "host:port". */
+export function notConnectedSentence(
+  status: { state: SessionState; error?: ErrorInfo },
+  target: string,
+  nextAttemptAt?: number,
+): string {
+  switch (status.state) {
+    case 'connecting':
+      return `Still connecting to ${target}. Wait until it shows Connected, then send again.`;
+    case 'reconnecting': {
+      const when = nextAttemptAt !== undefined ? ` (next attempt at ${clock(nextAttemptAt)})` : '';
+      return `The connection to ${target} dropped; reconnecting${when}. Send again once it shows Connected.`;
+    }
+    case 'error':
+      return `Not connected to ${target}: the connection failed (${status.error?.code ?? 'error'}). Connect again, then send.`;
+    default:
+      return `Not connected to ${target}: the connection is closed. Connect again, then send.`;
+  }
+}
