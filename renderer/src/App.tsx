@@ -1,9 +1,11 @@
 // The window: the sessions on the left, the active session's setup and composer beside them, and its
-// network panel, clients and traffic log taking the rest; the counters along the bottom.
+// network panel, clients and traffic log taking the rest; the counters along the bottom. Each region
+// has its own error boundary, so one that fails to render leaves the others in use.
 import { useNetwork, useSessions } from './app-context';
 import { ClientList } from './components/ClientList';
 import { Composer } from './components/Composer';
 import { EngineBanner } from './components/EngineBanner';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { NetworkPanel } from './components/NetworkPanel';
 import { SessionList } from './components/SessionList';
 import { SessionPanel } from './components/SessionPanel';
@@ -20,27 +22,47 @@ export function App() {
   });
   return (
     <div className="app">
-      <EngineBanner />
+      <ErrorBoundary region="banner">
+        <EngineBanner />
+      </ErrorBoundary>
       <div className="workspace">
         <div className="rail">
           <header className="brand">
             <span className="brand-mark" aria-hidden="true" />
             SocketBench
           </header>
-          <SessionList />
+          <ErrorBoundary region="sessions">
+            <SessionList />
+          </ErrorBoundary>
         </div>
         <aside className="sidebar">
-          <SessionPanel />
-          <Composer />
+          <ErrorBoundary region="session" resetKey={activeId}>
+            <SessionPanel />
+          </ErrorBoundary>
+          <ErrorBoundary region="composer" resetKey={activeId}>
+            <Composer />
+          </ErrorBoundary>
         </aside>
         <main className="main">
-          {networkOpen && <NetworkPanel />}
-          {server && <ClientList />}
-          {/* One log view per session: its scroll position and row measurements are its own. */}
-          <TrafficLog key={activeId} />
+          {networkOpen && (
+            <ErrorBoundary region="network">
+              <NetworkPanel />
+            </ErrorBoundary>
+          )}
+          {server && (
+            <ErrorBoundary region="clients" resetKey={activeId}>
+              <ClientList />
+            </ErrorBoundary>
+          )}
+          <ErrorBoundary region="log" resetKey={activeId}>
+            {/* One log view per session: its scroll position and row measurements are its own. */}
+            <TrafficLog key={activeId} />
+          </ErrorBoundary>
         </main>
       </div>
-      <StatusBar />
+      <ErrorBoundary region="status">
+        <StatusBar />
+      </ErrorBoundary>
     </div>
   );
 }

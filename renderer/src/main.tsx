@@ -1,10 +1,11 @@
-// Entry point: builds the services once, then renders the app inside its error boundary.
+// Entry point: builds the services once, then renders the app inside the window's error boundary
+// (each region of the app has its own as well).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AppContext } from './app-context';
 import { createBridge } from './bridge';
-import { ErrorBoundary } from './components/ErrorBoundary';
+import { ErrorBoundary, installFaultHook } from './components/ErrorBoundary';
 import { createServices } from './services';
 import './styles.css';
 
@@ -17,6 +18,8 @@ const storage = (() => {
 })();
 
 const services = createServices(createBridge(window), storage);
+// Inert unless a test sets window.__socketbenchFault (see ErrorBoundary.tsx).
+installFaultHook(window);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
