@@ -4,9 +4,13 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { PROTOCOLS } from '../../shared/contract/model';
 import type { Bridge } from './bridge';
+import { isAutoReplyRows } from './state/auto-reply-rows';
+import { type AutomationActions, createAutomationActions } from './state/automation-actions';
+import { startAutomationSync } from './state/automation-sync';
 import { startEngineSync } from './state/engine-sync';
 import { createLogStore, type LogStore } from './state/log-store';
 import { createLogViewStore, type LogViewState } from './state/log-view-store';
+import { createHistoryStore, type HistoryStore } from './state/message-history';
 import { createNetworkStore, type NetworkStore } from './state/network-store';
 import {
   createPrefsStore,
@@ -15,10 +19,12 @@ import {
   readStored,
   writeStored,
 } from './state/prefs-store';
+import { createPresetsStore, type PresetsStore } from './state/send-presets';
 import { createSessionActions, type SessionActions } from './state/session-actions';
 import { activeSession, defaultSettings, type SessionSettings } from './state/sessions-reducer';
 import { createSessionsStore, type SessionsStore } from './state/sessions-store';
-import { FRAMING_KINDS } from './state/settings';
+import { EXPECT_KINDS, FRAMING_KINDS } from './state/settings';
+import { startTaskLog } from './state/task-log';
 
 export interface Services {
   bridge: Bridge;
@@ -27,7 +33,10 @@ export interface Services {
   logView: StoreApi<LogViewState>;
   prefs: StoreApi<Prefs>;
   actions: SessionActions;
+  automation: AutomationActions;
   network: NetworkStore;
+  history: HistoryStore;
+  presets: PresetsStore;
   dispose(): void;
 }
 
@@ -39,6 +48,7 @@ const CHOICES: Partial<Record<keyof SessionSettings, readonly unknown[]>> = {
   framing: FRAMING_KINDS,
   lengthSize: ['1', '2', '4'],
   lengthOrder: ['be', 'le'],
+  expectKind: EXPECT_KINDS,
 };
 
 /** Each remembered field must have its default's type, and a choice must be one we know. */
@@ -49,6 +59,7 @@ function settingsValidators(): { [K in keyof SessionSettings]: (v: unknown) => b
     const choices = CHOICES[key];
     out[key] = choices ? (v) => choices.includes(v) : (v) => typeof v === typeof defaults[key];
   }
+  out.autoReply = isAutoReplyRows;
   return out;
 }
 
@@ -65,6 +76,7 @@ export function createServices(bridge: Bridge, storage?: KeyValueStorage): Servi
   const prefs = createPrefsStore(storage);
   const actions = createSessionActions(bridge.api, sessions, log);
   const network = createNetworkStore(bridge.api);
+  const automation = createAutomationActions(bridge.api, sessions, log, actions);
 
   let lastSaved = activeSession(sessions.getState()).settings;
   const offSave = sessions.subscribe((state) => {
@@ -79,6 +91,8 @@ export function createServices(bridge: Bridge, storage?: KeyValueStorage): Servi
     log,
     onResyncError: (error) => console.error('SocketBench: could not list the engine sessions', error),
   });
+  const stopAutomationSync = startAutomationSync({ sessions, prefs, log, api: bridge.api });
+  const stopTaskLog = startTaskLog(sessions, log);
 
   return {
     bridge,
@@ -87,8 +101,13 @@ export function createServices(bridge: Bridge, storage?: KeyValueStorage): Servi
     logView: createLogViewStore(),
     prefs,
     actions,
+    automation,
     network,
+    history: createHistoryStore(storage),
+    presets: createPresetsStore(storage),
     dispose() {
+      stopTaskLog();
+      stopAutomationSync();
       stopSync();
       offSave();
       bridge.dispose();

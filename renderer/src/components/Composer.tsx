@@ -1,5 +1,6 @@
 // The message box: where it goes, what to send, how to encode it, a live byte preview (or the exact
-// fault), and Send / Ctrl+Enter. The preview runs the same encoder as the engine, so its count is what goes out.
+// fault), Send / Ctrl+Enter and the history keys; under it the sending tools that use the same
+// message. The preview runs the same encoder as the engine, so its count is what goes out.
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import { defaultMacroContext } from '../../../shared/codec/macros';
 import { encodePayload } from '../../../shared/codec/payload';
@@ -14,6 +15,8 @@ import { useLinkStatus } from '../useLinkStatus';
 import { BytePreview } from './BytePreview';
 import { PayloadOptions } from './PayloadOptions';
 import { SendTargetFields } from './SendTargetFields';
+import { SendTools } from './SendTools';
+import { useMessageHistory } from './useMessageHistory';
 
 const SHORTCUT = /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘+Enter' : 'Ctrl+Enter';
 const TEXT_PLACEHOLDER = 'hello\\r\\n';
@@ -37,6 +40,7 @@ export function Composer() {
   // An engine refusal is about what was sent: once the message or its encoding changes it no longer applies.
   const [refusal, setRefusal] = useState<{ payload: Payload; message: string }>();
   const ids = { preview: useId(), hint: useId(), message: useId() };
+  const history = useMessageHistory(text, setText);
 
   const options = { encodeAs, lineEnding, escapes, macros, checksum, checksumOrder };
   const payload = useMemo<Payload>(
@@ -63,6 +67,7 @@ export function Composer() {
   const send = () => {
     if (!canSend) return;
     setRefusal(undefined);
+    history.remember(text, encodeAs);
     actions
       .send(session.id, payload, plan.to)
       .catch((error: unknown) => setRefusal({ payload, message: toErrorInfo(error).message }));
@@ -72,7 +77,9 @@ export function Composer() {
     if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       send();
+      return;
     }
+    history.onKeyDown(e);
   };
 
   return (
@@ -94,7 +101,11 @@ export function Composer() {
           placeholder={PLACEHOLDER[encodeAs] ?? TEXT_PLACEHOLDER}
           aria-invalid={!encoded.ok || undefined}
           aria-describedby={ids.preview}
-          onChange={(e) => setText(e.target.value)}
+          aria-keyshortcuts={history.count > 0 ? 'ArrowUp ArrowDown' : undefined}
+          onChange={(e) => {
+            history.edited();
+            setText(e.target.value);
+          }}
           onKeyDown={onKeyDown}
         />
       </div>
@@ -124,6 +135,13 @@ export function Composer() {
           {sendError}
         </p>
       )}
+      <SendTools
+        session={session}
+        payload={payload}
+        ready={linkUp && plan.ok && encoded.ok && !empty ? plan : undefined}
+        why={hint ?? (encoded.ok ? undefined : 'Fix the message first.')}
+        text={text}
+      />
     </section>
   );
 }

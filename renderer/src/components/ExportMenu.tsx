@@ -1,33 +1,24 @@
 // Export: the log (all of it, or only what the filter shows) as Text, CSV or a Markdown transcript,
 // or the received bytes as a .bin, handed to the browser as a download (Electron shows its save
-// dialog for it). Each file says in its header what the log no longer holds.
+// dialog for it). Each file says in its header what the log no longer holds; Text and Markdown
+// open with the session's last soak run summary when there is one.
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLog, useLogView, usePrefs, useSessions } from '../app-context';
+import { download } from '../download';
 import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportParts, gapNote } from '../state/log-export';
 import { isFiltering, type LogFilter, logView, visibleIndices } from '../state/log-filter';
 import type { LogEntry } from '../state/log-reducer';
 import { activeSession } from '../state/sessions-reducer';
+import { soakSummaryLines } from '../state/task-words';
 
 function filterWords(f: LogFilter): string {
   const kinds = [f.rx && 'RX', f.tx && 'TX', f.system && 'system rows'].filter(Boolean);
   return kinds.length === 0 ? 'nothing' : kinds.join(' and ');
 }
 
-function download(name: string, mime: string, parts: (string | Uint8Array)[]): void {
-  const url = URL.createObjectURL(new Blob(parts as BlobPart[], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own reference by now; the URL need not outlive this task.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 export function ExportMenu() {
   const sessionName = useSessions((s) => activeSession(s).name);
+  const soak = useSessions((s) => activeSession(s).automation?.soak);
   const ring = useLog((s) => s.shown.ring);
   const views = useLog((s) => s.views);
   const gaps = useLog((s) => s.gaps);
@@ -73,6 +64,7 @@ export function ExportMenu() {
       gaps,
       filter: scoped ? filterWords(filter) : undefined,
       at,
+      soak: soak?.stats ? soakSummaryLines(soak) : undefined,
     });
     const spec = EXPORT_FORMATS.find((f) => f.id === format);
     download(exportFileName(sessionName, at, format), spec?.mime ?? 'text/plain', parts);

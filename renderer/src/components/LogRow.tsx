@@ -8,6 +8,7 @@ import { formatBytes, pluralBytes } from '../format';
 import type { DataEntry, EntryView, LogEntry } from '../state/log-reducer';
 import { entryMatches, type Needle, type Shown } from '../state/log-search';
 import { formatDateTime } from '../state/log-time';
+import { ExchangeRow } from './ExchangeRow';
 import { HexDump } from './HexDump';
 
 /** Beyond this a row shows its start and a button: one 64 KiB chunk would otherwise fill screens. */
@@ -158,6 +159,7 @@ const DataRow = memo(function DataRow(p: DataRowProps) {
 export function LogRow(props: Omit<DataRowProps, 'entry'> & { entry: LogEntry }) {
   const { entry } = props;
   if (entry.kind === 'data') return <DataRow {...props} entry={entry} />;
+  if (entry.kind === 'exchange') return <ExchangeRow entry={entry} time={props.time} />;
   return (
     <div className={`row system tone-${entry.tone}`}>
       <span className="row-select" />

@@ -39,6 +39,40 @@ function ClientFields({ form }: { form: SettingsForm }) {
           label="No delay (TCP_NODELAY)"
           hint="small messages go out at once"
         />
+        <CheckField
+          form={form}
+          name="reconnect"
+          label="Reconnect automatically"
+          hint="when the board drops or reboots"
+        />
+        {form.session.settings.reconnect && (
+          <div className="field-row">
+            <TextField
+              form={form}
+              name="reconnectFirstMs"
+              label="First retry (ms)"
+              size="grow"
+              numeric
+              placeholder="500"
+            />
+            <TextField
+              form={form}
+              name="reconnectMaxMs"
+              label="Max retry (ms)"
+              size="grow"
+              numeric
+              placeholder="10000"
+            />
+            <TextField
+              form={form}
+              name="reconnectMaxTries"
+              label="Max tries"
+              size="grow"
+              numeric
+              placeholder="0 = forever"
+            />
+          </div>
+        )}
       </Options>
     </>
   );

@@ -1,6 +1,6 @@
-// Session setup: protocol, the fields that protocol needs, Connect / Listen / Open (or their stops),
-// the session's state in words, then its Framing and Capture to file. The start button stays
-// disabled, with every reason beside it, until the input is valid.
+// Session setup: a board preset, protocol, the fields that protocol needs, Connect / Listen / Open (or
+// their stops), the session's state in words, then its Framing, Expect and Capture to file. The start
+// button stays disabled, with every reason beside it, until the input is valid.
 import { type FormEvent, useEffect } from 'react';
 import { PROTOCOLS } from '../../../shared/contract/model';
 import { useNetwork, useServices, useSessions } from '../app-context';
@@ -8,7 +8,9 @@ import { activeSession } from '../state/sessions-reducer';
 import { PROTOCOL_LABELS } from '../state/settings';
 import { START_LABEL, STOP_LABEL } from '../state/state-words';
 import { useLinkStatus } from '../useLinkStatus';
+import { BoardPresetField } from './BoardPresetField';
 import { CaptureFields } from './CaptureFields';
+import { ExpectFields } from './ExpectFields';
 import { FramingFields } from './FramingFields';
 import { ProtocolFields } from './ProtocolFields';
 import { SessionState } from './SessionState';
@@ -55,6 +57,7 @@ export function SessionPanel() {
           Which IP?
         </button>
       </div>
+      <BoardPresetField session={session} disabled={live} />
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label className="field-label" htmlFor={form.idOf('protocol')}>
@@ -100,6 +103,7 @@ export function SessionPanel() {
       <SessionState session={session} />
       {/* Outside the form: Enter in these fields must never press Connect or Disconnect. */}
       {protocol !== 'udp' && <FramingFields form={form} />}
+      <ExpectFields session={session} />
       <CaptureFields session={session} />
     </section>
   );

@@ -1,11 +1,24 @@
 // The session's state in words (role status): Connected / Listening / Open with the addresses, a
-// server's "Waiting for a board to connect…", or the error sentence.
-
+// server's "Waiting for a board to connect…", a client's reconnect countdown, or the error sentence.
+import { useEffect, useState } from 'react';
 import type { UiSession } from '../state/sessions-reducer';
 import { describeSession } from '../state/state-words';
 
+/** Re-renders every half second while `on`, so a countdown in seconds never skips a number. */
+function useTick(on: boolean): number {
+  const [now, setNow] = useState(Date.now);
+  useEffect(() => {
+    if (!on) return;
+    setNow(Date.now());
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, [on]);
+  return on ? now : Date.now();
+}
+
 export function SessionState({ session }: { session: UiSession }) {
-  const { label, detail, note, tone } = describeSession(session);
+  const now = useTick(session.state === 'reconnecting');
+  const { label, detail, note, tone } = describeSession(session, now);
   return (
     <div className={`session-state state-${tone}`} role="status">
       <span className="state-dot" aria-hidden="true" />

@@ -1,6 +1,11 @@
 // Valid settings become the engine's config for their protocol: trimmed, numbers as numbers, and
 // every empty option left out so the engine's defaults apply.
-import type { SessionConfig, TcpClientConfig, UdpConfig } from '../../../shared/contract/model';
+import type {
+  ReconnectSpec,
+  SessionConfig,
+  TcpClientConfig,
+  UdpConfig,
+} from '../../../shared/contract/model';
 import { framingFromSettings } from './framing-settings';
 import type { SessionSettings } from './settings';
 import {
@@ -26,6 +31,19 @@ function framingOf(s: SessionSettings) {
   return framing.ok && framing.spec.kind !== 'raw' ? framing.spec : undefined;
 }
 
+/** Defaults of the backoff when its fields are left empty: quick first, a reboot's length at most. */
+export const RECONNECT_DEFAULTS = { initialDelayMs: 500, maxDelayMs: 10_000, maxTries: 0 } as const;
+
+function reconnectOf(s: SessionSettings): ReconnectSpec | undefined {
+  if (!s.reconnect) return undefined;
+  const initialDelayMs = num(s.reconnectFirstMs) ?? RECONNECT_DEFAULTS.initialDelayMs;
+  return {
+    initialDelayMs,
+    maxDelayMs: num(s.reconnectMaxMs) ?? Math.max(initialDelayMs, RECONNECT_DEFAULTS.maxDelayMs),
+    maxTries: num(s.reconnectMaxTries) ?? RECONNECT_DEFAULTS.maxTries,
+  };
+}
+
 function clientConfig(s: SessionSettings): TcpClientConfig {
   const keepAlive = num(s.keepAliveS);
   return defined<TcpClientConfig>(
@@ -38,6 +56,7 @@ function clientConfig(s: SessionSettings): TcpClientConfig {
       noDelay: s.noDelay ? undefined : false,
       keepAliveMs: keepAlive === undefined ? undefined : keepAlive * 1000,
       framing: framingOf(s),
+      reconnect: reconnectOf(s),
     },
   );
 }

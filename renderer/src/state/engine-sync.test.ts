@@ -173,7 +173,11 @@ describe('engine sync', () => {
     engine.emit(rx('e1', 'to one'), rx('e2', 'to two'), rx('e1', 'one again'));
     const texts = (uiId: string) =>
       ringToArray(logOf(log.getState(), uiId).shown.ring).map((e) =>
-        e.kind === 'data' ? new TextDecoder().decode(e.bytes) : e.text,
+        e.kind === 'data'
+          ? new TextDecoder().decode(e.bytes)
+          : e.kind === 'system'
+            ? e.text
+            : e.result.verdict,
       );
     expect(texts(first)).toEqual(['to one', 'one again']);
     expect(texts(second)).toEqual(['to two']);

@@ -11,6 +11,7 @@ import type {
   SessionSnapshot,
   SessionState,
 } from '../../../shared/contract/model';
+import { type AutomationView, applyAutomation, isAutomationEvent, NO_AUTOMATION } from './automation-view';
 import { targetOfConfig } from './settings';
 
 export interface EngineView {
@@ -33,6 +34,11 @@ export interface EngineView {
   capture?: CaptureStatus;
   /** Bytes of an unfinished frame, by peer; a peer with none waiting is absent. */
   pending: Readonly<Record<string, number>>;
+  /** Reconnecting: the attempt about to be made and when (epoch ms). */
+  attempt?: number;
+  nextAttemptAt?: number;
+  /** Exchanges, tasks and auto-reply hits heard of (absent = none yet). */
+  automation?: AutomationView;
 }
 
 const NO_CLIENTS: ClientInfo[] = [];
@@ -48,7 +54,11 @@ function withPending(pending: Readonly<Record<string, number>>, peer: string, by
 
 /** States in which the engine holds a socket open (or is opening one). */
 export const isActiveState = (state: SessionState): boolean =>
-  state === 'connecting' || state === 'connected' || state === 'listening' || state === 'open';
+  state === 'connecting' ||
+  state === 'connected' ||
+  state === 'reconnecting' ||
+  state === 'listening' ||
+  state === 'open';
 
 export const viewOfSnapshot = (s: SessionSnapshot): EngineView => ({
   name: s.name,
@@ -80,18 +90,24 @@ export function applyToView<V extends EngineView>(view: V, event: EngineEvent): 
     case 'session-opened':
       return { ...view, ...viewOfSnapshot(event.session) };
     case 'state': {
-      const active = isActiveState(event.state);
+      // Reconnecting keeps the session live, but its connection (and anything it held) is gone.
+      const open = isActiveState(event.state) && event.state !== 'reconnecting';
       return {
         ...view,
         state: event.state,
-        error: event.state === 'error' || event.state === 'disconnected' ? event.error : undefined,
-        local: event.local ?? (active ? view.local : undefined),
-        remote: event.remote ?? (active ? view.remote : undefined),
+        error:
+          event.state === 'error' || event.state === 'disconnected' || event.state === 'reconnecting'
+            ? event.error
+            : undefined,
+        local: event.local ?? (open ? view.local : undefined),
+        remote: event.remote ?? (open ? view.remote : undefined),
         // A stopped server has closed every client; the engine says so per client too, but a
         // batch that lost the race must not leave ghosts.
-        clients: active ? view.clients : NO_CLIENTS,
+        clients: open ? view.clients : NO_CLIENTS,
         // A closed stream has flushed its unfinished frame as an `incomplete` entry.
-        pending: active ? view.pending : NO_PENDING,
+        pending: open ? view.pending : NO_PENDING,
+        attempt: event.state === 'reconnecting' ? event.attempt : undefined,
+        nextAttemptAt: event.state === 'reconnecting' ? event.nextAttemptAt : undefined,
       };
     }
     case 'pending': {
@@ -123,6 +139,7 @@ export function applyToView<V extends EngineView>(view: V, event: EngineEvent): 
       return { ...view, clients };
     }
     default:
-      return view;
+      if (!isAutomationEvent(event)) return view;
+      return { ...view, automation: applyAutomation(view.automation ?? NO_AUTOMATION, event) };
   }
 }

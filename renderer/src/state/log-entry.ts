@@ -1,7 +1,7 @@
 // Engine events as log entries: data as raw bytes, state changes, drops and clients as the rows
 // a user reads ("Connected 192.168.1.119:53891 → 192.168.1.123:8087"). Pure.
 import type { Direction, EngineEvent, FrameIssue, StateEvent } from '../../../shared/contract/events';
-import type { Protocol, SessionId } from '../../../shared/contract/model';
+import type { ExchangeResult, Protocol, SessionId } from '../../../shared/contract/model';
 import { formatCount } from '../format';
 
 export interface DataEntry {
@@ -31,7 +31,16 @@ export interface SystemEntry {
   dropped?: number;
 }
 
-export type LogEntry = DataEntry | SystemEntry;
+/** A send's reply judged against the session's expect rule: a result row after the reply. */
+export interface ExchangeEntry {
+  kind: 'exchange';
+  key: number;
+  at: number;
+  session: SessionId;
+  result: ExchangeResult;
+}
+
+export type LogEntry = DataEntry | SystemEntry | ExchangeEntry;
 
 /** What the log needs to know about sessions to word its rows. */
 export interface LogContext {
@@ -60,9 +69,23 @@ function clientStateText(event: StateEvent, target: string | undefined): Row | u
         tone: 'info',
         text: withReason(target ? `Disconnected from ${target}` : 'Disconnected', event),
       };
+    case 'reconnecting':
+      return { tone: 'warn', text: reconnectingText(event, target) };
     default:
       return undefined;
   }
+}
+
+/** "Reconnecting to 192.168.1.123:8087: attempt 3 in 2 s (Connection reset by the board)". */
+function reconnectingText(event: StateEvent, target: string | undefined): string {
+  const to = target ? ` to ${target}` : '';
+  const wait =
+    event.nextAttemptAt === undefined
+      ? 0
+      : Math.max(0, Math.round((event.nextAttemptAt - event.at) / 100) / 10);
+  const attempt =
+    event.attempt === undefined ? '' : `: attempt ${event.attempt}${wait > 0 ? ` in ${wait} s` : ''}`;
+  return `Reconnecting${to}${attempt}${event.error ? ` (${event.error.message})` : ''}`;
 }
 
 /** Servers and UDP sockets: what matters is where they listen, which `local` says once bound. */
@@ -96,6 +119,9 @@ function stateText(event: StateEvent, ctx: LogContext): Row {
 
 export const droppedText = (bytes: number): string =>
   `${formatCount(bytes)} bytes not shown (display could not keep up; counters include them)`;
+
+/** When the verdict was reached, as near as the result tells: the reply's end, else the send. */
+const judgedAt = (r: ExchangeResult): number => r.sentAt + (r.completeMs ?? r.firstByteMs ?? 0);
 
 export function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEntry | undefined {
   switch (event.type) {
@@ -131,6 +157,8 @@ export function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEn
         tone: 'ok',
         text: `Client ${event.client.peer} connected`,
       };
+    case 'exchange':
+      return { kind: 'exchange', key, at: judgedAt(event.result), session: event.id, result: event.result };
     case 'client-disconnected':
       return {
         kind: 'system',

@@ -4,7 +4,8 @@
 import { type DecodeAs, displayText } from '../../../shared/codec/display';
 import { formatHex } from '../../../shared/codec/hex';
 import { formatCount, formatTime } from '../format';
-import type { DataEntry, LogEntry, LogGaps } from './log-reducer';
+import { exchangeDiffText, exchangeLine } from './exchange-words';
+import type { DataEntry, ExchangeEntry, LogEntry, LogGaps } from './log-reducer';
 import { formatDateTime } from './log-time';
 
 export const EXPORT_FORMATS = [
@@ -24,13 +25,21 @@ export interface ExportSource {
   /** Only what the filter shows, in words ("RX and system rows"); absent: everything. */
   filter?: string;
   at: number;
+  /** The session's last soak run in a few lines (Text and Markdown say them first). */
+  soak?: readonly string[];
 }
 
 const ISSUE_WORDS = { oversized: 'oversized', 'bad-length': 'bad length', incomplete: 'incomplete' } as const;
-const dirWord = (e: LogEntry): string => (e.kind === 'system' ? 'system' : e.dir.toUpperCase());
+const dirWord = (e: LogEntry): string =>
+  e.kind === 'system' ? 'system' : e.kind === 'exchange' ? 'result' : e.dir.toUpperCase();
 const issueOf = (e: LogEntry): string => (e.kind === 'data' && e.issue ? ISSUE_WORDS[e.issue] : '');
 const textOf = (src: ExportSource, e: LogEntry): string =>
-  e.kind === 'system' ? e.text : displayText(e.bytes, src.decodeOf(e));
+  e.kind === 'system'
+    ? e.text
+    : e.kind === 'exchange'
+      ? exchangeLine(e.result)
+      : displayText(e.bytes, src.decodeOf(e));
+const indented = (text: string): string => text.replace(/^/gm, '      ');
 
 /** One sentence about the bytes that crossed the wire but are not in the log; undefined when none. */
 export function gapNote(gaps: LogGaps): string | undefined {
@@ -56,11 +65,17 @@ export function exportText(src: ExportSource): string[] {
   const out = [`SocketBench log: ${src.session}\n`, `${summary(src)}\n`];
   const note = gapNote(src.gaps);
   if (note) out.push(`${note}\n`);
+  if (src.soak) out.push('\n', ...src.soak.map((line) => `${line}\n`));
   out.push('\n');
   for (const e of src.entries) {
     const time = formatDateTime(e.at);
     if (e.kind === 'system') {
       out.push(`${time}  --  ${e.text}\n`);
+      continue;
+    }
+    if (e.kind === 'exchange') {
+      const diff = exchangeDiffText(e.result);
+      out.push(`${time}  ==  ${exchangeLine(e.result)}\n${diff ? `${indented(diff)}\n` : ''}`);
       continue;
     }
     const issue = issueOf(e);
@@ -84,6 +99,22 @@ export function exportCsv(src: ExportSource): string[] {
   if (note) out.push(row([csvField(formatDateTime(src.at)), 'note', '', '', '', '', csvField(note)]));
   for (const e of src.entries) {
     const data = e.kind === 'data';
+    if (e.kind === 'exchange') {
+      const diff = exchangeDiffText(e.result);
+      const text = diff ? `${exchangeLine(e.result)}\n${diff}` : exchangeLine(e.result);
+      out.push(
+        row([
+          csvField(formatDateTime(e.at)),
+          'result',
+          csvField(e.result.peer),
+          '',
+          '',
+          '',
+          csvField(text, true),
+        ]),
+      );
+      continue;
+    }
     out.push(
       row([
         csvField(formatDateTime(e.at)),
@@ -122,10 +153,22 @@ export function exportMarkdown(src: ExportSource): string[] {
   out.push('\n\n');
   const note = gapNote(src.gaps);
   if (note) out.push(`> **Note:** ${mdText(note)}\n\n`);
+  if (src.soak) {
+    const [head, ...rest] = src.soak;
+    out.push(`## ${mdText(head ?? 'Soak run')}\n\n`, ...rest.map((line) => `- ${mdText(line)}\n`), '\n');
+  }
   out.push('| Time | Dir | Peer | Hex | Text |\n', '| --- | --- | --- | --- | --- |\n');
+  const failures: ExchangeEntry[] = [];
   for (const e of src.entries) {
     if (e.kind === 'system') {
       out.push(`| ${timeOf(e.at)} | — | | | *${mdText(e.text)}* |\n`);
+      continue;
+    }
+    if (e.kind === 'exchange') {
+      if (exchangeDiffText(e.result)) failures.push(e);
+      out.push(
+        `| ${timeOf(e.at)} | result | ${mdText(e.result.peer)} | | **${mdText(exchangeLine(e.result))}** |\n`,
+      );
       continue;
     }
     const issue = issueOf(e);
@@ -133,6 +176,11 @@ export function exportMarkdown(src: ExportSource): string[] {
     out.push(
       `| ${timeOf(e.at)} | ${dir} | ${mdText(e.peer)} | ${mdCode(formatHex(e.bytes))} | ${mdCode(textOf(src, e))} |\n`,
     );
+  }
+  // A table cell cannot hold the diff's lines: each failure's diff follows the table instead.
+  if (failures.length > 0) out.push('\n## Failed exchanges\n');
+  for (const e of failures) {
+    out.push(`\n${mdText(exchangeLine(e.result))}\n\n\`\`\`text\n${exchangeDiffText(e.result)}\n\`\`\`\n`);
   }
   return out;
 }

@@ -12,8 +12,9 @@ export const SHOW_ALL: LogFilter = { rx: true, tx: true, system: true };
 
 export const isFiltering = (f: LogFilter): boolean => !(f.rx && f.tx && f.system);
 
+/** Exchange results go with the system rows: they are the app's words, not bytes on the wire. */
 export const passes = (entry: LogEntry, f: LogFilter): boolean =>
-  entry.kind === 'system' ? f.system : f[entry.dir];
+  entry.kind === 'data' ? f[entry.dir] : f.system;
 
 /**
  * Ring indices of the entries the filter lets through, in order; undefined when it lets all through,

@@ -13,7 +13,11 @@ const ctx = { ownerOf: (id: string) => (id === 's1' ? UI : undefined), targetOf:
 const one = (store: LogStore): LogState => logOf(store.getState(), UI);
 const shown = (s: LogState): LogEntry[] => ringToArray(s.shown.ring);
 const texts = (s: LogState): string[] =>
-  shown(s).map((e) => (e.kind === 'data' ? new TextDecoder().decode(e.bytes) : `[${e.text}]`));
+  shown(s).map((e) =>
+    e.kind === 'data'
+      ? new TextDecoder().decode(e.bytes)
+      : `[${e.kind === 'system' ? e.text : e.result.verdict}]`,
+  );
 
 let seq = 0;
 const batch = (...events: EngineEvent[]): EventBatch => ({ seq: ++seq, events });

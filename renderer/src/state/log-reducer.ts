@@ -11,6 +11,7 @@ import { emptyRing, type Ring, ringAt, ringDropFront, ringPush } from './log-rin
 export {
   type DataEntry,
   droppedText,
+  type ExchangeEntry,
   type LogContext,
   type LogEntry,
   type SystemEntry,
@@ -86,7 +87,13 @@ export function createLogState(limits: LogLimits = DEFAULT_LIMITS): LogState {
   };
 }
 
-const sizeOf = (entry: LogEntry): number => (entry.kind === 'data' ? entry.bytes.byteLength : 0);
+/** Exchange rows hold their expected and actual bytes, so they count against the byte cap too. */
+const sizeOf = (entry: LogEntry): number =>
+  entry.kind === 'data'
+    ? entry.bytes.byteLength
+    : entry.kind === 'exchange'
+      ? (entry.result.expected?.byteLength ?? 0) + (entry.result.actual?.byteLength ?? 0)
+      : 0;
 
 /** Append, then evict the oldest until both caps hold; the newest entry always stays. */
 export function pushCapped(

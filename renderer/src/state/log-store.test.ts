@@ -35,7 +35,11 @@ const tx = (n: number): EngineEvent => ({
 
 const shown = (s: LogState): LogEntry[] => ringToArray(s.shown.ring);
 const texts = (s: LogState): string[] =>
-  shown(s).map((e) => (e.kind === 'data' ? new TextDecoder().decode(e.bytes) : `[${e.text}]`));
+  shown(s).map((e) =>
+    e.kind === 'data'
+      ? new TextDecoder().decode(e.bytes)
+      : `[${e.kind === 'system' ? e.text : e.result.verdict}]`,
+  );
 
 function counting(store: ReturnType<typeof createLogStore>): { updates: number } {
   const counter = { updates: 0 };

@@ -28,7 +28,9 @@ function routing(owners: Record<string, string>, protocols: Record<string, Proto
 
 const rows = (state: SessionLogs, uiId: string): string[] =>
   ringToArray(logOf(state, uiId).shown.ring).map((e) =>
-    e.kind === 'data' ? `${e.dir} ${e.peer} ${new TextDecoder().decode(e.bytes)}` : `[${e.text}]`,
+    e.kind === 'data'
+      ? `${e.dir} ${e.peer} ${new TextDecoder().decode(e.bytes)}`
+      : `[${e.kind === 'system' ? e.text : e.result.verdict}]`,
   );
 
 describe('session logs', () => {

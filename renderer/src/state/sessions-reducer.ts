@@ -10,6 +10,7 @@ import type {
   SessionSnapshot,
 } from '../../../shared/contract/model';
 import { zeroCounters } from '../../../shared/contract/model';
+import { type AutomationView, NO_AUTOMATION } from './automation-view';
 import { applyToView, NO_PENDING, viewOfSnapshot } from './engine-view';
 import {
   addSession,
@@ -51,7 +52,23 @@ export function beginOpen(
     framing: undefined,
     capture: undefined,
     pending: NO_PENDING,
+    attempt: undefined,
+    nextAttemptAt: undefined,
+    automation: undefined,
   });
+}
+
+/** A change the UI itself makes to a session's automation view (a task started, counters reset). */
+export function updateAutomation(
+  state: SessionsState,
+  id: string,
+  fn: (view: AutomationView) => AutomationView,
+): SessionsState {
+  const current = state.sessions[id];
+  if (!current) return state;
+  const before = current.automation ?? NO_AUTOMATION;
+  const after = fn(before);
+  return after === before ? state : patch(state, id, { automation: after });
 }
 
 /** setFraming answered: the framing now in force. */

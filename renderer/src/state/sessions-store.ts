@@ -2,6 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { EventBatch } from '../../../shared/contract/events';
 import type { CaptureStatus, ErrorInfo, FramingSpec, SessionSnapshot } from '../../../shared/contract/model';
+import type { AutomationView } from './automation-view';
 import {
   addSession,
   applyEngineBatch,
@@ -21,6 +22,7 @@ import {
   type SessionsState,
   selectSession,
   setSendTo,
+  updateAutomation,
   updateSettings,
 } from './sessions-reducer';
 
@@ -42,6 +44,7 @@ export interface SessionsStore extends StoreApi<SessionsState> {
   framingApplied(id: string, framing: FramingSpec): void;
   captureChanged(id: string, capture: CaptureStatus): void;
   countersReset(id: string): void;
+  updateAutomation(id: string, fn: (view: AutomationView) => AutomationView): void;
 }
 
 export function createSessionsStore(initial?: SessionSettings): SessionsStore {
@@ -68,5 +71,6 @@ export function createSessionsStore(initial?: SessionSettings): SessionsStore {
     framingApplied: (id, framing) => update((s) => framingApplied(s, id, framing)),
     captureChanged: (id, capture) => update((s) => captureChanged(s, id, capture)),
     countersReset: (id) => update((s) => countersReset(s, id)),
+    updateAutomation: (id, fn) => update((s) => updateAutomation(s, id, fn)),
   };
 }

@@ -1,6 +1,6 @@
 // A session's settings as the user typed them, for every protocol at once, so switching Protocol
 // back and forth loses nothing; and the way back from an engine config to such settings.
-import type { FramingSpec, Protocol, SessionConfig } from '../../../shared/contract/model';
+import type { FramingSpec, MatchKind, Protocol, SessionConfig } from '../../../shared/contract/model';
 
 /** Strings, so "70000" can be shown back with the reason it is refused. */
 export interface SessionSettings {
@@ -42,6 +42,46 @@ export interface SessionSettings {
   maxFrameBytes: string;
   /** Capture to file: a path on the machine running the engine. */
   capturePath: string;
+  // TCP client Options: reconnect by itself when the board drops or reboots.
+  reconnect: boolean;
+  reconnectFirstMs: string;
+  reconnectMaxMs: string;
+  /** 0 or empty = keep trying until Disconnect. */
+  reconnectMaxTries: string;
+  // Expect: what every reply must be (applied live, like Framing).
+  expectKind: ExpectKind;
+  expectPrefix: string;
+  expectText: string;
+  expectHex: string;
+  expectPattern: string;
+  expectTimeoutMs: string;
+  /** Auto-reply rules as typed, in order (their index is the engine's rule number). */
+  autoReply: AutoReplyRow[];
+  // Periodic send, soak run and file send, as last typed.
+  periodicIntervalMs: string;
+  periodicCount: string;
+  soakRounds: string;
+  soakDurationS: string;
+  soakIntervalMs: string;
+  fileChunkBytes: string;
+  fileDelayMs: string;
+  /** The board preset last applied ('' = none): only shown, the fields hold the values. */
+  boardPreset: string;
+}
+
+export const EXPECT_KINDS = ['off', 'echo', 'prefix-echo', 'text', 'hex', 'regex'] as const;
+export type ExpectKind = (typeof EXPECT_KINDS)[number];
+
+/** One auto-reply rule as typed: strings, so a half-typed delay can be shown with its fault. */
+export interface AutoReplyRow {
+  /** Stable across edits, for React keys; never sent. */
+  id: number;
+  match: MatchKind;
+  pattern: string;
+  /** Text with escapes, the match's groups ({0}, {1} …) and the macros. */
+  reply: string;
+  delayMs: string;
+  enabled: boolean;
 }
 
 export const FRAMING_KINDS = ['raw', 'delimiter', 'fixed', 'length-prefix', 'idle-gap'] as const;
@@ -93,6 +133,25 @@ export const defaultSettings = (): SessionSettings => ({
   gapMs: '20',
   maxFrameBytes: '',
   capturePath: '',
+  reconnect: false,
+  reconnectFirstMs: '',
+  reconnectMaxMs: '',
+  reconnectMaxTries: '',
+  expectKind: 'off',
+  expectPrefix: '',
+  expectText: '',
+  expectHex: '',
+  expectPattern: '',
+  expectTimeoutMs: '2000',
+  autoReply: [],
+  periodicIntervalMs: '1000',
+  periodicCount: '',
+  soakRounds: '100',
+  soakDurationS: '',
+  soakIntervalMs: '0',
+  fileChunkBytes: '1024',
+  fileDelayMs: '0',
+  boardPreset: '',
 });
 
 /** "address:port", with IPv6 in brackets; an empty address means every interface ("*"). */
@@ -155,6 +214,14 @@ export function settingsFromConfig(config: SessionConfig, framing?: FramingSpec)
         connectTimeoutMs: text(config.connectTimeoutMs),
         noDelay: config.noDelay ?? true,
         keepAliveS: config.keepAliveMs === undefined ? '' : String(Math.round(config.keepAliveMs / 1000)),
+        ...(config.reconnect
+          ? {
+              reconnect: true,
+              reconnectFirstMs: String(config.reconnect.initialDelayMs),
+              reconnectMaxMs: String(config.reconnect.maxDelayMs),
+              reconnectMaxTries: String(config.reconnect.maxTries),
+            }
+          : {}),
       };
     case 'tcp-server':
       return { ...base, serverAddress: config.localAddress ?? '', serverPort: String(config.port) };

@@ -38,7 +38,22 @@ const BUSY_LABEL: Record<Protocol, string> = {
 
 export const clientCount = (n: number): string => `${n} ${n === 1 ? 'client' : 'clients'}`;
 
-export function describeSession(s: UiSession): StateWords {
+/** "Reconnecting… (attempt 3 in 2 s)", counting down to the attempt; "now" once it is due. */
+export function reconnectingLabel(
+  attempt: number | undefined,
+  nextAttemptAt: number | undefined,
+  now: number,
+): string {
+  if (attempt === undefined) return 'Reconnecting…';
+  if (nextAttemptAt === undefined) return `Reconnecting… (attempt ${attempt})`;
+  const seconds = Math.ceil((nextAttemptAt - now) / 1000);
+  return seconds <= 0
+    ? `Reconnecting… (attempt ${attempt} now)`
+    : `Reconnecting… (attempt ${attempt} in ${seconds} s)`;
+}
+
+/** `now` matters only while reconnecting: the countdown to the next attempt. */
+export function describeSession(s: UiSession, now: number = Date.now()): StateWords {
   const protocol = s.engineId || s.opening ? s.protocol : s.settings.protocol;
   if (s.opening || s.state === 'connecting') {
     const detail = s.target ? `${protocol === 'tcp-client' ? 'to' : 'on'} ${s.target}` : undefined;
@@ -63,6 +78,13 @@ export function describeSession(s: UiSession): StateWords {
       };
     case 'open':
       return { label: 'Open', detail: s.local ? `on ${s.local}` : undefined, tone: 'live' };
+    case 'reconnecting':
+      return {
+        label: reconnectingLabel(s.attempt, s.nextAttemptAt, now),
+        detail: s.target ? `to ${s.target}` : undefined,
+        note: s.error ? `Dropped: ${s.error.message}` : 'The board dropped the connection.',
+        tone: 'busy',
+      };
     case 'error':
       return { label: `Error: ${s.error?.message ?? 'the session failed.'}`, tone: 'error' };
     default:
@@ -77,5 +99,6 @@ export function shortState(s: UiSession): { text: string; tone: StateTone } {
   if (s.state === 'listening' && !s.opening) {
     return { text: `Listening · ${clientCount(s.clients.length)}`, tone: 'live' };
   }
+  if (s.state === 'reconnecting' && !s.opening) return { text: 'Reconnecting…', tone: 'busy' };
   return { text: words.label, tone: words.tone };
 }

@@ -121,6 +121,42 @@ export function groupReason(group: string): string | undefined {
   return 'Group must be a multicast address: 224.0.0.0 to 239.255.255.255, or ff00::/8 for IPv6.';
 }
 
+/** Reconnect backoff, checked only while Reconnect automatically is ticked; empty = the default. */
+export function reconnectChecks(s: SessionSettings): Check[] {
+  if (!s.reconnect) return [];
+  const first = wholeIn(s.reconnectFirstMs, 1, 3_600_000);
+  const max = wholeIn(s.reconnectMaxMs, 1, 3_600_000);
+  const firstReason = optionalWhole(
+    s.reconnectFirstMs,
+    1,
+    3_600_000,
+    'First retry must be a whole number of milliseconds from 1 to 3600000.',
+  );
+  const maxReason =
+    optionalWhole(
+      s.reconnectMaxMs,
+      1,
+      3_600_000,
+      'Max retry must be a whole number of milliseconds from 1 to 3600000.',
+    ) ??
+    (first !== undefined && max !== undefined && max < first
+      ? 'Max retry must be at least First retry: the wait doubles from one up to the other.'
+      : undefined);
+  return [
+    ['reconnectFirstMs', firstReason],
+    ['reconnectMaxMs', maxReason],
+    [
+      'reconnectMaxTries',
+      optionalWhole(
+        s.reconnectMaxTries,
+        0,
+        1_000_000,
+        'Max tries must be a whole number (0 keeps trying until Disconnect).',
+      ),
+    ],
+  ];
+}
+
 type Check = [SettingsField, string | undefined];
 
 /** UDP datagrams are messages already; TCP streams are framed as the Framing fields say. */
@@ -139,6 +175,7 @@ function checksFor(s: SessionSettings): Check[] {
         ['localPort', localPortReason(s.localPort)],
         ['connectTimeoutMs', timeoutReason(s.connectTimeoutMs)],
         ['keepAliveS', keepAliveReason(s.keepAliveS)],
+        ...reconnectChecks(s),
         ...framingCheck(s),
       ];
     case 'tcp-server':
@@ -170,6 +207,9 @@ export const OPTION_FIELDS: readonly SettingsField[] = [
   'localPort',
   'connectTimeoutMs',
   'keepAliveS',
+  'reconnectFirstMs',
+  'reconnectMaxMs',
+  'reconnectMaxTries',
   'multicastGroup',
   'multicastInterface',
   'multicastTtl',

@@ -1,0 +1,173 @@
+// Auto-reply: rules that answer what matches, standing in for a host or a board (servers and UDP,
+// clients too). Each rule: Match, Pattern, Reply (escapes, {0} {1} … groups and macros), Delay (ms),
+// on or off, and its hits. Applied live, a moment after every rule is valid.
+import { useId } from 'react';
+import { MATCH_KINDS, type MatchKind } from '../../../shared/contract/model';
+import { usePrefs, useServices } from '../app-context';
+import { formatCount } from '../format';
+import { MATCH_LABELS, newRow, rowProblem, rulesFromRows } from '../state/auto-reply-rows';
+import { isTextEncoding } from '../state/compose';
+import { isActiveState } from '../state/engine-view';
+import type { UiSession } from '../state/sessions-reducer';
+import type { AutoReplyRow } from '../state/settings';
+import { LiveLine } from './ToolFields';
+
+const PLACEHOLDER: Record<MatchKind, string> = {
+  exact: 'PING',
+  contains: 'Hello',
+  prefix: 'AT+',
+  regex: '^GET (\\w+)',
+  hex: '01 03 00 00',
+};
+
+function RuleRow(props: {
+  row: AutoReplyRow;
+  n: number;
+  hits: number;
+  onChange(row: AutoReplyRow): void;
+  onRemove(): void;
+}) {
+  const { row, n } = props;
+  const base = useId();
+  const id = (name: string) => `${base}-${name}`;
+  const problem = rowProblem(row, n);
+  const set = (change: Partial<AutoReplyRow>) => props.onChange({ ...row, ...change });
+  return (
+    <fieldset className={row.enabled ? 'rule' : 'rule off'}>
+      <legend className="rule-legend">
+        <span>Rule {n}</span>
+        <span className="rule-hits muted">
+          {formatCount(props.hits)} {props.hits === 1 ? 'hit' : 'hits'}
+        </span>
+      </legend>
+      <div className="field-row">
+        <div className="field order">
+          <label className="field-label" htmlFor={id('match')}>
+            Match
+          </label>
+          <select
+            id={id('match')}
+            value={row.match}
+            onChange={(e) => set({ match: e.target.value as MatchKind })}
+          >
+            {MATCH_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {MATCH_LABELS[k]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field grow">
+          <label className="field-label" htmlFor={id('pattern')}>
+            Pattern
+          </label>
+          <input
+            id={id('pattern')}
+            type="text"
+            className="mono"
+            value={row.pattern}
+            placeholder={PLACEHOLDER[row.match]}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={(problem !== undefined && row.pattern !== '') || undefined}
+            aria-describedby={problem ? id('problem') : undefined}
+            onChange={(e) => set({ pattern: e.target.value })}
+          />
+        </div>
+      </div>
+      <div className="field-row">
+        <div className="field grow">
+          <label className="field-label" htmlFor={id('reply')}>
+            Reply
+          </label>
+          <input
+            id={id('reply')}
+            type="text"
+            className="mono"
+            value={row.reply}
+            placeholder={row.match === 'regex' ? 'OK {1}\\r\\n' : 'Hi {counter}\\r\\n'}
+            spellCheck={false}
+            autoComplete="off"
+            onChange={(e) => set({ reply: e.target.value })}
+          />
+        </div>
+        <div className="field port">
+          <label className="field-label" htmlFor={id('delay')}>
+            Delay (ms)
+          </label>
+          <input
+            id={id('delay')}
+            type="text"
+            inputMode="numeric"
+            value={row.delayMs}
+            placeholder="0"
+            autoComplete="off"
+            onChange={(e) => set({ delayMs: e.target.value })}
+          />
+        </div>
+      </div>
+      <div className="rule-foot">
+        <div className="check">
+          <input
+            id={id('enabled')}
+            type="checkbox"
+            checked={row.enabled}
+            onChange={(e) => set({ enabled: e.target.checked })}
+          />
+          <label htmlFor={id('enabled')}>Enabled</label>
+        </div>
+        <button type="button" className="btn small" onClick={props.onRemove}>
+          Remove rule
+        </button>
+      </div>
+      {problem && (
+        <p id={id('problem')} className="reason reason-fault">
+          {problem}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+export function AutoReplyPanel({ session }: { session: UiSession }) {
+  const { sessions } = useServices();
+  const encodeAs = usePrefs((p) => p.encodeAs);
+  const rows = session.settings.autoReply;
+  const hits = session.automation?.hits ?? [];
+  const setRows = (autoReply: AutoReplyRow[]) => sessions.updateSettings(session.id, { autoReply });
+  const checked = rulesFromRows(rows);
+  const live = session.engineId !== undefined && isActiveState(session.state);
+  const active = rows.filter((r) => r.enabled).length;
+  const status = !checked.ok
+    ? `Not applied until every rule is valid: ${checked.reason}`
+    : rows.length === 0
+      ? 'No rules: nothing is answered.'
+      : live
+        ? `${formatCount(active)} of ${formatCount(rows.length)} rules on: each received message is answered by the first rule it matches.`
+        : 'The rules apply when the session starts.';
+
+  return (
+    <div className="auto-reply">
+      <p className="muted tool-note">
+        Replies are {isTextEncoding(encodeAs) ? 'encoded as Encode as' : 'UTF-8 text'}, with \r \n \xNN, the
+        match as {'{0}'}, its groups as {'{1}'} {'{2}'} … and the macros.
+      </p>
+      {rows.map((row, i) => (
+        <RuleRow
+          key={row.id}
+          row={row}
+          n={i + 1}
+          hits={hits[i] ?? 0}
+          onChange={(next) => setRows(rows.map((r) => (r.id === row.id ? next : r)))}
+          onRemove={() => setRows(rows.filter((r) => r.id !== row.id))}
+        />
+      ))}
+      <div className="actions">
+        <button type="button" className="btn small" onClick={() => setRows([...rows, newRow(rows)])}>
+          Add rule
+        </button>
+      </div>
+      <LiveLine text={status} tone={!checked.ok ? 'bad' : live && active > 0 ? 'live' : 'muted'} />
+    </div>
+  );
+}

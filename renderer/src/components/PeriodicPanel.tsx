@@ -1,0 +1,93 @@
+// Periodic send: the message box's payload every Interval (ms), Count times or until Stop periodic,
+// sent by the engine's own timer; the running indicator counts what went out.
+import { useId, useState } from 'react';
+import { useServices } from '../app-context';
+import { periodicFields } from '../state/task-fields';
+import { periodicText } from '../state/task-words';
+import type { ToolProps } from './SendTools';
+import { LiveLine, SettingInput } from './ToolFields';
+
+export function PeriodicPanel({ session, payload, ready, why }: ToolProps) {
+  const { automation } = useServices();
+  const reasonId = useId();
+  const [refusal, setRefusal] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const task = session.automation?.periodic;
+  const running = task?.state === 'running';
+  const fields = periodicFields(session.settings);
+  const fault = fields.ok ? undefined : fields;
+  const blocked = fault?.reason ?? (ready ? undefined : why);
+
+  const start = async () => {
+    if (!fields.ok || !ready) return;
+    setBusy(true);
+    setRefusal(undefined);
+    const error = await automation.startPeriodic(
+      session.id,
+      payload,
+      ready.to,
+      fields.intervalMs,
+      fields.count,
+    );
+    setRefusal(error?.message);
+    setBusy(false);
+  };
+  const stop = async () => {
+    setBusy(true);
+    await automation.stopTask(session.id, 'periodic');
+    setBusy(false);
+  };
+
+  return (
+    <div className="periodic">
+      <p className="muted tool-note">Sends the message above on the engine’s timer, from 1 ms apart.</p>
+      <div className="field-row">
+        <SettingInput
+          session={session}
+          name="periodicIntervalMs"
+          label="Interval (ms)"
+          numeric
+          placeholder="1000"
+          invalid={fault?.field === 'periodicIntervalMs'}
+          describedBy={reasonId}
+        />
+        <SettingInput
+          session={session}
+          name="periodicCount"
+          label="Count"
+          numeric
+          placeholder="until stopped"
+          invalid={fault?.field === 'periodicCount'}
+          describedBy={reasonId}
+        />
+      </div>
+      <div className="actions">
+        {running ? (
+          <button type="button" className="btn danger" disabled={busy} onClick={() => void stop()}>
+            Stop periodic
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn primary"
+            disabled={busy || blocked !== undefined}
+            aria-describedby={blocked ? reasonId : undefined}
+            onClick={() => void start()}
+          >
+            Start periodic
+          </button>
+        )}
+        {!running && blocked && (
+          <p id={reasonId} className={`reason reason-${fault ? 'fault' : 'hint'}`}>
+            {blocked}
+          </p>
+        )}
+      </div>
+      {refusal && <p className="reason reason-fault">{refusal}</p>}
+      <LiveLine
+        text={task ? periodicText(task) : undefined}
+        tone={running ? 'live' : task?.state === 'error' ? 'bad' : 'muted'}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+// The sending tools under the message box, as tabs: Presets, Periodic send, Send file, Auto-reply and
+// Soak run. One panel shows at a time; a running periodic send or soak run marks its tab, and its
+// state lives in the stores, so switching tabs or sessions never stops it.
+import { type KeyboardEvent, useId, useRef, useState } from 'react';
+import type { Payload } from '../../../shared/contract/model';
+import '../automation.css';
+import type { SendPlan } from '../state/send-target';
+import type { UiSession } from '../state/sessions-reducer';
+import { AutoReplyPanel } from './AutoReplyPanel';
+import { FileSendPanel } from './FileSendPanel';
+import { PeriodicPanel } from './PeriodicPanel';
+import { PresetsPanel } from './PresetsPanel';
+import { SoakPanel } from './SoakPanel';
+
+export interface ToolProps {
+  session: UiSession;
+  /** The message box's payload. */
+  payload: Payload;
+  /** Where a send goes, when one can go now. */
+  ready?: Extract<SendPlan, { ok: true }>;
+  /** Why nothing can be sent now (the composer's own reason). */
+  why?: string;
+  /** The message as typed. */
+  text: string;
+}
+
+const TABS = [
+  { id: 'presets', label: 'Presets' },
+  { id: 'periodic', label: 'Periodic send' },
+  { id: 'file', label: 'Send file' },
+  { id: 'auto-reply', label: 'Auto-reply' },
+  { id: 'soak', label: 'Soak run' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+export function SendTools(props: ToolProps) {
+  const [tab, setTab] = useState<TabId>('presets');
+  const base = useId();
+  const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const automation = props.session.automation;
+  const running: Partial<Record<TabId, boolean>> = {
+    periodic: automation?.periodic?.state === 'running',
+    soak: automation?.soak?.state === 'running',
+  };
+
+  // Arrow keys move between tabs, as the ARIA tabs pattern has it.
+  const onKeyDown = (e: KeyboardEvent) => {
+    const at = TABS.findIndex((t) => t.id === tab);
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    e.preventDefault();
+    const next = (at + step + TABS.length) % TABS.length;
+    setTab((TABS[next] as (typeof TABS)[number]).id);
+    buttons.current[next]?.focus();
+  };
+
+  return (
+    <div className="send-tools">
+      <div className="tabs" role="tablist" aria-label="Sending tools" onKeyDown={onKeyDown}>
+        {TABS.map((t, i) => (
+          <button
+            key={t.id}
+            ref={(el) => {
+              buttons.current[i] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`${base}-${t.id}-tab`}
+            aria-selected={tab === t.id}
+            aria-controls={`${base}-${t.id}-panel`}
+            tabIndex={tab === t.id ? 0 : -1}
+            className={tab === t.id ? 'tab on' : 'tab'}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+            {running[t.id] && <span className="tab-running" title="Running" aria-hidden="true" />}
+          </button>
+        ))}
+      </div>
+      <div
+        className="tab-panel"
+        role="tabpanel"
+        id={`${base}-${tab}-panel`}
+        aria-labelledby={`${base}-${tab}-tab`}
+      >
+        {tab === 'presets' && <PresetsPanel {...props} />}
+        {tab === 'periodic' && <PeriodicPanel {...props} />}
+        {tab === 'file' && <FileSendPanel {...props} />}
+        {tab === 'auto-reply' && <AutoReplyPanel session={props.session} />}
+        {tab === 'soak' && <SoakPanel {...props} />}
+      </div>
+    </div>
+  );
+}
