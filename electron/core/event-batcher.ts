@@ -1,6 +1,7 @@
 // Per-connection event batching with flow control (DESIGN.md section 3). Plain Node timers only.
 // Memory stays bounded however fast events arrive: payloads the receiver cannot take become counts.
 import type {
+  AutoReplyEvent,
   CaptureEvent,
   ClientCountersEvent,
   CountersEvent,
@@ -9,9 +10,12 @@ import type {
   EngineEvent,
   EventBatch,
   EventSink,
+  ExchangeEvent,
   PendingEvent,
+  TaskEvent,
 } from '../../shared/contract/events';
 import type { SessionId } from '../../shared/contract/model';
+import { exchangeBytes, Levels, withoutBytes } from './event-levels';
 
 export interface EventBatcherOptions {
   send: (batch: EventBatch) => void;
@@ -23,6 +27,8 @@ export interface EventBatcherOptions {
   maxInFlightBytes?: number;
   /** Events held for the next batch; a full batch is flushed, or its payloads dropped. */
   maxPendingEvents?: number;
+  /** Exchange events held for the next batch; one more sends the batch even to a receiver behind. */
+  maxPendingExchanges?: number;
 }
 
 export interface EventBatcher {
@@ -37,12 +43,14 @@ export const DEFAULT_FLUSH_INTERVAL_MS = 16;
 export const DEFAULT_MAX_BATCH_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MAX_PENDING_EVENTS = 4096;
+export const DEFAULT_MAX_PENDING_EXCHANGES = 1024;
 
 export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   const flushIntervalMs = opts.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
   const maxBatchBytes = opts.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const maxInFlightBytes = opts.maxInFlightBytes ?? DEFAULT_MAX_IN_FLIGHT_BYTES;
   const maxPendingEvents = opts.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
+  const maxPendingExchanges = opts.maxPendingExchanges ?? DEFAULT_MAX_PENDING_EXCHANGES;
 
   let seq = 0;
   let pending: EngineEvent[] = [];
@@ -55,7 +63,11 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   /** Bytes waiting for the rest of a frame, per session and peer: a level, so the latest wins. */
   let framePending = new Map<string, PendingEvent>();
   /** A capture's status is absolute too: the latest per session. */
-  let captures = new Map<SessionId, CaptureEvent>();
+  const captures = new Levels<CaptureEvent>((e) => e.id);
+  /** A task's progress and an auto-reply rule's hits are levels too: the latest per task or rule. */
+  const tasks = new Levels<TaskEvent>((e) => clientKey(e.id, e.taskId));
+  const autoReplies = new Levels<AutoReplyEvent>((e) => clientKey(e.id, String(e.rule)));
+  let pendingExchanges = 0;
   /**
    * The dropped event still open for coalescing, per session and direction. Any other event of the
    * session closes it, so each "N bytes not shown" keeps its place in that session's log.
@@ -99,7 +111,9 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     counters.size === 0 &&
     clientCounters.size === 0 &&
     framePending.size === 0 &&
-    captures.size === 0;
+    captures.size === 0 &&
+    tasks.size === 0 &&
+    autoReplies.size === 0;
 
   /** A client's final totals and pending count go out before the event that says it left, so no row reappears after it. */
   const releasePeerLevels = (id: SessionId, peer?: string) => {
@@ -121,14 +135,15 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     }, flushIntervalMs);
   };
 
-  function flush(): void {
+  /** `force`: out even to a receiver behind, so held exchange events stay few. */
+  function flush(force = false): void {
     if (disposed) return;
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (nothingPending()) return;
     // While the receiver is behind, a batch without payloads (drop counts, counters, states) waits
     // for the next ack, so a stalled window does not start a stream of small batches instead.
-    if (behind && pendingBytes === 0 && inFlightBytes > 0) return;
+    if (!force && behind && pendingBytes === 0 && inFlightBytes > 0) return;
     seq += 1;
     const batch: EventBatch = {
       seq,
@@ -136,6 +151,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
         ...pending,
         ...framePending.values(),
         ...captures.values(),
+        ...tasks.values(),
+        ...autoReplies.values(),
         ...clientCounters.values(),
         ...counters.values(),
       ],
@@ -146,10 +163,13 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     }
     pending = [];
     pendingBytes = 0;
+    pendingExchanges = 0;
     counters = new Map();
     clientCounters = new Map();
     framePending = new Map();
-    captures = new Map();
+    captures.clear();
+    tasks.clear();
+    autoReplies.clear();
     openDrops = new Map();
     try {
       opts.send(batch);
@@ -175,6 +195,20 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     if (pendingBytes >= maxBatchBytes) flush();
   };
 
+  /**
+   * Never dropped: its bytes travel in the window like data payloads, and go (the verdict, diffAt
+   * and reason stay) when the window is full; past maxPendingExchanges held, the batch goes out.
+   */
+  const pushExchange = (event: ExchangeEvent) => {
+    const n = exchangeBytes(event);
+    const fits = n === 0 || inFlightBytes + pendingBytes + n <= maxInFlightBytes;
+    closeDrops(event.id);
+    pending.push(fits ? event : withoutBytes(event));
+    if (fits) pendingBytes += n;
+    pendingExchanges += 1;
+    if (pendingExchanges >= maxPendingExchanges) flush(true);
+  };
+
   const push: EventSink = (event) => {
     if (disposed) return;
     switch (event.type) {
@@ -188,7 +222,16 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
         framePending.set(clientKey(event.id, event.peer), event);
         break;
       case 'capture':
-        captures.set(event.id, event);
+        captures.set(event);
+        break;
+      case 'task':
+        tasks.set(event);
+        break;
+      case 'auto-reply':
+        autoReplies.set(event);
+        break;
+      case 'exchange':
+        pushExchange(event);
         break;
       case 'client-disconnected':
         releasePeerLevels(event.id, event.peer);
@@ -205,11 +248,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       case 'session-closed': {
         // The final totals go out before the session disappears from the receiver's list.
         releasePeerLevels(event.id);
-        const capture = captures.get(event.id);
-        if (capture) {
-          captures.delete(event.id);
-          pending.push(capture);
-        }
+        pending.push(...tasks.take(event.id), ...autoReplies.take(event.id));
+        pending.push(...captures.take(event.id));
         const last = counters.get(event.id);
         if (last) {
           counters.delete(event.id);
@@ -236,7 +276,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       behind = false;
       schedule();
     },
-    flush,
+    flush: () => flush(),
     dispose() {
       disposed = true;
       if (timer) clearTimeout(timer);
@@ -246,7 +286,10 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       counters = new Map();
       clientCounters = new Map();
       framePending = new Map();
-      captures = new Map();
+      captures.clear();
+      tasks.clear();
+      autoReplies.clear();
+      pendingExchanges = 0;
       openDrops = new Map();
       inFlight.length = 0;
       inFlightBytes = 0;

@@ -71,7 +71,7 @@ export class Reconnector {
 
   /** Runs `attempt` after the delay; a pending wait is replaced. */
   schedule(delayMs: number, attempt: () => void): void {
-    this.cancel();
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       attempt();

@@ -1,0 +1,48 @@
+// Pieces of the event batcher for bench automation events: latest-wins stores for levels (a
+// task's progress, a rule's hits) and the byte size of an exchange. Plain Node.
+import type { ExchangeEvent } from '../../shared/contract/events';
+import type { SessionId } from '../../shared/contract/model';
+
+/** The latest event per key: a level (totals, progress) replaces the one before it. */
+export class Levels<E extends { id: SessionId }> {
+  private map = new Map<string, E>();
+
+  constructor(private readonly keyOf: (event: E) => string) {}
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  set(event: E): void {
+    this.map.set(this.keyOf(event), event);
+  }
+
+  values(): IterableIterator<E> {
+    return this.map.values();
+  }
+
+  clear(): void {
+    this.map = new Map();
+  }
+
+  /** Removes and returns the session's events, oldest key first. */
+  take(id: SessionId): E[] {
+    const taken: E[] = [];
+    for (const [key, event] of this.map) {
+      if (event.id !== id) continue;
+      this.map.delete(key);
+      taken.push(event);
+    }
+    return taken;
+  }
+}
+
+/** Bytes an exchange event carries (expected and actual), counted like data payloads. */
+export const exchangeBytes = (e: ExchangeEvent): number =>
+  (e.result.expected?.byteLength ?? 0) + (e.result.actual?.byteLength ?? 0);
+
+/** The verdict without its bytes: diffAt and the reason still say what went wrong. */
+export function withoutBytes(e: ExchangeEvent): ExchangeEvent {
+  const { expected: _expected, actual: _actual, ...result } = e.result;
+  return { ...e, result };
+}
