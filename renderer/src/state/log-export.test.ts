@@ -148,3 +148,50 @@ describe('received bytes and file names', () => {
     expect(gapNote(NO_GAPS)).toBeUndefined();
   });
 });
+
+describe('exchanges and soak runs in exports', () => {
+  const fail: LogEntry = {
+    kind: 'exchange',
+    key: 4,
+    at: T0 + 4,
+    session: 's1',
+    result: {
+      seq: 2,
+      verdict: 'fail',
+      sentAt: T0 + 3,
+      peer: '127.0.0.1:5000',
+      firstByteMs: 0.5,
+      completeMs: 0.75,
+      expected: bytes('TCP Server : hello'),
+      actual: bytes('TCP Server : Hello'),
+      diffAt: 13,
+      reason: 'The reply differs at byte 13.',
+    },
+  };
+  const withResults = source({
+    entries: [...entries, fail],
+    soak: ['Soak run: Done: 1,000 rounds, all passed', 'sent 1,000, passed 1,000'],
+  });
+
+  it('puts the summary first and each result with its diff in the text', () => {
+    const text = join(exportText(withResults));
+    expect(text).toContain('\nSoak run: Done: 1,000 rounds, all passed\nsent 1,000, passed 1,000\n');
+    expect(text).toContain(
+      '2024-05-01 12:00:00.009  ==  FAIL #2 to 127.0.0.1:5000 · first byte 0.50 ms · complete 0.75 ms: The reply differs at byte 13.\n',
+    );
+    expect(text).toContain("      Differs at byte 13: expected 68 'h', got 48 'H'");
+  });
+
+  it('gives the summary its own section and the diffs after the table in Markdown', () => {
+    const md = join(exportMarkdown(withResults));
+    expect(md).toContain('## Soak run: Done: 1,000 rounds, all passed\n\n- sent 1,000, passed 1,000\n');
+    expect(md).toContain('| result | 127.0.0.1:5000 | | **FAIL \\#2 to 127.0.0.1:5000');
+    expect(md).toMatch(/## Failed exchanges\n\nFAIL \\#2 .*\n\n```text\nDiffers at byte 13/);
+  });
+
+  it('writes a result row in CSV, and nothing about soak runs when there was none', () => {
+    const csv = join(exportCsv(withResults));
+    expect(csv).toContain(',result,127.0.0.1:5000,,,,"FAIL #2 to 127.0.0.1:5000');
+    expect(join(exportText(source()))).not.toContain('Soak run');
+  });
+});

@@ -92,9 +92,13 @@ export function soakText(task: TaskView): string {
 
 /** The summary a finished (or running) soak adds to the log and to the Text and Markdown exports. */
 export function soakSummaryLines(task: TaskView): string[] {
-  const lines = [
-    `Soak run: ${soakText(task)}${every(task.intervalMs) ? `, one round${every(task.intervalMs)}` : ''}`,
-  ];
+  const pace =
+    task.intervalMs === undefined
+      ? ''
+      : task.intervalMs === 0
+        ? ', rounds back to back'
+        : `, one round${every(task.intervalMs)}`;
+  const lines = [`Soak run: ${soakText(task)}${pace}`];
   if (!task.stats) return lines;
   const figures = soakFigures(task.stats);
   const pick = (labels: string[]) =>
