@@ -150,9 +150,6 @@ function checkOrder(
         `listen belongs to tcp-server cases; this case is ${board.mode}: use connect`,
       );
     }
-    if ((step.kind === 'connect' || step.kind === 'listen') && open) {
-      fail(ctx, place, undefined, 'the connection is already open: close it first');
-    }
     if ((step.kind === 'send' || step.kind === 'expect' || step.kind === 'close') && !open) {
       const first = board.mode === 'tcp-server' ? 'listen' : 'connect';
       fail(ctx, place, undefined, `nothing is open yet: ${first} first`);
@@ -185,7 +182,7 @@ export function parseCase(text: string, opts: ParseCaseOptions): TestCase {
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const syntax = doc.errors[0];
   if (syntax) {
-    const line = syntax.linePos?.[0]?.line;
+    const line = lines.linePos(syntax.pos[0]).line;
     const first = syntax.message.split('\n')[0];
     throw new CaseFormatError(
       `${opts.file}: not valid YAML or JSON: ${first}${line ? ` (line ${line})` : ''}`,
