@@ -1,0 +1,116 @@
+// Figure 4, many boards: a TCP server session holds thousands of idle clients, then a thousand more
+// connect at once and each send a line; against a raw Node echo server holding as many, whose last
+// echo ends its time. The Clients list must stay responsive meanwhile.
+import type { AppPage } from './app-page';
+import { type BenchContext, engineWindow } from './context';
+import { formatCpu } from './cpu';
+import { type FigureResult, type Row, verdict } from './report';
+import { count, round } from './stats';
+import type { HoldResult, LinesResult } from './traffic-clients';
+
+/** Handshakes in flight at once while the idle clients connect (the listen backlog is 511). */
+const CONCURRENCY = 200;
+/** Files each process keeps for itself beyond the clients (logs, the browser link, ...). */
+const SPARE_FILES = 200;
+
+async function rawRun(ctx: BenchContext, held: number): Promise<{ hold: HoldResult; lines: LinesResult }> {
+  const port = await ctx.raw.call<number>('echoStart');
+  const hold = await ctx.load.call<HoldResult>('hold', { port, count: held, concurrency: CONCURRENCY });
+  const lines = await ctx.load.call<LinesResult>('lines', { port, count: ctx.sizes.lineClients, echo: true });
+  await ctx.load.call('release');
+  await ctx.raw.call('closeAll');
+  return { hold, lines };
+}
+
+interface Responsiveness {
+  domRows: number;
+  scrollMs: number;
+  pauseMs: number;
+  resumeMs: number;
+}
+
+async function responsiveness(app: AppPage, waitMs: number): Promise<Responsiveness> {
+  const domRows = await app.eval<number>('__bench.clientRows()');
+  const { ms: scrollMs } = await app.eval<{ ms: number }>('__bench.scrollClients()');
+  const pauseMs = await app.clickToggle(true, waitMs);
+  const resumeMs = await app.clickToggle(false, waitMs);
+  return { domRows, scrollMs, pauseMs, resumeMs };
+}
+
+export async function runManyBoards(ctx: BenchContext): Promise<FigureResult> {
+  const { lineClients, waitMs } = ctx.sizes;
+  const held = Math.min(ctx.sizes.heldClients, ctx.fileLimit - lineClients - SPARE_FILES);
+  const limitNote =
+    held < ctx.sizes.heldClients
+      ? `; only ${count(held)} held: the open-file limit is ${count(ctx.fileLimit)} (raise it with ulimit -n)`
+      : '';
+  const raw = await rawRun(ctx, held);
+
+  const app = await ctx.app();
+  const port = await app.ui.listenOn(0);
+  await app.watch();
+  const entries0 = (await app.value('entries')).value;
+  const [hold, holdStats] = await engineWindow(ctx, () =>
+    ctx.load.call<HoldResult>('hold', { port, count: held, concurrency: CONCURRENCY }),
+  );
+  let holdShownMs = Number.NaN;
+  try {
+    holdShownMs = (await app.reach('entries', entries0 + hold.held, waitMs)) - hold.startAt;
+  } catch {
+    // Reported as not shown.
+  }
+  const shownClients = await app.page.getByText(`${hold.held} clients`, { exact: true }).count();
+  const resp = await responsiveness(app, waitMs);
+
+  const before = await app.value('entries');
+  const rx0 = (await app.value('rx')).value;
+  const [lines, linesStats] = await engineWindow(ctx, () =>
+    ctx.load.call<LinesResult>('lines', { port, count: lineClients, echo: false }),
+  );
+  let appDoneAt = Number.NaN;
+  try {
+    const rxAt = await app.reach('rx', rx0 + lines.bytes, waitMs);
+    const entriesAt = await app.reach('entries', before.value + 2 * lineClients, waitMs);
+    appDoneAt = Math.max(rxAt, entriesAt);
+  } catch {
+    // Reported as not all logged.
+  }
+  await ctx.load.call('release');
+  await app.ui.closeAllSessions();
+
+  const rawMs = raw.lines.doneAt - raw.lines.startAt;
+  const appMs = appDoneAt - lines.startAt;
+  const ratio = appMs / rawMs;
+  const responsive = resp.domRows < held && resp.scrollMs < 100 && resp.pauseMs < 100;
+  const rows: Row[] = [
+    {
+      figure: `4 many boards: ${count(held)} clients held by a TCP server session`,
+      raw: `${count(raw.hold.held)} held`,
+      app: `${count(hold.held)} held`,
+      target: `${count(held)}, listed`,
+      verdict: verdict(hold.held === held && shownClients > 0),
+      note: `connecting them took ${round(raw.hold.ms / 1000, 2)} s raw, ${round(hold.ms / 1000, 2)} s to the app, whose log ${Number.isFinite(holdShownMs) ? `showed the last connect after ${round(holdShownMs / 1000, 2)} s` : 'did not show every connect'}; engine event-loop delay p99 ${round(holdStats.loopDelayP99Ms)} ms, RSS ${Math.round(holdStats.rssMaxMB)} MB; CPU in percent of one core: ${formatCpu(holdStats.cpu)}${limitNote}`,
+    },
+    {
+      figure: `4 many boards: ${count(lineClients)} more connect and send a line each`,
+      raw: `${round(rawMs)} ms`,
+      app: Number.isFinite(appMs) ? `${round(appMs)} ms` : 'not all logged',
+      ratio: Number.isFinite(appMs) ? ratio : undefined,
+      target: '<= 2.00x',
+      verdict: verdict(Number.isFinite(appMs) && ratio <= 2),
+      note: `raw: a Node echo server holding as many, until the last echo is back; app: until the page shows every byte in RX and every line and connect in the log; engine event-loop delay p99 ${round(linesStats.loopDelayP99Ms)} ms; CPU in percent of one core: ${formatCpu(linesStats.cpu)}`,
+    },
+    {
+      figure: '4 many boards: Clients list responsive',
+      raw: '',
+      app: `${count(resp.domRows)} rows in the DOM; scroll ${round(resp.scrollMs)} ms; Pause ${round(resp.pauseMs)} ms`,
+      target: 'virtualized, < 100 ms',
+      verdict: verdict(responsive),
+      note: `with ${count(hold.held)} clients listed: rows rendered, a scroll of the list to its end until painted, a Pause click until its effect shows (Resume ${round(resp.resumeMs)} ms)`,
+    },
+  ];
+  return {
+    rows,
+    details: { held, raw, hold, holdStats, lines, linesStats, appMs, rawMs, responsiveness: resp },
+  };
+}

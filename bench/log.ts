@@ -1,0 +1,45 @@
+// Figure 6, the log: a million entries through the renderer's log state (retention under its caps,
+// filter, find), measured on its pure functions in a load process (see log-measure.ts).
+import type { BenchContext } from './context';
+import type { LogMeasures } from './log-measure';
+import { type FigureResult, verdict } from './report';
+import { count, round } from './stats';
+
+export async function runLog(ctx: BenchContext): Promise<FigureResult> {
+  const { logEntries } = ctx.sizes;
+  const m = await ctx.load.call<LogMeasures>('log', { entries: logEntries });
+  const where = `renderer/src/state functions in Node over ${count(m.entries)} entries of 35 B`;
+  const searchMs = Math.max(m.searchTextMs, m.searchHexMs);
+  return {
+    rows: [
+      {
+        figure: `6 log: entries retained of ${count(m.entries)}`,
+        raw: '',
+        app: count(m.retainedDefault),
+        target: count(m.entries),
+        verdict: verdict(m.retainedDefault >= m.entries),
+        note:
+          `with the default caps (${count(m.defaultLimits.maxEntries)} entries, ${count(m.defaultLimits.maxBytes)} B); ` +
+          `with the entry cap raised the ring kept ${count(m.retainedRaised)} in ${Math.round(m.heapMB)} MB of heap, ` +
+          `appending at ${round(m.appendMsPerMillion / 1000, 2)} s per million`,
+      },
+      {
+        figure: '6 log: filter (TX and system rows only)',
+        raw: '',
+        app: `${round(m.filterMs)} ms`,
+        target: '< 200 ms',
+        verdict: verdict(m.filterMs < 200),
+        note: `visibleIndices over the raised log, ${count(m.filterRows)} rows pass; ${where}`,
+      },
+      {
+        figure: '6 log: find text or hex',
+        raw: '',
+        app: `${round(searchMs)} ms`,
+        target: '< 200 ms',
+        verdict: verdict(searchMs < 200),
+        note: `useLogSearch's loop, cache cold: text ${round(m.searchTextMs)} ms (${count(m.searchTextHits)} hit), hex "temp=" ${round(m.searchHexMs)} ms (${count(m.searchHexHits)} hits); median of 3`,
+      },
+    ],
+    details: { ...m },
+  };
+}

@@ -1,0 +1,49 @@
+// Figure 5, round trips: the engine's TCP client session against a raw Node client, both sequential
+// 32-byte requests to the same raw Node echo server (see round-trip-clients.ts).
+import type { BenchContext } from './context';
+import { type FigureResult, verdict } from './report';
+import type { RoundTripSamples } from './round-trip-clients';
+import { count, percentile, round } from './stats';
+
+const REQUEST_BYTES = 32;
+
+export async function runRoundTrips(ctx: BenchContext): Promise<FigureResult> {
+  const { roundTrips, roundTripWarmup } = ctx.sizes;
+  const port = await ctx.raw.call<number>('echoStart');
+  const samples = await ctx.load.call<RoundTripSamples>('roundTrips', {
+    port,
+    count: roundTrips,
+    warmup: roundTripWarmup,
+    size: REQUEST_BYTES,
+  });
+  const at = (p: number) => ({ raw: percentile(samples.raw, p), app: percentile(samples.app, p) });
+  const p50 = at(50);
+  const p99 = at(99);
+  const us = (n: number) => `${round(n, 0)} us`;
+  const note =
+    'send to first reply byte, timed with process.hrtime; the app through the session manager API in-process ' +
+    '(the verification engine that will use it is not built yet), the raw side a Node net.Socket with ' +
+    `TCP_NODELAY; interleaved blocks of 250 after ${count(roundTripWarmup)} warm-up trips each`;
+  return {
+    rows: [
+      {
+        figure: `5 round trip ${REQUEST_BYTES} B, p50 of ${count(roundTrips)}`,
+        raw: us(p50.raw),
+        app: us(p50.app),
+        ratio: p50.app / p50.raw,
+        target: '<= 1.10x',
+        verdict: verdict(p50.app / p50.raw <= 1.1),
+        note,
+      },
+      {
+        figure: `5 round trip ${REQUEST_BYTES} B, p99 of ${count(roundTrips)}`,
+        raw: us(p99.raw),
+        app: us(p99.app),
+        ratio: p99.app / p99.raw,
+        target: '<= 1.20x',
+        verdict: verdict(p99.app / p99.raw <= 1.2),
+      },
+    ],
+    details: { p50, p99, p90: at(90), max: at(100), count: roundTrips },
+  };
+}

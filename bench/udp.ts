@@ -1,0 +1,107 @@
+// Figure 3, UDP: one Node socket fires datagrams as fast as it can at a receiving UDP session (its
+// receive buffer set in the UI) and at a raw Node UDP socket with the same buffer; how many arrive,
+// and how fast.
+import type { AppPage } from './app-page';
+import { type BenchContext, engineWindow } from './context';
+import { formatCpu } from './cpu';
+import { type FigureResult, verdict } from './report';
+import { count, round, sleep, wallMs } from './stats';
+import type { UdpReceived, UdpSent } from './traffic-udp';
+
+/** A receiver has finished once nothing new arrived for this long after the sender finished. */
+const QUIET_MS = 500;
+
+async function rawRun(ctx: BenchContext): Promise<{ sent: UdpSent; got: UdpReceived; bufferBytes: number }> {
+  const { datagrams, datagramBytes, udpReceiveBuffer } = ctx.sizes;
+  const { port, bufferBytes } = await ctx.raw.call<{ port: number; bufferBytes: number }>(
+    'udpReceiverStart',
+    {
+      bufferBytes: udpReceiveBuffer,
+    },
+  );
+  const sent = await ctx.load.call<UdpSent>('udpSend', { port, count: datagrams, size: datagramBytes });
+  let got = await ctx.raw.call<UdpReceived>('udpReceived');
+  while (got.received < datagrams && wallMs() - Math.max(got.lastAt, sent.endAt) < QUIET_MS) {
+    await sleep(50);
+    got = await ctx.raw.call<UdpReceived>('udpReceived');
+  }
+  return { sent, got, bufferBytes };
+}
+
+/**
+ * When the engine took the last datagram the log shows, from that row's time (HH:MM:SS.mmm, local):
+ * the engine's own clock, whatever the page's delay in showing it.
+ */
+export function rowTimeToWall(time: string, near: number): number | undefined {
+  const m = /^(\d\d):(\d\d):(\d\d)\.(\d\d\d)$/.exec(time.trim());
+  if (!m) return undefined;
+  const d = new Date(near);
+  d.setHours(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]));
+  const t = d.getTime();
+  // A run across midnight: the row's day is the one nearest to `near`.
+  const day = 86_400_000;
+  return t - near > day / 2 ? t - day : near - t > day / 2 ? t + day : t;
+}
+
+async function openUdpWithBuffer(app: AppPage, bytes: number): Promise<number> {
+  const { page, ui } = app;
+  await ui.protocol.selectOption({ label: 'UDP' });
+  const field = page.getByLabel('Receive buffer (bytes)', { exact: true });
+  if (!(await field.isVisible())) await page.locator('summary', { hasText: 'Options' }).click();
+  await field.fill(String(bytes));
+  return ui.openUdp(0, '127.0.0.1');
+}
+
+export async function runUdp(ctx: BenchContext): Promise<FigureResult> {
+  const { datagrams, datagramBytes, udpReceiveBuffer } = ctx.sizes;
+  const raw = await rawRun(ctx);
+
+  const app = await ctx.app();
+  const port = await openUdpWithBuffer(app, udpReceiveBuffer);
+  await app.watch();
+  const expected = datagrams * datagramBytes;
+  const [sent, stats] = await engineWindow(ctx, () =>
+    ctx.load.call<UdpSent>('udpSend', { port, count: datagrams, size: datagramBytes }),
+  );
+  let shown = await app.value('rx');
+  while (shown.value < expected && wallMs() - Math.max(shown.at, sent.endAt) < QUIET_MS) {
+    await sleep(50);
+    shown = await app.value('rx');
+  }
+  const last = await app.eval<{ data: boolean; time: string } | undefined>('__bench.lastDataRow()');
+  await app.ui.closeAllSessions();
+
+  const appReceived = Math.floor(shown.value / datagramBytes);
+  const engineLastAt = last?.data ? rowTimeToWall(last.time, sent.startAt) : undefined;
+  const appLastAt = engineLastAt ?? shown.at;
+  const rawRate = raw.got.received / ((raw.got.lastAt - raw.sent.startAt) / 1000);
+  const appRate = appReceived / ((appLastAt - sent.startAt) / 1000);
+  const ratio = appRate / rawRate;
+  const pct = (n: number) => `${round((100 * n) / datagrams, 1)} %`;
+  return {
+    rows: [
+      {
+        figure: `3 UDP: ${count(datagrams)} datagrams of ${datagramBytes} B received`,
+        raw: pct(raw.got.received),
+        app: pct(appReceived),
+        target: '>= 99 %',
+        verdict: verdict(appReceived >= 0.99 * datagrams),
+        note: `receive buffer ${count(udpReceiveBuffer)} B asked, ${count(raw.bufferBytes)} B granted by the system (its net.core.rmem_max bounds it)`,
+      },
+      {
+        figure: '3 UDP: receive rate',
+        raw: `${count(rawRate)} dgram/s`,
+        app: `${count(appRate)} dgram/s`,
+        ratio,
+        target: '>= 0.80x',
+        verdict: verdict(ratio >= 0.8),
+        note: `datagrams received per second, from the first one sent to the last one received: the app's last is the time its log shows for the last datagram (the engine's clock, to the ms)${engineLastAt === undefined ? ' (here the page RX update instead: the last datagram was not shown)' : ''}; the page showed the final RX count ${Math.round(shown.at - appLastAt)} ms after that; engine event-loop delay p99 ${round(stats.loopDelayP99Ms)} ms; CPU in percent of one core: ${formatCpu(stats.cpu)}`,
+      },
+    ],
+    details: {
+      raw,
+      app: { sent, received: appReceived, engineLastAt, lastShownAt: shown.at },
+      engine: stats,
+    },
+  };
+}
