@@ -260,7 +260,7 @@ steps:
     expect(out).toContain('send "bonjour"');
     const missing = await run([path, '--simulate']);
     expect(missing.code).toBe(EXIT_USAGE);
-    expect(missing.err).toContain("step 2 (send), field 'send': unknown variable ${word}");
+    expect(missing.err).toContain(`step 2 (send), field 'send': unknown variable \${word}`);
   });
 });
 
