@@ -48,7 +48,7 @@ export function judgeUnfinished(
   rule: ExpectRule,
   sent: Uint8Array,
   unread: Uint8Array,
-  why: { kind: 'timeout'; ms: number } | { kind: 'closed' },
+  why: { kind: 'timeout'; ms: number } | { kind: 'closed'; sentence?: string },
 ): ReplyDecision {
   const expected = expectedBytes(rule, sent);
   const closed = why.kind === 'closed';
@@ -58,7 +58,9 @@ export function judgeUnfinished(
       consumed: 0,
       actual: EMPTY,
       ...(expected ? { expected } : {}),
-      reason: closed ? 'The board closed the connection without replying.' : `No reply within ${why.ms} ms.`,
+      reason: closed
+        ? `${why.sentence ?? 'The board closed the connection.'} No reply came.`
+        : `No reply within ${why.ms} ms.`,
     };
   }
   const judged = judgeReply(rule, sent, unread);
@@ -66,7 +68,7 @@ export function judgeUnfinished(
   // Only a correct beginning is a TIMEOUT: bytes that differ, or a regex that never matched what
   // came, are the board's wrong answer.
   const verdict = !closed && judged.incomplete ? 'timeout' : 'fail';
-  const prefix = closed ? 'The board closed the connection. ' : `After ${why.ms} ms: `;
+  const prefix = closed ? `${why.sentence ?? 'The board closed the connection.'} ` : `After ${why.ms} ms: `;
   return {
     ...judged,
     verdict,

@@ -84,7 +84,7 @@ export class CaseLink {
           this.ready = true;
           if (event.remote) this.peer ??= event.remote;
         } else if (event.state === 'disconnected' || event.state === 'error') {
-          this.ended ??= event.error?.message ?? 'The connection closed.';
+          this.ended ??= event.error?.message ?? 'The board closed the connection.';
         }
         break;
       case 'client-connected':

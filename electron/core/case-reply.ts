@@ -52,7 +52,7 @@ export async function awaitReply(
     }
     if (!decision && link.ended) {
       const unread = framed ? EMPTY : link.unreadBytes();
-      decision = judgeUnfinished(rule, sent, unread, { kind: 'closed' });
+      decision = judgeUnfinished(rule, sent, unread, { kind: 'closed', sentence: link.ended });
       link.consumeBytes(unread.length);
     }
     if (decision) doneAt = link.lastRxAt;

@@ -126,6 +126,22 @@ steps:
   );
 
   it(
+    'fails a reply the board never sends because it closed, without waiting for the timeout',
+    leakFree(async () => {
+      const board = await tcpBoard((socket) => socket.on('data', () => socket.end()));
+      const report = await runText(
+        `board: { mode: tcp-client, host: 127.0.0.1, port: ${board.port} }\nsteps: [connect, { send: a, expect: echo, timeout: 30s }]\n`,
+      );
+      expect(report.steps[1]).toMatchObject({
+        verdict: 'fail',
+        reason: 'The board closed the connection. No reply came.',
+      });
+      expect(report.steps[1]?.durationMs).toBeLessThan(10_000);
+      await board.close();
+    }),
+  );
+
+  it(
     'keeps going after a failure with continueOnFailure, repeat rounds included',
     leakFree(async () => {
       const board = await tcpBoard((socket) =>
