@@ -86,6 +86,8 @@ async function runFigures(options: Options, ctx: BenchContext, closeBrowser: () 
       process.stderr.write(`bench: ${key} took ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     }
   }
+  // Closing the page also writes its profile, with --profile.
+  if (browserOpen) await closeBrowser();
   return { results, rows, errors };
 }
 

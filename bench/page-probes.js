@@ -154,6 +154,26 @@
       };
     },
 
+    /**
+     * Scrolls the traffic log up a screen per frame for `ms` (or until the top), as a user dragging
+     * through history would: the frame gaps say whether it stays smooth.
+     */
+    async scrollLog(ms) {
+      const log = document.querySelector('[role="log"][aria-label="Traffic log"]');
+      const gaps = [];
+      let last = await nextFrame();
+      const end = last + ms;
+      while (last < end && log.scrollTop > 0) {
+        log.scrollTop = Math.max(0, log.scrollTop - log.clientHeight);
+        const t = await nextFrame();
+        gaps.push(t - last);
+        last = t;
+      }
+      gaps.sort((a, b) => a - b);
+      const at = (p) =>
+        gaps[Math.min(gaps.length - 1, Math.max(0, Math.ceil((p / 100) * gaps.length) - 1))] ?? 0;
+      return { frames: gaps.length, p50: at(50), p99: at(99), max: gaps[gaps.length - 1] ?? 0 };
+    },
     /** Rows of the Clients list in the DOM (a virtualized list keeps only the visible ones). */
     clientRows: () => document.querySelectorAll('[aria-label="Clients"] li').length,
     /** Scrolls the Clients list to its end; ms until the second frame after it (laid out and painted). */

@@ -10,6 +10,8 @@ import type { UdpReceived, UdpSent } from './traffic-udp';
 
 /** A receiver has finished once nothing new arrived for this long after the sender finished. */
 const QUIET_MS = 500;
+/** How long the log is scrolled through afterwards. */
+const SCROLL_MS = 3000;
 
 async function rawRun(ctx: BenchContext): Promise<{ sent: UdpSent; got: UdpReceived; bufferBytes: number }> {
   const { datagrams, datagramBytes, udpReceiveBuffer } = ctx.sizes;
@@ -69,6 +71,11 @@ export async function runUdp(ctx: BenchContext): Promise<FigureResult> {
     shown = await app.value('rx');
   }
   const last = await app.eval<{ data: boolean; time: string } | undefined>('__bench.lastDataRow()');
+  // The log now holds up to its cap of entries (one per datagram): how smoothly does it scroll?
+  const entries = (await app.value('entries')).value;
+  const scroll = await app.eval<{ frames: number; p50: number; p99: number; max: number }>(
+    `__bench.scrollLog(${SCROLL_MS})`,
+  );
   await app.ui.closeAllSessions();
 
   const appReceived = Math.floor(shown.value / datagramBytes);
@@ -97,8 +104,17 @@ export async function runUdp(ctx: BenchContext): Promise<FigureResult> {
         verdict: verdict(ratio >= 0.8),
         note: `datagrams received per second, from the first one sent to the last one received: the app's last is the time its log shows for the last datagram (the engine's clock, to the ms)${engineLastAt === undefined ? ' (here the page RX update instead: the last datagram was not shown)' : ''}; the page showed the final RX count ${Math.round(shown.at - appLastAt)} ms after that; engine event-loop delay p99 ${round(stats.loopDelayP99Ms)} ms; CPU in percent of one core: ${formatCpu(stats.cpu)}`,
       },
+      {
+        figure: `6 log: scrolling ${count(entries)} entries in the page, frame gap p99`,
+        raw: '',
+        app: `${round(scroll.p99)} ms`,
+        target: '< 50 ms',
+        verdict: verdict(scroll.frames > 0 && scroll.p99 < 50),
+        note: `the UDP figure's log, scrolled up a screen per frame for ${SCROLL_MS / 1000} s (${scroll.frames} frames, median ${round(scroll.p50)} ms, max ${round(scroll.max)} ms); "smooth" taken as no frame over 50 ms at p99`,
+      },
     ],
     details: {
+      scroll,
       raw,
       app: { sent, received: appReceived, engineLastAt, lastShownAt: shown.at },
       engine: stats,
