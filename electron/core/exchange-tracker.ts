@@ -2,9 +2,9 @@
 // messages, pending bytes, closes), keeps the open exchanges per peer and times them. Plain Node.
 import { performance } from 'node:perf_hooks';
 import type { EngineEvent } from '../../shared/contract/events';
-import type { ExchangeResult, ExpectRule, FramingSpec, Verdict } from '../../shared/contract/model';
+import type { ExchangeResult, ExpectRule, FramingSpec } from '../../shared/contract/model';
 import { DEFAULT_MAX_FRAME_BYTES } from '../../shared/framing';
-import { expectedBytes, firstDiff, isCompleteReply, judgeReply } from '../../shared/verify';
+import { concatBytes, expectedBytes, firstDiff, isCompleteReply, judgeReply } from '../../shared/verify';
 
 /** Who judges an exchange and hears its end: the session's expect rule, or a soak run. */
 export interface ExchangeOwner {
@@ -35,6 +35,11 @@ interface Exchange {
   timer: NodeJS.Timeout;
 }
 
+type Outcome = Pick<
+  ExchangeResult,
+  'verdict' | 'actual' | 'diffAt' | 'reason' | 'firstByteMs' | 'completeMs'
+>;
+
 export interface ExchangeTrackerOptions {
   /** Epoch milliseconds for sentAt. */
   now: () => number;
@@ -43,18 +48,12 @@ export interface ExchangeTrackerOptions {
 }
 
 const monotonic = (): number => performance.now();
+const MAX_RAW_REGEX_BYTES = 64 * 1024;
 const ENDED_STATES = new Set(['disconnected', 'error', 'reconnecting']);
 
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0] as Uint8Array;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
+/** " (got 5 of 18 bytes)", or nothing when nothing came. */
+const gotSoFar = (count: number, expected: Uint8Array | undefined): string =>
+  count > 0 ? ` (got ${count}${expected ? ` of ${expected.length}` : ''} bytes)` : '';
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && firstDiff(a, b) < 0;
 
@@ -71,13 +70,15 @@ export class ExchangeTracker {
   private readonly claims = new WeakMap<Uint8Array, ExchangeOwner | null>();
   /** Idle-gap framing ends a message after a silence: its reply was complete at its last chunk. */
   private readonly lastChunkAt = new Map<string, number>();
+  /** Bytes the framing holds per peer: part of the oldest exchange's reply, for a timeout's sentence. */
+  private readonly held = new Map<string, number>();
   private sessionOwner: ExchangeOwner | undefined;
   private seq = 0;
   private disposed = false;
 
   constructor(private readonly opts: ExchangeTrackerOptions) {}
 
-  /** The owner of unclaimed sends from now on (exchanges already open keep theirs). */
+  /** The owner of unclaimed sends from now on; the old owner's open exchanges end without a verdict. */
   setDefaultOwner(owner: ExchangeOwner | undefined): void {
     const old = this.sessionOwner;
     this.sessionOwner = owner;
@@ -108,6 +109,7 @@ export class ExchangeTracker {
         return;
       }
       case 'pending':
+        this.held.set(event.peer, event.bytes);
         if (event.bytes > 0) {
           const at = monotonic();
           this.lastChunkAt.set(event.peer, at);
@@ -175,7 +177,7 @@ export class ExchangeTracker {
       head.received += rest.length;
       rest = new Uint8Array(0);
       if (!this.rawComplete(head)) continue;
-      let reply = concat(head.chunks, head.received);
+      let reply = concatBytes(head.chunks);
       // Pipelined replies glued in one chunk: the expected length says where this one ends.
       if (head.expected && reply.length > head.expected.length) {
         rest = reply.subarray(head.expected.length);
@@ -187,9 +189,10 @@ export class ExchangeTracker {
     }
   }
 
+  /** A regex sees the whole reply again at each chunk, so a raw reply it judges is capped lower. */
   private rawComplete(x: Exchange): boolean {
-    if (x.received >= DEFAULT_MAX_FRAME_BYTES) return true;
-    if (!x.expected) return isCompleteReply(x.owner.rule, x.sent, concat(x.chunks, x.received));
+    if (x.received >= (x.expected ? DEFAULT_MAX_FRAME_BYTES : MAX_RAW_REGEX_BYTES)) return true;
+    if (!x.expected) return isCompleteReply(x.owner.rule, x.sent, concatBytes(x.chunks));
     if (x.received >= x.expected.length) return true;
     const last = x.chunks[x.chunks.length - 1] as Uint8Array;
     const offset = x.received - last.length;
@@ -220,10 +223,11 @@ export class ExchangeTracker {
   }
 
   private timeOut(x: Exchange): void {
-    const partial = concat(x.chunks, x.received);
-    const of = x.expected ? ` of ${x.expected.length}` : '';
-    const got = partial.length > 0 ? ` (got ${partial.length}${of} bytes)` : '';
-    const what = partial.length > 0 ? 'complete reply' : 'reply';
+    const partial = concatBytes(x.chunks);
+    const isHead = this.queues.get(x.peer)?.[0] === x;
+    const count = partial.length || (isHead && x.firstByte !== undefined ? (this.held.get(x.peer) ?? 0) : 0);
+    const got = gotSoFar(count, x.expected);
+    const what = count > 0 ? 'complete reply' : 'reply';
     this.settle(
       x,
       {
@@ -239,12 +243,10 @@ export class ExchangeTracker {
   /** The connection ended: no reply can come any more. */
   private endPeer(peer: string): void {
     this.lastChunkAt.delete(peer);
+    this.held.delete(peer);
     for (const x of [...(this.queues.get(peer) ?? [])]) {
-      const partial = concat(x.chunks, x.received);
-      const got =
-        partial.length > 0
-          ? ` (got ${partial.length}${x.expected ? ` of ${x.expected.length}` : ''} bytes)`
-          : '';
+      const partial = concatBytes(x.chunks);
+      const got = gotSoFar(partial.length, x.expected);
       this.settle(
         x,
         {
@@ -257,18 +259,7 @@ export class ExchangeTracker {
     }
   }
 
-  private settle(
-    x: Exchange,
-    outcome: {
-      verdict: Verdict;
-      actual?: Uint8Array;
-      diffAt?: number;
-      reason?: string;
-      firstByteMs?: number;
-      completeMs?: number;
-    },
-    outOfOrder: boolean,
-  ): void {
+  private settle(x: Exchange, outcome: Outcome, outOfOrder: boolean): void {
     this.remove(x);
     const result: ExchangeResult = {
       seq: x.seq,

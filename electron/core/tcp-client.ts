@@ -255,9 +255,10 @@ export class TcpClientSession implements EngineSession {
     if (!this.closing && this.reconnector.enabled) {
       // Gone before the wait: close() meanwhile must find no socket, and connect() may make one.
       this.socket = undefined;
-      const next = this.reconnector.afterClose(this.now(), () => this.connect());
+      const at = this.now();
+      const next = this.reconnector.afterClose(at, () => this.connect());
       this.status.error = next.error;
-      this.setState(next.state, next.attempt);
+      this.setState(next.state, next.attempt, at);
       return;
     }
     // A FIN from the board (or our own Disconnect) is a normal end; errors were reported already.
@@ -276,10 +277,10 @@ export class TcpClientSession implements EngineSession {
     }
   }
 
-  private setState(state: SessionState, attempt?: number): void {
+  private setState(state: SessionState, attempt?: number, at = this.now()): void {
     this.status.state = state;
     const next = { attempt, at: this.reconnector.nextAttemptAt };
-    this.emit(clientStateEvent(this.id, this.now(), this.status, next));
+    this.emit(clientStateEvent(this.id, at, this.status, next));
   }
 
   private emitCounters(): void {

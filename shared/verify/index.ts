@@ -5,6 +5,7 @@ export { describeDiff, firstDiff } from './diff';
 export {
   checkExpectRule,
   compilePattern,
+  concatBytes,
   expectedBytes,
   isCompleteReply,
   type Judgement,

@@ -21,12 +21,19 @@ export interface Judgement {
   reason?: string;
 }
 
-const concat = (a: Uint8Array, b: Uint8Array): Uint8Array => {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
+/** The pieces end to end; a single piece comes back as it is. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  let total = 0;
+  for (const chunk of chunks) total += chunk.length;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
   return out;
-};
+}
 
 /**
  * The bytes `rule` expects in reply to `sent`: echo -> sent; prefix-echo -> prefix + sent; text ->
@@ -39,7 +46,7 @@ export function expectedBytes(rule: ExpectRule, sent: Uint8Array): Uint8Array | 
       return sent;
     case 'prefix-echo': {
       const prefix = encodeText(rule.prefix, rule.encoding ?? 'utf-8');
-      return prefix.ok ? concat(prefix.bytes, sent) : undefined;
+      return prefix.ok ? concatBytes([prefix.bytes, sent]) : undefined;
     }
     case 'text': {
       const text = encodeText(rule.text, rule.encoding ?? 'utf-8');

@@ -1,0 +1,118 @@
+// The exchange tracker on its own, fed a session's events directly: replies that overtake each
+// other, a board that leaves, bytes nobody asked for, a stopped owner, idle-gap timing.
+import { describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../shared/contract/events';
+import type { ExchangeResult, FramingSpec } from '../../shared/contract/model';
+import { type ExchangeOwner, ExchangeTracker } from './exchange-tracker';
+
+const PEER = '127.0.0.1:5000';
+const bytes = (value: string) => new TextEncoder().encode(value);
+const tx = (value: Uint8Array, peer = PEER): EngineEvent => ({
+  type: 'data',
+  id: 's1',
+  dir: 'tx',
+  at: 1,
+  peer,
+  bytes: value,
+});
+const rx = (value: string, peer = PEER): EngineEvent => ({
+  type: 'data',
+  id: 's1',
+  dir: 'rx',
+  at: 1,
+  peer,
+  bytes: bytes(value),
+});
+
+function setup(framing: FramingSpec | undefined, timeoutMs = 5000) {
+  const results: { result: ExchangeResult; outOfOrder: boolean }[] = [];
+  const tracker = new ExchangeTracker({ now: () => 1, framing: () => framing });
+  const owner: ExchangeOwner = {
+    rule: { kind: 'echo' },
+    timeoutMs,
+    group: {},
+    settled: (result, info) => results.push({ result, outOfOrder: info.outOfOrder }),
+  };
+  tracker.setDefaultOwner(owner);
+  return { tracker, results, owner };
+}
+
+describe('ExchangeTracker', () => {
+  it('lets a datagram that overtook an earlier one pass its own send, and the earlier one wait', () => {
+    const { tracker, results } = setup(undefined);
+    tracker.observe(tx(bytes('a1')));
+    tracker.observe(tx(bytes('a2')));
+    tracker.observe(rx('a2'));
+    tracker.observe(rx('a1'));
+    expect(results.map((r) => [r.result.seq, r.result.verdict, r.outOfOrder])).toEqual([
+      [2, 'pass', true],
+      [1, 'pass', false],
+    ]);
+    tracker.dispose();
+  });
+
+  it('fails what is still open when the board leaves, with what came so far', () => {
+    const { tracker, results } = setup({ kind: 'raw' });
+    tracker.observe(tx(bytes('hello')));
+    tracker.observe(rx('hel'));
+    tracker.observe({ type: 'client-disconnected', id: 's1', peer: PEER, at: 1 });
+    expect(results[0]?.result).toMatchObject({
+      verdict: 'fail',
+      actual: bytes('hel'),
+      reason: 'The connection closed before a complete reply (got 3 of 5 bytes).',
+    });
+  });
+
+  it('ignores bytes no send asked for, and other peers’ replies', () => {
+    const { tracker, results } = setup({ kind: 'raw' });
+    tracker.observe(rx('welcome'));
+    tracker.observe(tx(bytes('x')));
+    tracker.observe(rx('x', '127.0.0.1:6000'));
+    expect(results).toEqual([]);
+    tracker.observe(rx('x'));
+    expect(results.map((r) => r.result.verdict)).toEqual(['pass']);
+  });
+
+  it('drops a claimed owner’s open exchanges silently, and judges nothing for a null claim', () => {
+    const { tracker, results } = setup({ kind: 'raw' });
+    const other: ExchangeOwner = {
+      rule: { kind: 'echo' },
+      timeoutMs: 5000,
+      group: {},
+      settled: () => results.push(),
+    };
+    const sent = bytes('soak');
+    tracker.claim(sent, other);
+    tracker.observe(tx(sent));
+    tracker.cancelGroup(other.group);
+    const quiet = bytes('auto');
+    tracker.claim(quiet, null);
+    tracker.observe(tx(quiet));
+    tracker.observe(rx('soakauto'));
+    expect(results).toEqual([]);
+    tracker.dispose();
+  });
+
+  it('times an idle-gap reply to its last byte, not to the end of the silence', async () => {
+    const { tracker, results } = setup({ kind: 'idle-gap', gapMs: 50 });
+    tracker.observe(tx(bytes('ab')));
+    tracker.observe({ type: 'pending', id: 's1', peer: PEER, bytes: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    tracker.observe(rx('ab'));
+    const result = results[0]?.result;
+    expect(result?.verdict).toBe('pass');
+    expect(result?.completeMs).toBeLessThan(40);
+  });
+
+  it('times out with a sentence, leaving nothing running', async () => {
+    const { tracker, results } = setup({ kind: 'delimiter', delimiterHex: '0A' }, 20);
+    tracker.observe(tx(bytes('x\n')));
+    tracker.observe({ type: 'pending', id: 's1', peer: PEER, bytes: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(results[0]?.result).toMatchObject({
+      verdict: 'timeout',
+      reason: 'No complete reply within 20 ms (got 1 of 2 bytes).',
+    });
+    expect(results[0]?.result.firstByteMs).toBeGreaterThanOrEqual(0);
+  });
+});
