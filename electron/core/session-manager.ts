@@ -17,6 +17,8 @@ import type {
   SessionSnapshot,
 } from '../../shared/contract/model';
 import { validateFraming } from '../../shared/framing';
+import { createBenchTools } from './bench-tools';
+import { createEventHub } from './event-hub';
 import { listInterfaces } from './interfaces';
 import { selfTest } from './self-test';
 import { type EngineSession, MacroCounter, refusedBeforeSending } from './session';
@@ -63,7 +65,10 @@ interface Entry {
 }
 
 export function createSessionManager(opts: SessionManagerOptions): SessionManager {
-  const { sink } = opts;
+  // Case runs inside the engine follow its events through this hub, as a window does.
+  const hub = createEventHub();
+  hub.subscribe(opts.sink);
+  const sink = hub.sink;
   const now = opts.now ?? Date.now;
   const newId = opts.newId ?? randomUUID;
   const interfaces = opts.interfaces ?? (() => listInterfaces());
@@ -124,7 +129,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     if (entry.announced) sink({ type: 'session-closed', id });
   };
 
-  return {
+  const manager: SessionManager = {
     async open({ config, name }: OpenArgs): Promise<SessionSnapshot> {
       if (disposed) {
         throw new ApiError(CONTRACT_ERROR_CODES.internal, 'The engine is shutting down; no new sessions.');
@@ -291,9 +296,16 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       find(id).automation.stopTask(taskId);
     },
 
+    runCase: (args) => tools.runCase(args),
+    startSimulatedBoard: (args) => tools.startSimulatedBoard(args),
+    stopSimulatedBoard: (args) => tools.stopSimulatedBoard(args),
+    listSimulatedBoards: () => tools.listSimulatedBoards(),
+
     async dispose(): Promise<void> {
       disposed = true;
-      await Promise.all([...sessions].map(([id, entry]) => closeEntry(id, entry)));
+      await Promise.all([tools.dispose(), ...[...sessions].map(([id, entry]) => closeEntry(id, entry))]);
     },
   };
+  const tools = createBenchTools({ api: manager, subscribe: hub.subscribe }, { newId });
+  return manager;
 }

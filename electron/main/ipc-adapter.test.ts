@@ -178,6 +178,12 @@ describe('createIpcEndpoint', () => {
       startPeriodic: async () => ({ taskId: 't1' }),
       startSoak: async () => ({ taskId: 't2' }),
       stopTask: async () => undefined,
+      runCase: async () => {
+        throw new Error('not used');
+      },
+      startSimulatedBoard: async () => ({ id: 'b1', kind: 'w55rp20', host: '127.0.0.1', port: 40000 }),
+      stopSimulatedBoard: async () => undefined,
+      listSimulatedBoards: async () => [],
     };
     endpoint.serve(createDispatcher(api));
     await expect(fake.invoke(apiChannel('list'), {})).resolves.toEqual({ ok: true, value: [] });

@@ -1,8 +1,11 @@
 // SessionApi: the one interface between the UI and the engine, written once. Every method takes
 // one object argument; transports derive their channel names from API_METHODS.
+
+import type { BoardId } from '../presets/boards';
 import type {
   AutoReplyRule,
   CaptureStatus,
+  CaseRunResult,
   ExpectSpec,
   FramingSpec,
   InterfaceAddress,
@@ -12,6 +15,7 @@ import type {
   SessionConfig,
   SessionId,
   SessionSnapshot,
+  SimulatedBoardInfo,
 } from './model';
 
 export interface OpenArgs {
@@ -74,6 +78,31 @@ export interface SessionApi {
     expect: ExpectSpec;
   }): Promise<{ taskId: string }>;
   stopTask(args: { id: SessionId; taskId: string }): Promise<void>;
+  /**
+   * Run a test case (YAML or JSON text) on this engine; its sessions close when it ends. `simulate`
+   * starts the case's simulated board for the run; `host` / `port` replace the file's board address.
+   */
+  runCase(args: RunCaseArgs): Promise<CaseRunResult>;
+  /** Start a simulated seed board on loopback (port 0: any free port); it runs until stopped. */
+  startSimulatedBoard(args: {
+    kind: BoardId;
+    port?: number;
+    /** esp8266: the PC it connects to. */
+    target?: { host: string; port: number };
+  }): Promise<SimulatedBoardInfo>;
+  stopSimulatedBoard(args: { id: string }): Promise<void>;
+  listSimulatedBoards(args: Record<string, never>): Promise<SimulatedBoardInfo[]>;
+}
+
+export interface RunCaseArgs {
+  text: string;
+  /** Named in messages and the report (default "case.yaml"). */
+  file?: string;
+  host?: string;
+  port?: number;
+  simulate?: boolean;
+  /** Replace the case's variables. */
+  vars?: Record<string, string>;
 }
 
 export type ApiMethod = keyof SessionApi;
@@ -99,6 +128,10 @@ const METHOD_TABLE: Record<ApiMethod, true> = {
   startPeriodic: true,
   startSoak: true,
   stopTask: true,
+  runCase: true,
+  startSimulatedBoard: true,
+  stopSimulatedBoard: true,
+  listSimulatedBoards: true,
 };
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];
 

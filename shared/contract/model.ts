@@ -1,5 +1,6 @@
 // The nouns every layer shares: session ids, configs, states, counters and outgoing payloads.
 // Pure data: no behaviour lives here.
+import type { BoardId } from '../presets/boards';
 
 export type SessionId = string;
 
@@ -302,3 +303,50 @@ export interface SoakStats {
 
 export type TaskKind = 'periodic' | 'soak';
 export type TaskState = 'running' | 'done' | 'stopped' | 'error';
+
+/** A simulated seed board running on loopback, started from the UI. */
+export interface SimulatedBoardInfo {
+  /** Names it for stopSimulatedBoard. */
+  id: string;
+  kind: BoardId;
+  /** A server board: where it listens. esp8266: the PC address it connects to. */
+  host: string;
+  port: number;
+}
+
+export type CaseStepVerdict = 'pass' | 'fail' | 'timeout' | 'skipped';
+
+/** One step of a case run, as the app shows it. */
+export interface CaseStepRow {
+  /** "4.2": the step's place in the file. */
+  number: string;
+  /** The repeat rounds around it ("3", "3.2"); absent outside repeats. */
+  round?: string;
+  kind: string;
+  label: string;
+  verdict: CaseStepVerdict;
+  durationMs: number;
+  /** Send steps with an expectation: round trip to the first byte and to the complete reply. */
+  firstByteMs?: number;
+  completeMs?: number;
+  /** Why it failed, the byte diff of expected against actual, what came: the report's lines. */
+  details?: string;
+}
+
+/** A case run's summary: JSON-safe (no bytes), for the UI. */
+export interface CaseRunResult {
+  name: string;
+  file: string;
+  /** The board as the user knows it: "127.0.0.1:40123", "listening on 0.0.0.0:8888". */
+  target: string;
+  simulated?: BoardId;
+  passed: boolean;
+  steps: CaseStepRow[];
+  counts: { passed: number; failed: number; timedOut: number; skipped: number };
+  /** Over the round trips of every passed send, in milliseconds. */
+  rtt: { min: number; p50: number; p95: number; p99: number; max: number } | null;
+  durationMs: number;
+  notes: string[];
+  /** The whole run as the command line prints it. */
+  text: string;
+}

@@ -1,6 +1,8 @@
 // A validator per API method: the renderer and the browser are untrusted, so the dispatcher checks
 // every argument against these before the engine sees it.
 import * as v from 'valibot';
+import { VAR_NAME } from '../cases/case-fields';
+import { BOARD_IDS } from '../presets/boards';
 import type { ApiMethod } from './api';
 import { CHECKSUM_KINDS, LINE_ENDINGS, MATCH_KINDS, TEXT_ENCODINGS } from './model';
 
@@ -8,6 +10,9 @@ import { CHECKSUM_KINDS, LINE_ENDINGS, MATCH_KINDS, TEXT_ENCODINGS } from './mod
 const MAX_HOST_LENGTH = 255;
 /** One send is at most 16 MiB of text or hex; bigger payloads belong to file sends. */
 const MAX_PAYLOAD_CHARS = 16 * 1024 * 1024;
+/** A test case file is a page or two of YAML; 1 MiB is far beyond any real one. */
+const MAX_CASE_CHARS = 1024 * 1024;
+const MAX_CASE_VARS = 100;
 /** A frame larger than this is a broken stream, not a message. */
 const MAX_FRAME_BYTES = 64 * 1024 * 1024;
 
@@ -199,6 +204,29 @@ export const API_SCHEMAS = {
     expect: expectSchema,
   }),
   stopTask: v.strictObject({ id: sessionId, taskId: v.pipe(v.string(), v.nonEmpty(), v.maxLength(64)) }),
+  runCase: v.strictObject({
+    text: v.pipe(v.string(), v.nonEmpty('must not be empty'), v.maxLength(MAX_CASE_CHARS)),
+    file: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(4096))),
+    host: v.optional(host),
+    port: v.optional(port),
+    simulate: v.optional(v.boolean()),
+    vars: v.optional(
+      v.pipe(
+        v.record(
+          v.pipe(v.string(), v.regex(VAR_NAME, 'must be a variable name'), v.maxLength(64)),
+          v.pipe(v.string(), v.maxLength(64 * 1024)),
+        ),
+        v.check((vars) => Object.keys(vars).length <= MAX_CASE_VARS, `at most ${MAX_CASE_VARS} variables`),
+      ),
+    ),
+  }),
+  startSimulatedBoard: v.strictObject({
+    kind: v.picklist(BOARD_IDS),
+    port: v.optional(localPort),
+    target: v.optional(v.strictObject({ host, port })),
+  }),
+  stopSimulatedBoard: v.strictObject({ id: sessionId }),
+  listSimulatedBoards: v.strictObject({}),
 } satisfies Record<ApiMethod, v.GenericSchema>;
 
 /** Validate one method's argument; returns the parsed value or a readable reason. */

@@ -89,6 +89,20 @@ function fakeApi() {
     async stopTask() {
       calls.push('stopTask');
     },
+    async runCase() {
+      throw new Error('not used');
+    },
+    async startSimulatedBoard({ kind }) {
+      calls.push('startSimulatedBoard');
+      return { id: 'b1', kind, host: '127.0.0.1', port: 40000 };
+    },
+    async stopSimulatedBoard() {
+      calls.push('stopSimulatedBoard');
+    },
+    async listSimulatedBoards() {
+      calls.push('listSimulatedBoards');
+      return [];
+    },
   };
   return { api, calls };
 }

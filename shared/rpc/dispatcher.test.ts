@@ -41,6 +41,15 @@ function fakeApi(behaviour: Partial<Record<keyof SessionApi, (arg: unknown) => u
     startPeriodic: record('startPeriodic', () => ({ taskId: 't1' })),
     startSoak: record('startSoak', () => ({ taskId: 't2' })),
     stopTask: record('stopTask', () => undefined),
+    runCase: record('runCase', () => ({ name: 'case', passed: true })),
+    startSimulatedBoard: record('startSimulatedBoard', () => ({
+      id: 'b1',
+      kind: 'w55rp20',
+      host: '127.0.0.1',
+      port: 40000,
+    })),
+    stopSimulatedBoard: record('stopSimulatedBoard', () => undefined),
+    listSimulatedBoards: record('listSimulatedBoards', () => []),
   };
   return { api, calls };
 }
