@@ -62,6 +62,36 @@ export class BenchPage {
   readonly capturePath: Locator;
   readonly startCapture: Locator;
   readonly stopCapture: Locator;
+  // Bench automation: board presets, reconnect, expect, sending tools, soak runs.
+  readonly boardPreset: Locator;
+  readonly reconnect: Locator;
+  readonly firstRetry: Locator;
+  readonly maxRetry: Locator;
+  readonly maxTries: Locator;
+  readonly expectedReply: Locator;
+  readonly expectPrefix: Locator;
+  readonly expectTimeout: Locator;
+  readonly sendingTools: Locator;
+  readonly saveAsPreset: Locator;
+  readonly presetName: Locator;
+  readonly importPresets: Locator;
+  readonly exportPresets: Locator;
+  readonly interval: Locator;
+  readonly count: Locator;
+  readonly startPeriodic: Locator;
+  readonly stopPeriodic: Locator;
+  readonly fileToSend: Locator;
+  readonly chunkSize: Locator;
+  readonly chunkDelay: Locator;
+  readonly sendFile: Locator;
+  readonly cancelFile: Locator;
+  readonly fileProgress: Locator;
+  readonly addRule: Locator;
+  readonly rounds: Locator;
+  readonly duration: Locator;
+  readonly startSoak: Locator;
+  readonly stopSoak: Locator;
+  readonly soakFigures: Locator;
 
   constructor(readonly page: Page) {
     this.protocol = page.getByLabel('Protocol');
@@ -70,7 +100,8 @@ export class BenchPage {
     this.connect = page.getByRole('button', { name: 'Connect', exact: true });
     this.disconnect = page.getByRole('button', { name: 'Disconnect', exact: true });
     this.state = page.getByRole('status').filter({
-      hasText: /Connected|Connecting|Disconnected|Error|Listening|listening|Starting|Open|Closed/,
+      hasText:
+        /Connected|Connecting|Reconnecting|Disconnected|Error|Listening|listening|Starting|Open|Closed/,
     });
     this.message = page.getByLabel('Message', { exact: true });
     this.encodeAs = page.getByLabel('Encode as');
@@ -124,6 +155,77 @@ export class BenchPage {
     this.capturePath = page.getByLabel('Capture path', { exact: true });
     this.startCapture = page.getByRole('button', { name: 'Start capture', exact: true });
     this.stopCapture = page.getByRole('button', { name: 'Stop capture', exact: true });
+    this.boardPreset = page.getByLabel('Board preset', { exact: true });
+    this.reconnect = page.getByLabel('Reconnect automatically', { exact: true });
+    this.firstRetry = page.getByLabel('First retry (ms)', { exact: true });
+    this.maxRetry = page.getByLabel('Max retry (ms)', { exact: true });
+    this.maxTries = page.getByLabel('Max tries', { exact: true });
+    this.expectedReply = page.getByLabel('Expected reply', { exact: true });
+    this.expectPrefix = page.getByLabel('Prefix', { exact: true });
+    this.expectTimeout = page.getByLabel('Timeout (ms)', { exact: true });
+    this.sendingTools = page.getByRole('tablist', { name: 'Sending tools', exact: true });
+    this.saveAsPreset = page.getByRole('button', { name: 'Save as preset', exact: true });
+    this.presetName = page.getByLabel('Preset name', { exact: true });
+    this.importPresets = page.getByLabel('Import presets', { exact: true });
+    this.exportPresets = page.getByRole('button', { name: 'Export presets', exact: true });
+    this.interval = page.getByLabel('Interval (ms)', { exact: true });
+    this.count = page.getByLabel('Count', { exact: true });
+    this.startPeriodic = page.getByRole('button', { name: 'Start periodic', exact: true });
+    this.stopPeriodic = page.getByRole('button', { name: 'Stop periodic', exact: true });
+    this.fileToSend = page.getByLabel('File to send', { exact: true });
+    this.chunkSize = page.getByLabel('Chunk size (bytes)', { exact: true });
+    this.chunkDelay = page.getByLabel('Delay between chunks (ms)', { exact: true });
+    this.sendFile = page.getByRole('button', { name: 'Send file', exact: true });
+    this.cancelFile = page.getByRole('button', { name: 'Cancel', exact: true });
+    this.fileProgress = page.getByRole('progressbar', { name: 'File send progress', exact: true });
+    this.addRule = page.getByRole('button', { name: 'Add rule', exact: true });
+    this.rounds = page.getByLabel('Rounds', { exact: true });
+    this.duration = page.getByLabel('Duration (s)', { exact: true });
+    this.startSoak = page.getByRole('button', { name: 'Start soak', exact: true });
+    this.stopSoak = page.getByRole('button', { name: 'Stop soak', exact: true });
+    this.soakFigures = page.getByLabel('Soak figures', { exact: true });
+  }
+
+  /** Unfolds the session panel's Expect section (Expected reply, its field, Timeout (ms)). */
+  async showExpect(): Promise<void> {
+    const section = this.page.locator('details', {
+      has: this.page.locator('summary', { hasText: /^Expect\b/ }),
+    });
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    await expect(this.expectedReply).toBeVisible();
+  }
+
+  /** Unfolds the session setup's Options (a TCP client's local address, timeouts, reconnect). */
+  async showOptions(): Promise<void> {
+    const section = this.page.locator('details', {
+      has: this.page.locator('summary', { hasText: /^Options$/ }),
+    });
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+  }
+
+  /** Opens one of the sending tools under the message box (Presets, Periodic send, Send file, Auto-reply, Soak run). */
+  async tool(name: 'Presets' | 'Periodic send' | 'Send file' | 'Auto-reply' | 'Soak run'): Promise<Locator> {
+    await this.sendingTools.getByRole('tab', { name, exact: true }).click();
+    return this.page.getByRole('tabpanel', { name, exact: true });
+  }
+
+  /** Auto-reply rule `n` (1-based): its Match, Pattern, Reply, Delay (ms), Enabled and hit count. */
+  rule(n: number): Locator {
+    return this.page.getByRole('group', { name: new RegExp(`^Rule ${n}\\b`) });
+  }
+
+  /** One soak figure's value ("Passed", "RTT p50", "Throughput" …). */
+  soakFigure(label: string): Locator {
+    return this.soakFigures
+      .locator('.figure')
+      .filter({ has: this.page.getByText(label, { exact: true }) })
+      .locator('dd');
+  }
+
+  /** Result rows of judged exchanges in the log (PASS, FAIL or TIMEOUT). */
+  exchangeRows(verdict?: 'PASS' | 'FAIL' | 'TIMEOUT'): Locator {
+    const rows = this.log.locator('.row.exchange');
+    return verdict ? rows.filter({ has: this.page.locator('.verdict-badge', { hasText: verdict }) }) : rows;
   }
 
   /** The live preview under `Message`: the exact bytes Send would put on the wire. */

@@ -1,7 +1,8 @@
 // The window: the sessions on the left, the active session's setup and composer beside them, and its
 // network panel, clients and traffic log taking the rest; the counters along the bottom. Each region
 // has its own error boundary, so one that fails to render leaves the others in use.
-import { useNetwork, useSessions } from './app-context';
+import { useState } from 'react';
+import { useNetwork, useServices, useSessions } from './app-context';
 import { ClientList } from './components/ClientList';
 import { Composer } from './components/Composer';
 import { EngineBanner } from './components/EngineBanner';
@@ -10,11 +11,17 @@ import { NetworkPanel } from './components/NetworkPanel';
 import { SessionList } from './components/SessionList';
 import { SessionPanel } from './components/SessionPanel';
 import { StatusBar } from './components/StatusBar';
+import { TestCasesPanel } from './components/TestCasesPanel';
 import { TrafficLog } from './components/TrafficLog';
 import { activeSession } from './state/sessions-reducer';
+import { createTestCasesStore } from './state/test-cases';
 
 export function App() {
   const networkOpen = useNetwork((s) => s.panelOpen);
+  const { bridge } = useServices();
+  // Made once per window, so the loaded case and its result outlive closing the panel.
+  const [testCases] = useState(() => createTestCasesStore(bridge.api));
+  const [casesOpen, setCasesOpen] = useState(false);
   const activeId = useSessions((s) => s.activeId);
   const server = useSessions((s) => {
     const session = activeSession(s);
@@ -31,6 +38,14 @@ export function App() {
             <span className="brand-mark" aria-hidden="true" />
             SocketBench
           </header>
+          <button
+            type="button"
+            className="btn rail-button"
+            aria-pressed={casesOpen}
+            onClick={() => setCasesOpen((open) => !open)}
+          >
+            Test cases
+          </button>
           <ErrorBoundary region="sessions">
             <SessionList />
           </ErrorBoundary>
@@ -44,6 +59,11 @@ export function App() {
           </ErrorBoundary>
         </aside>
         <main className="main">
+          {casesOpen && (
+            <ErrorBoundary region="test cases">
+              <TestCasesPanel store={testCases} onHide={() => setCasesOpen(false)} />
+            </ErrorBoundary>
+          )}
           {networkOpen && (
             <ErrorBoundary region="network">
               <NetworkPanel />

@@ -138,8 +138,9 @@ export function Composer() {
       <SendTools
         session={session}
         payload={payload}
-        ready={linkUp && plan.ok && encoded.ok && !empty ? plan : undefined}
-        why={hint ?? (encoded.ok ? undefined : 'Fix the message first.')}
+        ready={linkUp && plan.ok ? plan : undefined}
+        why={!linkUp ? 'Waiting for the engine connection.' : plan.ok ? undefined : plan.reason}
+        messageWhy={empty ? 'Type the message to send.' : encoded.ok ? undefined : 'Fix the message first.'}
         text={text}
       />
     </section>

@@ -1,7 +1,7 @@
 // Expect: what every reply to a send must be (the same bytes, a prefix plus them, exact text or hex,
 // a regex) within a timeout; applied live while the session runs. Each exchange gets a result row in
 // the log; the session's totals show here.
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { TextEncodingName } from '../../../shared/contract/model';
 import { usePrefs, useServices } from '../app-context';
 import { formatCount } from '../format';
@@ -19,6 +19,10 @@ export function ExpectFields({ session }: { session: UiSession }) {
   const ids = { kind: useId(), reason: useId() };
   const kind = session.settings.expectKind;
   const [open, setOpen] = useState(kind !== 'off');
+  // A board preset that sets a rule shows it.
+  useEffect(() => {
+    if (kind !== 'off') setOpen(true);
+  }, [kind]);
   const encoding = isTextEncoding(encodeAs) ? (encodeAs as TextEncodingName) : undefined;
   const checked = expectFromSettings(session.settings, encoding, escapes);
   const fault = checked.ok ? undefined : checked;

@@ -7,7 +7,7 @@ import { periodicText } from '../state/task-words';
 import type { ToolProps } from './SendTools';
 import { LiveLine, SettingInput } from './ToolFields';
 
-export function PeriodicPanel({ session, payload, ready, why }: ToolProps) {
+export function PeriodicPanel({ session, payload, ready, why, messageWhy }: ToolProps) {
   const { automation } = useServices();
   const reasonId = useId();
   const [refusal, setRefusal] = useState<string>();
@@ -16,7 +16,7 @@ export function PeriodicPanel({ session, payload, ready, why }: ToolProps) {
   const running = task?.state === 'running';
   const fields = periodicFields(session.settings);
   const fault = fields.ok ? undefined : fields;
-  const blocked = fault?.reason ?? (ready ? undefined : why);
+  const blocked = fault?.reason ?? (ready ? messageWhy : why);
 
   const start = async () => {
     if (!fields.ok || !ready) return;

@@ -18,8 +18,10 @@ export interface ToolProps {
   payload: Payload;
   /** Where a send goes, when one can go now. */
   ready?: Extract<SendPlan, { ok: true }>;
-  /** Why nothing can be sent now (the composer's own reason). */
+  /** Why nothing can be sent now (not started, no board connected …). */
   why?: string;
+  /** Why the message box's payload cannot go (empty, or a fault in it). */
+  messageWhy?: string;
   /** The message as typed. */
   text: string;
 }

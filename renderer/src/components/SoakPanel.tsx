@@ -11,7 +11,7 @@ import { soakFigures, soakText } from '../state/task-words';
 import type { ToolProps } from './SendTools';
 import { LiveLine, SettingInput } from './ToolFields';
 
-export function SoakPanel({ session, payload, ready, why, text }: ToolProps) {
+export function SoakPanel({ session, payload, ready, why, messageWhy, text }: ToolProps) {
   const { automation } = useServices();
   const encodeAs = usePrefs((p) => p.encodeAs);
   const escapes = usePrefs((p) => p.escapes);
@@ -30,7 +30,7 @@ export function SoakPanel({ session, payload, ready, why, text }: ToolProps) {
     : expect.spec === null
       ? 'A soak run judges every reply: choose an Expected reply under Expect in the session panel (it is Off).'
       : undefined;
-  const blocked = fault?.reason ?? noExpect ?? (ready ? undefined : why);
+  const blocked = fault?.reason ?? noExpect ?? (ready ? messageWhy : why);
   const literalCounter = !macros && isTextEncoding(encodeAs) && text.includes('{counter}');
 
   const start = async () => {

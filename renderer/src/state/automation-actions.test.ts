@@ -137,7 +137,7 @@ describe('automation actions', () => {
     expect(t.rows().at(-1)).toBe('File send stopped after 1,000 bytes: The board closed the connection.');
   });
 
-  it('writes one row when a task ends, and again for the next engine session’s tasks', () => {
+  it('writes one row when a task ends, after the batch’s entries, and again for the next engine session’s tasks', async () => {
     const t = setup();
     const stop = startTaskLog(t.sessions, t.log, () => 0);
     const event = (state: 'running' | 'done', sent: number) => ({
@@ -152,11 +152,14 @@ describe('automation actions', () => {
     t.sessions.applyBatch({ seq: 1, events: [event('running', 1)] });
     t.sessions.applyBatch({ seq: 2, events: [event('done', 3)] });
     t.sessions.applyBatch({ seq: 3, events: [{ type: 'counters', id: 'e1', counters: snapshot.counters }] });
+    expect(t.rows()).toEqual([]);
+    await Promise.resolve();
     expect(t.rows()).toEqual(['Periodic send: Sent 3 of 3']);
     // Task ids start again in a new engine session.
     t.sessions.beginOpen(t.id, '127.0.0.1:8087');
     t.sessions.openSucceeded(t.id, snapshot);
     t.sessions.applyBatch({ seq: 4, events: [event('done', 3)] });
+    await Promise.resolve();
     expect(t.rows()).toEqual(['Periodic send: Sent 3 of 3', 'Periodic send: Sent 3 of 3']);
     stop();
   });

@@ -7,7 +7,7 @@ import type { SessionApi } from '../../../shared/contract/api';
 import type { AutoReplyRule, ExpectSpec, TextEncodingName } from '../../../shared/contract/model';
 import { formatCount } from '../format';
 import { rulesFromRows } from './auto-reply-rows';
-import { exchangesReset, hitsReset } from './automation-view';
+import { hitsReset } from './automation-view';
 import { isTextEncoding } from './compose';
 import { isActiveState } from './engine-view';
 import { describeExpect, expectFromSettings } from './expect-settings';
@@ -82,8 +82,8 @@ export function startAutomationSync(o: AutomationSyncOptions): () => void {
     applied.set(engineId, { expect: expectKey, rules: rulesKey });
     if (expectKey !== had.expect && want.expect !== undefined) {
       try {
+        // The session's totals run on across rule changes; Reset results starts them again.
         await o.api.setExpect({ id: engineId, expect: want.expect });
-        o.sessions.updateAutomation(uiId, exchangesReset);
         info(uiId, `Expect: ${describeExpect(want.expect)}`);
       } catch (error) {
         o.log.appendSystem(uiId, {

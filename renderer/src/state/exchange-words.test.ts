@@ -39,7 +39,7 @@ describe('exchange words', () => {
     );
   });
 
-  it('points at the first differing byte, with eight bytes before it', () => {
+  it('points at the first differing byte, with six bytes before it', () => {
     const failed = result({
       verdict: 'fail',
       expected: bytes('TCP Server : hello'),
@@ -47,9 +47,9 @@ describe('exchange words', () => {
       diffAt: 13,
     });
     const view = diffView(failed);
-    expect(view).toMatchObject({ at: 13, start: 5, before: true, after: false });
-    expect(view?.expected.map((c) => c.char).join('')).toBe('erver : hello');
-    expect(view?.actual.map((c) => c.char).join('')).toBe('erver : Hello');
+    expect(view).toMatchObject({ at: 13, start: 7, before: true, after: false });
+    expect(view?.expected.map((c) => c.char).join('')).toBe('ver : hello');
+    expect(view?.actual.map((c) => c.char).join('')).toBe('ver : Hello');
     expect(view?.actual.filter((c) => c.differs).map((c) => `${c.at}:${c.hex}`)).toEqual(['13:48']);
     expect(view?.actual.find((c) => c.first)?.hex).toBe('48');
     if (!view) throw new Error('no diff');

@@ -62,8 +62,9 @@ export interface DiffView {
   after: boolean;
 }
 
-const BEFORE = 8;
-const WIDTH = 16;
+/** Narrower than the reports' 16: hex and text side by side must fit the log's payload column. */
+const BEFORE = 6;
+const WIDTH = 12;
 
 const hex2 = (b: number): string => b.toString(16).toUpperCase().padStart(2, '0');
 const printable = (b: number): string => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '·');
@@ -83,7 +84,7 @@ function cells(bytes: Uint8Array, other: Uint8Array, start: number, at: number):
   return out;
 }
 
-/** A window of 16 bytes around the first difference, or undefined when the exchange has no diff. */
+/** A window of 12 bytes around the first difference, or undefined when the exchange has no diff. */
 export function diffView(result: ExchangeResult): DiffView | undefined {
   const { expected, actual } = result;
   if (result.verdict !== 'fail' || !expected || !actual) return undefined;

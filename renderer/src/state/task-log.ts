@@ -44,7 +44,8 @@ export function startTaskLog(
         const row = endedTaskRow(task);
         if (before?.taskId === task.taskId && before.ended) continue;
         seen.set(slot, { taskId: task.taskId, ended: row !== undefined });
-        if (row) log.appendSystem(uiId, { at: now(), ...row });
+        // After the batch's own log entries: the sessions store takes a batch before the log does.
+        if (row) queueMicrotask(() => log.appendSystem(uiId, { at: now(), ...row }));
       }
     }
     for (const slot of [...seen.keys()])

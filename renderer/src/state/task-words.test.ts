@@ -65,15 +65,15 @@ describe('task words', () => {
       'Failed=1(bad)',
       'Timed out=1(bad)',
       'Out of order=0',
-      'Min=0.12 ms',
-      'p50=0.25 ms',
-      'p95=0.50 ms',
-      'p99=1.25 ms',
-      'Max=12.50 ms',
+      'RTT min=0.12 ms',
+      'RTT p50=0.25 ms',
+      'RTT p95=0.50 ms',
+      'RTT p99=1.25 ms',
+      'RTT max=12.50 ms',
       'Throughput=18.5 kB/s',
       'Elapsed=1.2 s',
     ]);
-    expect(soakFigures({ ...stats, rtt: null }).find((f) => f.label === 'p50')?.value).toBe('—');
+    expect(soakFigures({ ...stats, rtt: null }).find((f) => f.label === 'RTT p50')?.value).toBe('—');
   });
 
   it('writes rates and durations the way a bench reads them', () => {

@@ -47,7 +47,10 @@ export interface Figure {
   tone?: 'ok' | 'bad';
 }
 
-/** A soak's figures in the order the panel shows them; round trips are '—' until one completes. */
+/**
+ * A soak's figures in the order the panel shows them, three to a row: the verdicts, then the round
+ * trips to the complete reply ('—' until one completes), then throughput and time.
+ */
 export function soakFigures(stats: SoakStats): Figure[] {
   const rtt = stats.rtt;
   const ms = (key: 'min' | 'p50' | 'p95' | 'p99' | 'max') => (rtt ? formatMs(rtt[key]) : '—');
@@ -61,11 +64,11 @@ export function soakFigures(stats: SoakStats): Figure[] {
     count('Failed', stats.failed, true),
     count('Timed out', stats.timedOut, true),
     count('Out of order', stats.outOfOrder, true),
-    { label: 'Min', value: ms('min') },
-    { label: 'p50', value: ms('p50') },
-    { label: 'p95', value: ms('p95') },
-    { label: 'p99', value: ms('p99') },
-    { label: 'Max', value: ms('max') },
+    { label: 'RTT min', value: ms('min') },
+    { label: 'RTT p50', value: ms('p50') },
+    { label: 'RTT p95', value: ms('p95') },
+    { label: 'RTT p99', value: ms('p99') },
+    { label: 'RTT max', value: ms('max') },
     { label: 'Throughput', value: formatRate(stats.throughputBps) },
     { label: 'Elapsed', value: formatDuration(stats.elapsedMs) },
   ];
@@ -107,7 +110,9 @@ export function soakSummaryLines(task: TaskView): string[] {
       .map((f) => `${f.label.toLowerCase()} ${f.value}`)
       .join(', ');
   lines.push(pick(['Sent', 'Passed', 'Failed', 'Timed out', 'Out of order']));
-  lines.push(`Round trip: ${pick(['Min', 'p50', 'p95', 'p99', 'Max'])}`);
+  lines.push(
+    `Round trip: ${pick(['RTT min', 'RTT p50', 'RTT p95', 'RTT p99', 'RTT max']).replaceAll('rtt ', '')}`,
+  );
   lines.push(
     `Throughput ${formatRate(task.stats.throughputBps)} over ${formatDuration(task.stats.elapsedMs)}`,
   );
