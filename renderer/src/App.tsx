@@ -59,11 +59,7 @@ export function App() {
           </ErrorBoundary>
         </aside>
         <main className="main">
-          {casesOpen && (
-            <ErrorBoundary region="test cases">
-              <TestCasesPanel store={testCases} onHide={() => setCasesOpen(false)} />
-            </ErrorBoundary>
-          )}
+          {casesOpen && <TestCasesPanel store={testCases} onHide={() => setCasesOpen(false)} />}
           {networkOpen && (
             <ErrorBoundary region="network">
               <NetworkPanel />

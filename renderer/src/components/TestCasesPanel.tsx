@@ -48,7 +48,9 @@ export function TestCasesPanel({ store, onHide }: { store: TestCasesStore; onHid
             rows={8}
             spellCheck={false}
             value={s.caseText}
-            placeholder={'name: my board\nboard: { mode: tcp-client, host: 192.168.1.123, port: 8087 }\nsteps:\n  - connect\n  - send: hello\n    expect: echo'}
+            placeholder={
+              'name: my board\nboard: { mode: tcp-client, host: 192.168.1.123, port: 8087 }\nsteps:\n  - connect\n  - send: hello\n    expect: echo'
+            }
             onChange={(e) => store.update({ caseText: e.target.value })}
           />
         </div>
@@ -92,12 +94,7 @@ export function TestCasesPanel({ store, onHide }: { store: TestCasesStore; onHid
           <label htmlFor={ids.sim}>Run against a simulated board</label>
         </div>
         <div className="actions">
-          <button
-            type="button"
-            className="btn primary"
-            disabled={s.running}
-            onClick={() => void store.run()}
-          >
+          <button type="button" className="btn primary" disabled={s.running} onClick={() => void store.run()}>
             Run case
           </button>
           {s.running && <span className="muted">Running…</span>}
