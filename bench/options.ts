@@ -16,6 +16,8 @@ export const FIGURES = [
 export type FigureKey = (typeof FIGURES)[number];
 
 export interface Sizes {
+  /** Interleaved raw / app repeats of the throughput figures; each reports the median. */
+  rounds: number;
   ingestBytes: number;
   /** Pause / Resume pairs clicked during a flood, per session kind... */
   pauseClicks: number;
@@ -37,6 +39,7 @@ export interface Sizes {
 }
 
 const FULL: Sizes = {
+  rounds: 3,
   ingestBytes: 1024 * MiB,
   pauseClicks: 20,
   clickBudgetMs: 60_000,
@@ -67,6 +70,7 @@ const QUICK: Sizes = {
 
 const TINY: Sizes = {
   ...FULL,
+  rounds: 1,
   ingestBytes: 4 * MiB,
   pauseClicks: 3,
   clickBudgetMs: 5_000,

@@ -10,6 +10,12 @@ export function percentile(values: readonly number[], p: number): number {
 
 export const median = (values: readonly number[]): number => percentile(values, 50);
 
+/** The item whose key is the median (the lower middle for an even count). */
+export function medianBy<T>(items: readonly T[], key: (t: T) => number): T {
+  const sorted = [...items].sort((a, b) => key(a) - key(b));
+  return sorted[Math.floor((sorted.length - 1) / 2)] as T;
+}
+
 /**
  * Epoch milliseconds with sub-millisecond resolution. The page uses the same expression, so times
  * taken in the bench's processes and in Chromium compare on one machine.
