@@ -88,7 +88,8 @@ export class Sleeper {
           this.wake = undefined;
           resolve(true);
         },
-        Math.max(0, ms),
+        // Whole milliseconds, rounded up: a timer must not run a send ahead of its slot.
+        Math.max(0, Math.ceil(ms)),
       );
     });
   }
