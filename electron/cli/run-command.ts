@@ -5,6 +5,7 @@ import { createEventHub } from '../../electron/core/event-hub';
 import { type CaseBoard, CaseFormatError, type TestCase } from '../../shared/cases/case-types';
 import { parseCase, resolveBoard } from '../../shared/cases/parse-case';
 import { BOARD_PRESETS } from '../../shared/presets/boards';
+import { type CaseEngine, runCaseOnBoard } from '../core/bench-tools';
 import { toJsonReport } from '../core/case-json';
 import { toJUnitXml } from '../core/case-junit';
 import {
@@ -14,9 +15,8 @@ import {
   formatRunHeader,
   formatStep,
 } from '../core/case-report';
-import { type CaseReport, runCase } from '../core/case-runner';
+import type { CaseReport } from '../core/case-runner';
 import { createSessionManager } from '../core/session-manager';
-import { type SimulatedBoard, startSimulatedBoard } from '../core/simulated-boards';
 import type { RunOptions } from './args';
 
 export interface RunIo {
@@ -84,50 +84,6 @@ function planBoards(testCase: TestCase, options: RunOptions): CaseBoard[] {
   return [resolveBoard(testCase, options)];
 }
 
-interface Engine {
-  api: ReturnType<typeof createSessionManager>;
-  subscribe: ReturnType<typeof createEventHub>['subscribe'];
-}
-
-/** One case against one board, with its simulated board started and stopped around it. */
-async function runOne(
-  engine: Engine,
-  testCase: TestCase,
-  board: CaseBoard,
-  simulate: boolean,
-  signal: AbortSignal,
-  live?: Pick<Parameters<typeof runCase>[1], 'onStep' | 'onTarget'>,
-): Promise<CaseReport> {
-  const kind = simulate ? testCase.simulate : undefined;
-  const sims: SimulatedBoard[] = [];
-  let target = board;
-  let onListening: ((address: { host: string; port: number }) => Promise<void>) | undefined;
-  if (kind === 'esp8266') {
-    // The board connects to us: listen on a free loopback port, then start it aimed there.
-    target = { ...board, localAddress: '127.0.0.1', port: 0 };
-    onListening = async (address) => {
-      sims.push(await startSimulatedBoard(kind, { target: address }));
-    };
-  } else if (kind) {
-    const sim = await startSimulatedBoard(kind, { host: '127.0.0.1', port: 0 });
-    sims.push(sim);
-    target = { ...board, host: sim.host, port: sim.port };
-  }
-  try {
-    return await runCase(testCase, {
-      api: engine.api,
-      subscribe: engine.subscribe,
-      board: target,
-      signal,
-      ...(kind ? { simulated: kind } : {}),
-      ...(onListening ? { onListening } : {}),
-      ...live,
-    });
-  } finally {
-    await Promise.all(sims.map((sim) => sim.close()));
-  }
-}
-
 async function writeReport(path: string, text: string, what: string, io: RunIo): Promise<boolean> {
   try {
     await writeFile(path, text);
@@ -150,7 +106,7 @@ export async function runCommand(options: RunOptions, io: RunIo): Promise<number
   });
   const hub = createEventHub();
   const api = createSessionManager({ sink: hub.sink });
-  const engine: Engine = { api, subscribe: hub.subscribe };
+  const engine: CaseEngine = { api, subscribe: hub.subscribe };
   const reports: CaseReport[] = [];
   try {
     for (const { testCase, boards } of planned) {
@@ -160,29 +116,27 @@ export async function runCommand(options: RunOptions, io: RunIo): Promise<number
         let target = '';
         let header = false;
         const simulated = options.simulate ? testCase.simulate : undefined;
-        const report = await runOne(
-          engine,
-          testCase,
-          boards[0] as CaseBoard,
-          options.simulate,
-          aborter.signal,
-          {
-            onTarget: (t) => {
-              target = t;
-            },
-            onStep: (step) => {
-              if (!header) io.stdout(formatRunHeader({ ...testCase, target, simulated }));
-              header = true;
-              for (const line of formatStep(step)) io.stdout(line);
-            },
+        const report = await runCaseOnBoard(engine, testCase, boards[0] as CaseBoard, {
+          simulate: options.simulate,
+          signal: aborter.signal,
+          onTarget: (t) => {
+            target = t;
           },
-        );
+          onStep: (step) => {
+            if (!header) io.stdout(formatRunHeader({ ...testCase, target, simulated }));
+            header = true;
+            for (const line of formatStep(step)) io.stdout(line);
+          },
+        });
         for (const line of formatRunFooter(report)) io.stdout(line);
         reports.push(report);
       } else {
         // Boards side by side: each run's block when it ends, so their lines never interleave.
         const runs = boards.map((board) =>
-          runOne(engine, testCase, board, options.simulate, aborter.signal).then((report) => {
+          runCaseOnBoard(engine, testCase, board, {
+            simulate: options.simulate,
+            signal: aborter.signal,
+          }).then((report) => {
             for (const line of formatRun(report)) io.stdout(line);
             io.stdout('');
             return report;

@@ -59,7 +59,11 @@ export function App() {
           </ErrorBoundary>
         </aside>
         <main className="main">
-          {casesOpen && <TestCasesPanel store={testCases} onHide={() => setCasesOpen(false)} />}
+          {casesOpen && (
+            <ErrorBoundary region="cases">
+              <TestCasesPanel store={testCases} onHide={() => setCasesOpen(false)} />
+            </ErrorBoundary>
+          )}
           {networkOpen && (
             <ErrorBoundary region="network">
               <NetworkPanel />

@@ -10,6 +10,7 @@ export const REGIONS = {
   composer: 'The composer',
   network: 'The network panel',
   clients: 'The client list',
+  cases: 'The test cases panel',
   log: 'The traffic log',
   status: 'The status bar',
 } as const;
