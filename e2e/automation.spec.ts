@@ -108,7 +108,7 @@ test('a periodic send at 10 ms runs, counts, and stops sending on Stop periodic'
 test('an auto-reply rule on a TCP server answers a connecting ESP8266 and counts its hit', async ({
   page,
   webApp,
-}) => {
+}, testInfo) => {
   const bench = new BenchPage(page);
   await bench.openClean(webApp.url);
   await bench.protocol.selectOption({ label: 'TCP server' });
@@ -130,6 +130,7 @@ test('an auto-reply rule on a TCP server answers a connecting ESP8266 and counts
     // The board echoes the reply; that echo matches nothing, so no second answer goes out.
     await expect(bench.logEntries('RX', esp.peer, 'Hi 1')).toHaveCount(1);
     await expect(rule).toContainText('1 hit');
+    await page.locator('.send-tools').screenshot({ path: testInfo.outputPath('auto-reply.png') });
   } finally {
     await esp.close();
   }
@@ -304,7 +305,7 @@ test('sent messages come back with Arrow Up, with their encoding, after a reload
   page,
   webApp,
   board,
-}) => {
+}, testInfo) => {
   const bench = new BenchPage(page);
   await bench.openClean(webApp.url);
   await bench.connectTo(board.host, board.port);
@@ -331,6 +332,7 @@ test('sent messages come back with Arrow Up, with their encoding, after a reload
   await bench.presetName.press('Enter');
   await presets.getByRole('button', { name: 'Status', exact: true }).click();
   await expect(bench.logEntries('RX', 'TCP Server : status?')).toHaveCount(1);
+  await page.locator('.send-tools').screenshot({ path: testInfo.outputPath('presets.png') });
 
   // A bad file is refused with the reason, and nothing changes.
   await bench.importPresets.setInputFiles({

@@ -149,8 +149,8 @@ export function AutoReplyPanel({ session }: { session: UiSession }) {
   return (
     <div className="auto-reply">
       <p className="muted tool-note">
-        Replies are {isTextEncoding(encodeAs) ? 'encoded as Encode as' : 'UTF-8 text'}, with \r \n \xNN, the
-        match as {'{0}'}, its groups as {'{1}'} {'{2}'} … and the macros.
+        Replies are text in {isTextEncoding(encodeAs) ? 'the Encode as above' : 'UTF-8'}, with \r \n \xNN,{' '}
+        {'{0}'} for the whole match, {'{1}'} {'{2}'} … for its groups, and the macros.
       </p>
       {rows.map((row, i) => (
         <RuleRow
