@@ -1,7 +1,9 @@
 // Bench automation in browser mode against loopback boards: a 1,000-round soak run, a periodic send
 // that stops, an auto-reply rule answering an ESP8266, PASS and FAIL (with its byte diff) for an
 // expect rule, file sends with progress and cancel, reconnect after a reboot, history and presets.
+import { readFileSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
+import { startSimulatedBoard } from '../electron/core/simulated-boards';
 import { expect, test } from './fixtures/app';
 import { startEsp8266Client, startFlakyBoard, startRecordingBoard } from './fixtures/boards';
 import { BenchPage } from './pages/bench-page';
@@ -9,62 +11,64 @@ import { BenchPage } from './pages/bench-page';
 /** Milliseconds from a figure such as "0.42 ms" or "1,204.50 ms". */
 const ms = (text: string): number => Number(text.replace(/[^\d.]/g, ''));
 
-test('a soak run of 1,000 rounds against a W55RP20 passes every round with sane round trips', async ({
+test('a soak run of 1,000 rounds against a simulated W55RP20 passes every round with sane round trips', async ({
   page,
   webApp,
-  board,
 }, testInfo) => {
   test.setTimeout(90_000);
+  const board = await startSimulatedBoard('w55rp20');
   const bench = new BenchPage(page);
-  await bench.openClean(webApp.url);
-  await bench.boardPreset.selectOption('w55rp20');
-  await expect(bench.protocol).toHaveValue('tcp-client');
-  await expect(bench.expectedReply).toHaveValue('prefix-echo');
-  await expect(bench.expectPrefix).toHaveValue('TCP Server : ');
-  await bench.host.fill(board.host);
-  await bench.port.fill(String(board.port));
-  await bench.connect.click();
-  await expect(bench.state).toContainText('Connected');
-  await expect(bench.logEntries('Expect: prefix “TCP Server : ” then the same bytes')).toHaveCount(1);
+  try {
+    await bench.openClean(webApp.url);
+    await bench.boardPreset.selectOption('w55rp20');
+    await expect(bench.protocol).toHaveValue('tcp-client');
+    await expect(bench.expectedReply).toHaveValue('prefix-echo');
+    await expect(bench.expectPrefix).toHaveValue('TCP Server : ');
+    await bench.host.fill(board.host);
+    await bench.port.fill(String(board.port));
+    await bench.connect.click();
+    await expect(bench.state).toContainText('Connected');
+    await expect(bench.logEntries('Expect: prefix “TCP Server : ” then the same bytes')).toHaveCount(1);
 
-  await bench.macros.check();
-  await bench.message.fill('ping {counter}');
-  const soak = await bench.tool('Soak run');
-  await bench.rounds.fill('1000');
-  await bench.duration.fill('');
-  await bench.interval.fill('0');
-  await bench.startSoak.click();
-  await expect(soak.getByText('Done: 1,000 rounds, all passed')).toBeVisible({ timeout: 60_000 });
-  await expect(bench.soakFigure('Sent')).toHaveText('1,000');
-  await expect(bench.soakFigure('Passed')).toHaveText('1,000');
-  await expect(bench.soakFigure('Failed')).toHaveText('0');
-  await expect(bench.soakFigure('Timed out')).toHaveText('0');
-  await expect(bench.soakFigure('Out of order')).toHaveText('0');
-  const p50 = ms(await bench.soakFigure('RTT p50').innerText());
-  const max = ms(await bench.soakFigure('RTT max').innerText());
-  expect(p50).toBeGreaterThan(0);
-  expect(p50).toBeLessThan(100);
-  expect(max).toBeGreaterThanOrEqual(p50);
-  expect(board.stats().replies).toBeGreaterThanOrEqual(1000);
-  // The board saw every round's own counter: the last one was 1000.
-  await expect(bench.logEntries('TX', 'ping 1000')).toHaveCount(1);
-  await expect(bench.logEntries('Soak run: Done: 1,000 rounds, all passed')).toHaveCount(1);
-  // A soak run's rounds are its figures: only a round that fails would add a result row.
-  await expect(bench.exchangeRows()).toHaveCount(0);
-  await page.setViewportSize({ width: 1280, height: 1000 });
-  await soak.scrollIntoViewIfNeeded();
-  await page.locator('.send-tools').screenshot({ path: testInfo.outputPath('soak-panel.png') });
-  await page.screenshot({ path: testInfo.outputPath('soak-window.png') });
+    await bench.macros.check();
+    await bench.message.fill('ping {counter}');
+    const soak = await bench.tool('Soak run');
+    await bench.rounds.fill('1000');
+    await bench.duration.fill('');
+    await bench.interval.fill('0');
+    await bench.startSoak.click();
+    await expect(soak.getByText('Done: 1,000 rounds, all passed')).toBeVisible({ timeout: 60_000 });
+    await expect(bench.soakFigure('Sent')).toHaveText('1,000');
+    await expect(bench.soakFigure('Passed')).toHaveText('1,000');
+    await expect(bench.soakFigure('Failed')).toHaveText('0');
+    await expect(bench.soakFigure('Timed out')).toHaveText('0');
+    await expect(bench.soakFigure('Out of order')).toHaveText('0');
+    const p50 = ms(await bench.soakFigure('RTT p50').innerText());
+    const max = ms(await bench.soakFigure('RTT max').innerText());
+    expect(p50).toBeGreaterThan(0);
+    expect(p50).toBeLessThan(100);
+    expect(max).toBeGreaterThanOrEqual(p50);
+    // The board saw every round's own counter: the last one was 1000.
+    await expect(bench.logEntries('TX', 'ping 1000')).toHaveCount(1);
+    await expect(bench.logEntries('Soak run: Done: 1,000 rounds, all passed')).toHaveCount(1);
+    // A soak run's rounds are its figures: only a round that fails would add a result row.
+    await expect(bench.exchangeRows()).toHaveCount(0);
+    await page.setViewportSize({ width: 1280, height: 1000 });
+    await soak.scrollIntoViewIfNeeded();
+    await page.locator('.send-tools').screenshot({ path: testInfo.outputPath('soak-panel.png') });
+    await page.screenshot({ path: testInfo.outputPath('soak-window.png') });
 
-  // The summary goes out with the transcript.
-  const download = await bench.exportLog('Markdown transcript');
-  const path = await download.path();
-  const { readFileSync } = await import('node:fs');
-  const md = readFileSync(path, 'utf8');
-  expect(md).toContain('## Soak run: Done: 1,000 rounds, all passed');
-  expect(md).toMatch(/- Round trip: min [\d.]+ ms, p50 [\d.]+ ms/);
-  await bench.disconnect.click();
-  await expect(bench.state).toContainText('Disconnected');
+    // The summary goes out with the transcript.
+    const download = await bench.exportLog('Markdown transcript');
+    const path = await download.path();
+    const md = readFileSync(path, 'utf8');
+    expect(md).toContain('## Soak run: Done: 1,000 rounds, all passed');
+    expect(md).toMatch(/- Round trip: min [\d.]+ ms, p50 [\d.]+ ms/);
+    await bench.disconnect.click();
+    await expect(bench.state).toContainText('Disconnected');
+  } finally {
+    await board.close();
+  }
 });
 
 test('a periodic send at 10 ms runs, counts, and stops sending on Stop periodic', async ({
@@ -343,7 +347,6 @@ test('sent messages come back with Arrow Up, with their encoding, after a reload
   await expect(presets.getByRole('alert')).toHaveText('broken.json was not imported: Preset 1 has no name.');
   const download = page.waitForEvent('download');
   await bench.exportPresets.click();
-  const { readFileSync } = await import('node:fs');
   const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
   expect(exported).toMatchObject({
     format: 'socketbench-presets',
