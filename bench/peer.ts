@@ -23,6 +23,8 @@ import { RawUdpReceiver, sendDatagrams } from './traffic-udp';
 
 const servers: { server: Server; sockets: Set<Socket> }[] = [];
 const pool = new ClientPool();
+/** The clients that send a line: released after each round, while `pool` keeps holding. */
+const linePool = new ClientPool();
 let sink: ReturnType<typeof rawSink> | undefined;
 let board: PushBoard | undefined;
 let floods: Flood[] = [];
@@ -74,8 +76,9 @@ serve({
   hold: ({ port, count, concurrency }: { port: number; count: number; concurrency: number }) =>
     pool.hold(port, count, concurrency),
   lines: ({ port, count, echo }: { port: number; count: number; echo: boolean }) =>
-    pool.lines(port, count, echo),
-  release: () => pool.release(),
+    linePool.lines(port, count, echo),
+  releaseLines: () => linePool.release(),
+  release: () => Promise.all([pool.release(), linePool.release()]),
   poolSize: () => pool.size,
   udpSend: ({ port, count, size }: { port: number; count: number; size: number }) =>
     sendDatagrams(port, count, size),
@@ -93,7 +96,7 @@ serve({
   }) => measureRoundTrips(port, count, warmup, size),
 
   closeAll: async () => {
-    await pool.release();
+    await Promise.all([pool.release(), linePool.release()]);
     await Promise.all(floods.map((f) => f.stop()));
     floods = [];
     await board?.close();
