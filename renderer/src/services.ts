@@ -90,6 +90,7 @@ export function createServices(bridge: Bridge, storage?: KeyValueStorage): Servi
     sessions,
     log,
     onResyncError: (error) => console.error('SocketBench: could not list the engine sessions', error),
+    onApplyError: (error) => console.error('SocketBench: an engine batch could not be shown', error),
   });
   const stopAutomationSync = startAutomationSync({ sessions, prefs, log, api: bridge.api });
   const stopTaskLog = startTaskLog(sessions, log);

@@ -162,6 +162,35 @@ describe('engine sync', () => {
     stop();
   });
 
+  it('keeps the log going when the sessions store fails on a batch, reports it, and resyncs', async () => {
+    const engine = scriptedLink('open');
+    const sessions = createSessionsStore();
+    const log = createLogStore();
+    const errors: unknown[] = [];
+    const stop = startEngineSync({ link: engine.link, sessions, log, onApplyError: (e) => errors.push(e) });
+    engine.lists[0]?.resolve([snap('e1')]);
+    await engine.lists[0]?.answered;
+
+    const applyBatch = sessions.applyBatch;
+    sessions.applyBatch = () => {
+      throw new Error('reducer bug');
+    };
+    // The transport's other listeners must still run: the failure may not escape the sync.
+    expect(() => engine.emit(rx('e1', 'still shown'))).not.toThrow();
+    sessions.applyBatch = applyBatch;
+    expect(errors).toEqual([new Error('reducer bug')]);
+    expect(activeLog(sessions, log).shown.ring.length).toBe(1);
+
+    await Promise.resolve();
+    expect(engine.lists).toHaveLength(2);
+    engine.lists[1]?.resolve([
+      snap('e1', { counters: { rxBytes: 21, txBytes: 4, rxChunks: 2, txChunks: 1 } }),
+    ]);
+    await engine.lists[1]?.answered;
+    expect(activeSession(sessions.getState()).counters.rxBytes).toBe(21);
+    stop();
+  });
+
   it('gives each session its own log, and late events of a closed engine session to its owner', async () => {
     const engine = scriptedLink('open');
     const sessions = createSessionsStore();

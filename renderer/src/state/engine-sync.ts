@@ -20,10 +20,18 @@ export interface EngineSyncOptions {
   log: LogStore;
   /** Told when a resync failed (the link usually drops too, and the next reopen retries). */
   onResyncError?: (error: unknown) => void;
+  /** Told when a store failed to apply a batch; the sync then rebuilds from a fresh snapshot. */
+  onApplyError?: (error: unknown) => void;
 }
 
 /** Starts syncing; the returned function stops it. */
-export function startEngineSync({ link, sessions, log, onResyncError }: EngineSyncOptions): () => void {
+export function startEngineSync({
+  link,
+  sessions,
+  log,
+  onResyncError,
+  onApplyError,
+}: EngineSyncOptions): () => void {
   let held: EventBatch[] | undefined;
   let generation = 0;
   let stopped = false;
@@ -33,9 +41,20 @@ export function startEngineSync({ link, sessions, log, onResyncError }: EngineSy
     targetOf: (id) => targetOf(sessions.getState(), id),
     protocolOf: (id) => protocolOf(sessions.getState(), id),
   };
+  // A bug in one store must neither stop the other nor escape into the transport's listener loop
+  // (which would skip later listeners): each store applies on its own, and a failure rebuilds the
+  // session state from a fresh snapshot, since batches carry absolute state and counters.
   const apply = (batch: EventBatch) => {
-    sessions.applyBatch(batch);
-    log.applyBatch(batch, routing);
+    let failed = false;
+    for (const step of [() => sessions.applyBatch(batch), () => log.applyBatch(batch, routing)]) {
+      try {
+        step();
+      } catch (error) {
+        failed = true;
+        onApplyError?.(error);
+      }
+    }
+    if (failed && !held && !stopped) queueMicrotask(() => void resync());
   };
 
   const reconcile = (state: SessionsState) => {
