@@ -29,7 +29,7 @@ export interface BenchContext {
 }
 
 /** The engine's loop delay and memory, and every process's CPU, while `run` runs. */
-export type WindowStats = EngineStats & { cpu: CpuShares };
+export type WindowStats = EngineStats & { cpu: CpuShares; windowMs: number };
 
 /** Every process's CPU while `run` runs. */
 export async function cpuWindow<T>(ctx: BenchContext, run: () => Promise<T>): Promise<[T, CpuShares]> {
@@ -46,6 +46,8 @@ export async function cpuWindow<T>(ctx: BenchContext, run: () => Promise<T>): Pr
 
 export async function engineWindow<T>(ctx: BenchContext, run: () => Promise<T>): Promise<[T, WindowStats]> {
   await ctx.engine.call('reset');
+  const start = performance.now();
   const [value, cpu] = await cpuWindow(ctx, run);
-  return [value, { ...(await ctx.engine.call<EngineStats>('stats')), cpu }];
+  const windowMs = performance.now() - start;
+  return [value, { ...(await ctx.engine.call<EngineStats>('stats')), cpu, windowMs }];
 }

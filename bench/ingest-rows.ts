@@ -38,6 +38,9 @@ export interface SessionRun {
 }
 
 const mibPerS = (t: Transfer): number => t.bytes / MiB / (t.ms / 1000);
+/** Milliseconds of CPU a process spent per MiB moved, from its share of one core over the transfer. */
+const cpuPerMiB = (share: number | undefined, t: Transfer): string =>
+  share === undefined ? '?' : String(round(((share / 100) * t.ms) / (t.bytes / MiB), 2));
 const ms = (n: number) => `${round(n, 1)} ms`;
 const mb = (n: number) => `${Math.round(n)} MB`;
 
@@ -58,7 +61,8 @@ function throughputRow(run: SessionRun): Row {
     note:
       `median of ${run.rounds.length} rounds interleaved with ${reference} (app ${all((r) => r.push)}, raw ${all((r) => r.raw)} MiB/s); ` +
       `in the median round the page showed the full RX count ${Math.round(app.displayLagMs)} ms after the engine had read the last byte, ` +
-      `the engine loop was busy ${Math.round(100 * app.stats.loopUtilization)} % of the time; CPU in percent of one core, ` +
+      `the engine loop was busy ${Math.round(100 * app.stats.loopUtilization)} % of the time; ` +
+      `CPU per MiB: engine ${cpuPerMiB(app.stats.cpu.engine, app.push)} ms and page ${cpuPerMiB(app.stats.cpu.browser, app.push)} ms, raw receiver ${cpuPerMiB(raw.rawCpu.raw, raw.raw)} ms; CPU in percent of one core, ` +
       `app: ${formatCpu(app.stats.cpu)}; raw: ${formatCpu(raw.rawCpu)}`,
   };
 }

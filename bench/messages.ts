@@ -80,6 +80,9 @@ export async function runMessageRate(ctx: BenchContext): Promise<FigureResult> {
   await app.ui.closeAllSessions();
 
   const rate = (t: Transfer) => messages / (t.ms / 1000);
+  /** Microseconds of CPU per message, from a process's share of one core over the transfer. */
+  const perMessage = (share: number | undefined, t: Transfer) =>
+    share === undefined ? '?' : String(round(((share / 100) * t.ms * 1000) / messages, 2));
   const { raw, rawCpu } = medianBy(rounds, (r) => rate(r.raw));
   const { sent, stats } = medianBy(rounds, (r) => rate(r.sent));
   const ratio = rate(sent) / rate(raw);
@@ -95,7 +98,7 @@ export async function runMessageRate(ctx: BenchContext): Promise<FigureResult> {
         ratio,
         target: '>= 0.90x',
         verdict: verdict(ratio >= 0.9),
-        note: `median of ${rounds.length} rounds (app ${all((r) => r.sent)}, raw ${all((r) => r.raw)} msg/s); one Node client, one write per message, into a raw Node sink and into the app; in the median round engine event-loop delay p99 ${round(stats.loopDelayP99Ms)} ms; renderer frame gaps p99 ${round(frames.p99)} ms, max ${round(frames.max)} ms; CPU in percent of one core, app: ${formatCpu(stats.cpu)}; raw: ${formatCpu(rawCpu)}`,
+        note: `median of ${rounds.length} rounds (app ${all((r) => r.sent)}, raw ${all((r) => r.raw)} msg/s); one Node client, one write per message, into a raw Node sink and into the app; CPU per message: engine ${perMessage(stats.cpu.engine, sent)} us and page ${perMessage(stats.cpu.browser, sent)} us, raw sink ${perMessage(rawCpu.raw, raw)} us; in the median round engine event-loop delay p99 ${round(stats.loopDelayP99Ms)} ms; renderer frame gaps p99 ${round(frames.p99)} ms, max ${round(frames.max)} ms; CPU in percent of one core, app: ${formatCpu(stats.cpu)}; raw: ${formatCpu(rawCpu)}`,
       },
       {
         figure: '2 message rate: every byte counted',
