@@ -4,8 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createEventHub } from '../../electron/core/event-hub';
 import { type CaseBoard, CaseFormatError, type TestCase } from '../../shared/cases/case-types';
 import { parseCase, resolveBoard } from '../../shared/cases/parse-case';
-import { BOARD_PRESETS } from '../../shared/presets/boards';
-import { type CaseEngine, runCaseOnBoard } from '../core/bench-tools';
+import { type CaseEngine, runCaseOnBoard, simulatedCaseBoard } from '../core/bench-tools';
 import { toJsonReport } from '../core/case-json';
 import { toJUnitXml } from '../core/case-junit';
 import {
@@ -63,21 +62,7 @@ async function loadCases(options: RunOptions, io: RunIo): Promise<Planned[] | un
 
 /** The boards one case runs against; a simulated board's address is filled in when it starts. */
 function planBoards(testCase: TestCase, options: RunOptions): CaseBoard[] {
-  if (options.simulate) {
-    const kind = testCase.simulate;
-    if (!kind) {
-      throw new CaseFormatError(
-        `${testCase.file}: the case names no simulated board; add for example 'simulate: w55rp20'`,
-      );
-    }
-    const preset = BOARD_PRESETS[kind];
-    if (preset.protocol !== testCase.board.mode) {
-      throw new CaseFormatError(
-        `${testCase.file}: field 'simulate': the simulated ${kind} needs a ${preset.protocol} case, not ${testCase.board.mode}`,
-      );
-    }
-    return [{ ...testCase.board }];
-  }
+  if (options.simulate) return [simulatedCaseBoard(testCase)];
   if (options.fanOut) {
     return options.fanOut.map(({ host, port }) => resolveBoard(testCase, { host, port }));
   }

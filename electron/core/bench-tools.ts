@@ -61,26 +61,29 @@ export async function runCaseOnBoard(
   }
 }
 
+/** The board of a case run against its simulated board (whose address is filled in when it starts). */
+export function simulatedCaseBoard(testCase: TestCase): CaseBoard {
+  const kind = testCase.simulate;
+  if (!kind) {
+    throw new CaseFormatError(
+      `${testCase.file}: the case names no simulated board; add for example 'simulate: w55rp20'`,
+    );
+  }
+  const preset = BOARD_PRESETS[kind];
+  if (preset.protocol !== testCase.board.mode) {
+    throw new CaseFormatError(
+      `${testCase.file}: field 'simulate': the simulated ${kind} needs a ${preset.protocol} case, not ${testCase.board.mode}`,
+    );
+  }
+  return { ...testCase.board };
+}
+
 /** The board a case runs against, or the reason it cannot run (said for the app, not the CLI). */
 export function planBoard(
   testCase: TestCase,
   args: Pick<RunCaseArgs, 'host' | 'port' | 'simulate'>,
 ): CaseBoard {
-  if (args.simulate) {
-    const kind = testCase.simulate;
-    if (!kind) {
-      throw new CaseFormatError(
-        `${testCase.file}: the case names no simulated board; add for example 'simulate: w55rp20'`,
-      );
-    }
-    const preset = BOARD_PRESETS[kind];
-    if (preset.protocol !== testCase.board.mode) {
-      throw new CaseFormatError(
-        `${testCase.file}: field 'simulate': the simulated ${kind} needs a ${preset.protocol} case, not ${testCase.board.mode}`,
-      );
-    }
-    return { ...testCase.board };
-  }
+  if (args.simulate) return simulatedCaseBoard(testCase);
   try {
     return resolveBoard(testCase, args);
   } catch (error) {
