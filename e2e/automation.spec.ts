@@ -2,10 +2,9 @@
 // that stops, an auto-reply rule answering an ESP8266, PASS and FAIL (with its byte diff) for an
 // expect rule, file sends with progress and cancel, reconnect after a reboot, history and presets.
 import { readFileSync } from 'node:fs';
-import { createServer, type Socket } from 'node:net';
 import { startSimulatedBoard } from '../electron/core/simulated-boards';
 import { expect, test } from './fixtures/app';
-import { startEsp8266Client, startFlakyBoard, startRecordingBoard } from './fixtures/boards';
+import { startEsp8266Client, startFlakyBoard, startRecordingBoard, startSlowReader } from './fixtures/boards';
 import { BenchPage } from './pages/bench-page';
 
 /** Milliseconds from a figure such as "0.42 ms" or "1,204.50 ms". */
@@ -174,45 +173,6 @@ test('an expect rule gives PASS for hello against a W55RP20, and FAIL with the d
   await bench.disconnect.click();
 });
 
-/** A board that reads a little at a time: 16 KiB every 20 ms, so a big file backs up behind it. */
-async function startSlowReader() {
-  let received = 0;
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => {});
-    socket.once('close', () => sockets.delete(socket));
-    socket.pause();
-    const readSome = () => {
-      let chunk: Buffer | null = socket.read(16 * 1024);
-      if (chunk === null && socket.readableLength > 0) chunk = socket.read();
-      if (chunk) received += chunk.byteLength;
-      if (socket.destroyed) return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        readSome();
-      }, 20);
-      timers.add(timer);
-    };
-    readSome();
-  });
-  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    host: '127.0.0.1',
-    port,
-    received: () => received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
-
 test('a file goes out in chunks with its progress, and a big one to a slow reader can be cancelled', async ({
   page,
   webApp,
@@ -246,7 +206,8 @@ test('a file goes out in chunks with its progress, and a big one to a slow reade
     await recorder.close();
   }
 
-  const slow = await startSlowReader();
+  // 16 KiB every 20 ms: a big file backs up behind it.
+  const slow = await startSlowReader({ bytesPerRead: 16 * 1024, everyMs: 20 });
   const big = Buffer.alloc(16 * 1024 * 1024, 0x5a);
   try {
     await bench.connectTo(slow.host, slow.port);

@@ -1,49 +1,11 @@
 // A board that reads 10 KB/s while we send a 100 MB file: progress shows, the window stays
 // usable, and the send can be cancelled at a chunk boundary.
-import { createServer, type Socket } from 'node:net';
 import { expect, test } from './fixtures/app';
+import { startSlowReader } from './fixtures/boards';
 import { BenchPage } from './pages/bench-page';
 
 const FILE_BYTES = 100 * 1024 * 1024;
 const CHUNK_BYTES = 64 * 1024;
-
-/** Reads 1 KiB every 100 ms (10 KB/s); everything else backs up in the sockets. */
-async function startTenKbReader() {
-  let received = 0;
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
-  const server = createServer((socket) => {
-    sockets.add(socket);
-    socket.on('error', () => {});
-    socket.once('close', () => sockets.delete(socket));
-    socket.pause();
-    const tick = () => {
-      const chunk: Buffer | null = socket.read(1024) ?? (socket.readableLength > 0 ? socket.read() : null);
-      if (chunk) received += chunk.byteLength;
-      if (socket.destroyed) return;
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        tick();
-      }, 100);
-      timers.add(timer);
-    };
-    tick();
-  });
-  await new Promise<void>((resolve) => server.listen({ host: '127.0.0.1', port: 0 }, resolve));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return {
-    host: '127.0.0.1',
-    port: address.port,
-    received: () => received,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const timer of timers) clearTimeout(timer);
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 test('a 100 MB file to a board reading 10 KB/s shows progress, leaves the window usable, and cancels', async ({
   page,
@@ -52,7 +14,8 @@ test('a 100 MB file to a board reading 10 KB/s shows progress, leaves the window
   test.setTimeout(60_000);
   const bench = new BenchPage(page);
   await bench.openClean(webApp.url);
-  const reader = await startTenKbReader();
+  // 1 KiB every 100 ms: 10 KB/s.
+  const reader = await startSlowReader({ bytesPerRead: 1024, everyMs: 100 });
   try {
     await bench.connectTo(reader.host, reader.port);
     await expect(bench.state).toContainText('Connected');
