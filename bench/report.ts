@@ -1,6 +1,8 @@
 // The bench's one output: a table (figure, raw reference, app, ratio, target, result) on stdout and
 // the same rows, with each figure's measured details, as JSON.
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 
 /** pass / fail against the target; n/a when the figure cannot be measured yet; info has no target. */
@@ -67,7 +69,17 @@ export function summary(rows: readonly Row[]): string {
   return `targets met: ${met} of ${judged.length}${na ? `; not measurable yet: ${na}` : ''}`;
 }
 
+/**
+ * Writes `value` as JSON, then formats it with the project's formatter: the lint checks every JSON
+ * file in the tree, so a run of the bench must not leave one it would reject.
+ */
 export function writeJson(path: string, value: unknown): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+  try {
+    const biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
+    spawnSync(process.execPath, [biome, 'format', '--write', path], { stdio: 'ignore' });
+  } catch {
+    // Without the formatter the JSON is still valid; only the lint would complain.
+  }
 }
