@@ -41,6 +41,12 @@ export interface ListenInfo {
 
 const errorCode = (err: unknown) => (err as { code?: unknown } | undefined)?.code;
 
+/**
+ * Node's default accept backlog (511) overflows when a thousand boards power up at once, and each
+ * overflowed SYN waits a second for its retry; the kernel caps this at somaxconn anyway.
+ */
+const LISTEN_BACKLOG = 4096;
+
 export class TcpServerSession implements EngineSession {
   readonly id: SessionId;
   readonly config: TcpServerConfig;
@@ -159,7 +165,7 @@ export class TcpServerSession implements EngineSession {
       const server = createServer({ noDelay: true }, (socket) => this.onConnection(socket));
       server.once('error', resolve);
       try {
-        server.listen({ host, port: this.config.port, ipv6Only: false }, () => {
+        server.listen({ host, port: this.config.port, ipv6Only: false, backlog: LISTEN_BACKLOG }, () => {
           server.off('error', resolve);
           server.on('error', (err) => this.onListenerError(err));
           this.server = server;
