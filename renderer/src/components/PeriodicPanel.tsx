@@ -5,7 +5,7 @@ import { useServices } from '../app-context';
 import { periodicFields } from '../state/task-fields';
 import { periodicText } from '../state/task-words';
 import type { ToolProps } from './SendTools';
-import { LiveLine, SettingInput } from './ToolFields';
+import { LiveLine, SettingInput, TaskActions } from './ToolFields';
 
 export function PeriodicPanel({ session, payload, ready, why, messageWhy }: ToolProps) {
   const { automation } = useServices();
@@ -61,29 +61,18 @@ export function PeriodicPanel({ session, payload, ready, why, messageWhy }: Tool
           describedBy={reasonId}
         />
       </div>
-      <div className="actions">
-        {running ? (
-          <button type="button" className="btn danger" disabled={busy} onClick={() => void stop()}>
-            Stop periodic
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="btn primary"
-            disabled={busy || blocked !== undefined}
-            aria-describedby={blocked ? reasonId : undefined}
-            onClick={() => void start()}
-          >
-            Start periodic
-          </button>
-        )}
-        {!running && blocked && (
-          <p id={reasonId} className={`reason reason-${fault ? 'fault' : 'hint'}`}>
-            {blocked}
-          </p>
-        )}
-      </div>
-      {refusal && <p className="reason reason-fault">{refusal}</p>}
+      <TaskActions
+        running={running}
+        busy={busy}
+        blocked={blocked}
+        fault={fault !== undefined}
+        reasonId={reasonId}
+        startLabel="Start periodic"
+        stopLabel="Stop periodic"
+        onStart={() => void start()}
+        onStop={() => void stop()}
+        refusal={refusal}
+      />
       <LiveLine
         text={task ? periodicText(task) : undefined}
         tone={running ? 'live' : task?.state === 'error' ? 'bad' : 'muted'}

@@ -9,7 +9,7 @@ import { expectFromSettings } from '../state/expect-settings';
 import { soakFields } from '../state/task-fields';
 import { soakFigures, soakText } from '../state/task-words';
 import type { ToolProps } from './SendTools';
-import { LiveLine, SettingInput } from './ToolFields';
+import { LiveLine, SettingInput, TaskActions } from './ToolFields';
 
 export function SoakPanel({ session, payload, ready, why, messageWhy, text }: ToolProps) {
   const { automation } = useServices();
@@ -90,29 +90,18 @@ export function SoakPanel({ session, payload, ready, why, messageWhy, text }: To
           describedBy={reasonId}
         />
       </div>
-      <div className="actions">
-        {running ? (
-          <button type="button" className="btn danger" disabled={busy} onClick={() => void stop()}>
-            Stop soak
-          </button>
-        ) : (
-          <button
-            type="button"
-            className="btn primary"
-            disabled={busy || blocked !== undefined}
-            aria-describedby={blocked ? reasonId : undefined}
-            onClick={() => void start()}
-          >
-            Start soak
-          </button>
-        )}
-        {!running && blocked && (
-          <p id={reasonId} className={`reason reason-${fault ? 'fault' : 'hint'}`}>
-            {blocked}
-          </p>
-        )}
-      </div>
-      {refusal && <p className="reason reason-fault">{refusal}</p>}
+      <TaskActions
+        running={running}
+        busy={busy}
+        blocked={blocked}
+        fault={fault !== undefined}
+        reasonId={reasonId}
+        startLabel="Start soak"
+        stopLabel="Stop soak"
+        onStart={() => void start()}
+        onStop={() => void stop()}
+        refusal={refusal}
+      />
       {task && (
         <LiveLine
           text={soakText(task)}

@@ -51,3 +51,47 @@ export function LiveLine({ text, tone }: { text?: string; tone?: 'live' | 'ok' |
     </p>
   );
 }
+
+/** Start / Stop of a running task, the reason Start is disabled, and a refusal from the engine. */
+export function TaskActions(props: {
+  running: boolean;
+  busy: boolean;
+  /** Why Start is disabled; a fault when `fault`, else a hint. */
+  blocked: string | undefined;
+  fault: boolean;
+  reasonId: string;
+  startLabel: string;
+  stopLabel: string;
+  onStart: () => void;
+  onStop: () => void;
+  refusal: string | undefined;
+}) {
+  const { running, busy, blocked, reasonId } = props;
+  return (
+    <>
+      <div className="actions">
+        {running ? (
+          <button type="button" className="btn danger" disabled={busy} onClick={props.onStop}>
+            {props.stopLabel}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="btn primary"
+            disabled={busy || blocked !== undefined}
+            aria-describedby={blocked ? reasonId : undefined}
+            onClick={props.onStart}
+          >
+            {props.startLabel}
+          </button>
+        )}
+        {!running && blocked && (
+          <p id={reasonId} className={`reason reason-${props.fault ? 'fault' : 'hint'}`}>
+            {blocked}
+          </p>
+        )}
+      </div>
+      {props.refusal && <p className="reason reason-fault">{props.refusal}</p>}
+    </>
+  );
+}
