@@ -13,10 +13,12 @@ import { SessionPanel } from './components/SessionPanel';
 import { StatusBar } from './components/StatusBar';
 import { TestCasesPanel } from './components/TestCasesPanel';
 import { TrafficLog } from './components/TrafficLog';
+import { useT } from './i18n';
 import { activeSession } from './state/sessions-reducer';
 import { createTestCasesStore } from './state/test-cases';
 
 export function App() {
+  const { t } = useT();
   const networkOpen = useNetwork((s) => s.panelOpen);
   const { bridge } = useServices();
   // Made once per window, so the loaded case and its result outlive closing the panel.
@@ -36,7 +38,7 @@ export function App() {
         <div className="rail">
           <header className="brand">
             <span className="brand-mark" aria-hidden="true" />
-            SocketBench
+            {t('app.name')}
           </header>
           <button
             type="button"
@@ -44,7 +46,7 @@ export function App() {
             aria-pressed={casesOpen}
             onClick={() => setCasesOpen((open) => !open)}
           >
-            Test cases
+            {t('app.testCases')}
           </button>
           <ErrorBoundary region="sessions">
             <SessionList />
