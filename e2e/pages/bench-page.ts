@@ -1,5 +1,7 @@
 // Page object for SocketBench: every locator uses the accessible names of DESIGN.md section 6.
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Language } from '../../shared/i18n/catalog';
+import { escapeRegExp, uiName, uiNames } from './ui-names';
 
 export class BenchPage {
   readonly protocol: Locator;
@@ -93,97 +95,108 @@ export class BenchPage {
   readonly stopSoak: Locator;
   readonly soakFigures: Locator;
 
-  constructor(readonly page: Page) {
-    this.protocol = page.getByLabel('Protocol');
-    this.host = page.getByLabel('Host', { exact: true });
-    this.port = page.getByLabel('Port', { exact: true });
-    this.connect = page.getByRole('button', { name: 'Connect', exact: true });
-    this.disconnect = page.getByRole('button', { name: 'Disconnect', exact: true });
+  constructor(
+    readonly page: Page,
+    readonly language: Language = 'en',
+  ) {
+    const n = (english: string): string | RegExp => uiName(english, language);
+    this.protocol = page.getByLabel(n('Protocol'));
+    this.host = page.getByLabel(n('Host'), { exact: true });
+    this.port = page.getByLabel(n('Port'), { exact: true });
+    this.connect = page.getByRole('button', { name: n('Connect'), exact: true });
+    this.disconnect = page.getByRole('button', { name: n('Disconnect'), exact: true });
     this.state = page.getByRole('status').filter({
       hasText:
-        /Connected|Connecting|Reconnecting|Disconnected|Error|Listening|listening|Starting|Open|Closed/,
+        language === 'en'
+          ? /Connected|Connecting|Reconnecting|Disconnected|Error|Listening|listening|Starting|Open|Closed/
+          : new RegExp(
+              ['Connected', 'Disconnected', 'Listening', 'Not listening']
+                .flatMap((word) => uiNames(word, language))
+                .map(escapeRegExp)
+                .join('|'),
+            ),
     });
-    this.message = page.getByLabel('Message', { exact: true });
-    this.encodeAs = page.getByLabel('Encode as');
-    this.lineEnding = page.getByLabel('Line ending');
-    this.send = page.getByRole('button', { name: 'Send', exact: true });
-    this.decodeAs = page.getByLabel('Decode as');
-    this.log = page.getByRole('log', { name: 'Traffic log' });
-    this.clearLog = page.getByRole('button', { name: 'Clear log' });
-    this.rx = page.getByLabel('RX', { exact: true });
-    this.tx = page.getByLabel('TX', { exact: true });
-    this.localAddress = page.getByLabel('Local address', { exact: true });
-    this.localPort = page.getByLabel('Local port', { exact: true });
-    this.listen = page.getByRole('button', { name: 'Listen', exact: true });
-    this.stop = page.getByRole('button', { name: 'Stop', exact: true });
-    this.openSocket = page.getByRole('button', { name: 'Open', exact: true });
-    this.closeSocket = page.getByRole('button', { name: 'Close', exact: true });
-    this.clients = page.getByRole('list', { name: 'Clients', exact: true });
-    this.sendTo = page.getByLabel('Send to', { exact: true });
-    this.remoteHost = page.getByLabel('Remote host', { exact: true });
-    this.remotePort = page.getByLabel('Remote port', { exact: true });
-    this.replyToSender = page.getByLabel('Reply to last sender', { exact: true });
-    this.sessions = page.getByRole('list', { name: 'Sessions', exact: true });
-    this.newSession = page.getByRole('button', { name: 'New session', exact: true });
-    this.whichIp = page.getByRole('button', { name: 'Which IP?', exact: true });
-    this.network = page.getByRole('region', { name: 'Network interfaces', exact: true });
-    this.boardAddress = page.getByLabel('Board address', { exact: true });
-    this.escapes = page.getByLabel('Escapes', { exact: true });
-    this.macros = page.getByLabel('Macros', { exact: true });
-    this.checksum = page.getByLabel('Checksum', { exact: true });
-    this.byteOrder = page.getByLabel('Byte order', { exact: true });
-    this.time = page.getByLabel('Time', { exact: true });
-    this.hexDump = page.getByLabel('Hex dump', { exact: true });
-    this.showRx = page.getByRole('checkbox', { name: 'Show RX', exact: true });
-    this.showTx = page.getByRole('checkbox', { name: 'Show TX', exact: true });
-    this.showSystem = page.getByRole('checkbox', { name: 'Show system rows', exact: true });
-    this.find = page.getByLabel('Find', { exact: true });
-    this.findHex = page.getByLabel('Hex', { exact: true });
-    this.findNext = page.getByRole('button', { name: 'Next', exact: true });
-    this.findPrevious = page.getByRole('button', { name: 'Previous', exact: true });
-    this.logData = page.getByLabel('Log data', { exact: true });
+    this.message = page.getByLabel(n('Message'), { exact: true });
+    this.encodeAs = page.getByLabel(n('Encode as'));
+    this.lineEnding = page.getByLabel(n('Line ending'));
+    this.send = page.getByRole('button', { name: n('Send'), exact: true });
+    this.decodeAs = page.getByLabel(n('Decode as'));
+    this.log = page.getByRole('log', { name: n('Traffic log') });
+    this.clearLog = page.getByRole('button', { name: n('Clear log') });
+    this.rx = page.getByLabel(n('RX'), { exact: true });
+    this.tx = page.getByLabel(n('TX'), { exact: true });
+    this.localAddress = page.getByLabel(n('Local address'), { exact: true });
+    this.localPort = page.getByLabel(n('Local port'), { exact: true });
+    this.listen = page.getByRole('button', { name: n('Listen'), exact: true });
+    this.stop = page.getByRole('button', { name: n('Stop'), exact: true });
+    this.openSocket = page.getByRole('button', { name: n('Open'), exact: true });
+    this.closeSocket = page.getByRole('button', { name: n('Close'), exact: true });
+    this.clients = page.getByRole('list', { name: n('Clients'), exact: true });
+    this.sendTo = page.getByLabel(n('Send to'), { exact: true });
+    this.remoteHost = page.getByLabel(n('Remote host'), { exact: true });
+    this.remotePort = page.getByLabel(n('Remote port'), { exact: true });
+    this.replyToSender = page.getByLabel(n('Reply to last sender'), { exact: true });
+    this.sessions = page.getByRole('list', { name: n('Sessions'), exact: true });
+    this.newSession = page.getByRole('button', { name: n('New session'), exact: true });
+    this.whichIp = page.getByRole('button', { name: n('Which IP?'), exact: true });
+    this.network = page.getByRole('region', { name: n('Network interfaces'), exact: true });
+    this.boardAddress = page.getByLabel(n('Board address'), { exact: true });
+    this.escapes = page.getByLabel(n('Escapes'), { exact: true });
+    this.macros = page.getByLabel(n('Macros'), { exact: true });
+    this.checksum = page.getByLabel(n('Checksum'), { exact: true });
+    this.byteOrder = page.getByLabel(n('Byte order'), { exact: true });
+    this.time = page.getByLabel(n('Time'), { exact: true });
+    this.hexDump = page.getByLabel(n('Hex dump'), { exact: true });
+    this.showRx = page.getByRole('checkbox', { name: n('Show RX'), exact: true });
+    this.showTx = page.getByRole('checkbox', { name: n('Show TX'), exact: true });
+    this.showSystem = page.getByRole('checkbox', { name: n('Show system rows'), exact: true });
+    this.find = page.getByLabel(n('Find'), { exact: true });
+    this.findHex = page.getByLabel(n('Hex'), { exact: true });
+    this.findNext = page.getByRole('button', { name: n('Next'), exact: true });
+    this.findPrevious = page.getByRole('button', { name: n('Previous'), exact: true });
+    this.logData = page.getByLabel(n('Log data'), { exact: true });
     this.pause = page.getByRole('button', { name: /^(Pause|Resume)$/ });
-    this.openCalculator = page.getByRole('button', { name: 'Checksum…', exact: true });
-    this.calculator = page.getByRole('region', { name: 'Checksum calculator', exact: true });
-    this.exportMenu = page.getByRole('button', { name: 'Export', exact: true });
-    this.resetCounters = page.getByRole('button', { name: 'Reset counters', exact: true });
-    this.rxRate = page.getByLabel('RX rate', { exact: true });
-    this.txRate = page.getByLabel('TX rate', { exact: true });
-    this.framing = page.getByLabel('Framing', { exact: true });
-    this.delimiterHex = page.getByLabel('Delimiter (hex)', { exact: true });
-    this.captureToFile = page.getByText('Capture to file', { exact: true });
-    this.capturePath = page.getByLabel('Capture path', { exact: true });
-    this.startCapture = page.getByRole('button', { name: 'Start capture', exact: true });
-    this.stopCapture = page.getByRole('button', { name: 'Stop capture', exact: true });
-    this.boardPreset = page.getByLabel('Board preset', { exact: true });
-    this.reconnect = page.getByLabel('Reconnect automatically', { exact: true });
-    this.firstRetry = page.getByLabel('First retry (ms)', { exact: true });
-    this.maxRetry = page.getByLabel('Max retry (ms)', { exact: true });
-    this.maxTries = page.getByLabel('Max tries', { exact: true });
-    this.expectedReply = page.getByLabel('Expected reply', { exact: true });
-    this.expectPrefix = page.getByLabel('Prefix', { exact: true });
-    this.expectTimeout = page.getByLabel('Timeout (ms)', { exact: true });
-    this.sendingTools = page.getByRole('tablist', { name: 'Sending tools', exact: true });
-    this.saveAsPreset = page.getByRole('button', { name: 'Save as preset', exact: true });
-    this.presetName = page.getByLabel('Preset name', { exact: true });
-    this.importPresets = page.getByLabel('Import presets', { exact: true });
-    this.exportPresets = page.getByRole('button', { name: 'Export presets', exact: true });
-    this.interval = page.getByLabel('Interval (ms)', { exact: true });
-    this.count = page.getByLabel('Count', { exact: true });
-    this.startPeriodic = page.getByRole('button', { name: 'Start periodic', exact: true });
-    this.stopPeriodic = page.getByRole('button', { name: 'Stop periodic', exact: true });
-    this.fileToSend = page.getByLabel('File to send', { exact: true });
-    this.chunkSize = page.getByLabel('Chunk size (bytes)', { exact: true });
-    this.chunkDelay = page.getByLabel('Delay between chunks (ms)', { exact: true });
-    this.sendFile = page.getByRole('button', { name: 'Send file', exact: true });
-    this.cancelFile = page.getByRole('button', { name: 'Cancel', exact: true });
-    this.fileProgress = page.getByRole('progressbar', { name: 'File send progress', exact: true });
-    this.addRule = page.getByRole('button', { name: 'Add rule', exact: true });
-    this.rounds = page.getByLabel('Rounds', { exact: true });
-    this.duration = page.getByLabel('Duration (s)', { exact: true });
-    this.startSoak = page.getByRole('button', { name: 'Start soak', exact: true });
-    this.stopSoak = page.getByRole('button', { name: 'Stop soak', exact: true });
-    this.soakFigures = page.getByLabel('Soak figures', { exact: true });
+    this.openCalculator = page.getByRole('button', { name: n('Checksum…'), exact: true });
+    this.calculator = page.getByRole('region', { name: n('Checksum calculator'), exact: true });
+    this.exportMenu = page.getByRole('button', { name: n('Export'), exact: true });
+    this.resetCounters = page.getByRole('button', { name: n('Reset counters'), exact: true });
+    this.rxRate = page.getByLabel(n('RX rate'), { exact: true });
+    this.txRate = page.getByLabel(n('TX rate'), { exact: true });
+    this.framing = page.getByLabel(n('Framing'), { exact: true });
+    this.delimiterHex = page.getByLabel(n('Delimiter (hex)'), { exact: true });
+    this.captureToFile = page.getByText(n('Capture to file'), { exact: true });
+    this.capturePath = page.getByLabel(n('Capture path'), { exact: true });
+    this.startCapture = page.getByRole('button', { name: n('Start capture'), exact: true });
+    this.stopCapture = page.getByRole('button', { name: n('Stop capture'), exact: true });
+    this.boardPreset = page.getByLabel(n('Board preset'), { exact: true });
+    this.reconnect = page.getByLabel(n('Reconnect automatically'), { exact: true });
+    this.firstRetry = page.getByLabel(n('First retry (ms)'), { exact: true });
+    this.maxRetry = page.getByLabel(n('Max retry (ms)'), { exact: true });
+    this.maxTries = page.getByLabel(n('Max tries'), { exact: true });
+    this.expectedReply = page.getByLabel(n('Expected reply'), { exact: true });
+    this.expectPrefix = page.getByLabel(n('Prefix'), { exact: true });
+    this.expectTimeout = page.getByLabel(n('Timeout (ms)'), { exact: true });
+    this.sendingTools = page.getByRole('tablist', { name: n('Sending tools'), exact: true });
+    this.saveAsPreset = page.getByRole('button', { name: n('Save as preset'), exact: true });
+    this.presetName = page.getByLabel(n('Preset name'), { exact: true });
+    this.importPresets = page.getByLabel(n('Import presets'), { exact: true });
+    this.exportPresets = page.getByRole('button', { name: n('Export presets'), exact: true });
+    this.interval = page.getByLabel(n('Interval (ms)'), { exact: true });
+    this.count = page.getByLabel(n('Count'), { exact: true });
+    this.startPeriodic = page.getByRole('button', { name: n('Start periodic'), exact: true });
+    this.stopPeriodic = page.getByRole('button', { name: n('Stop periodic'), exact: true });
+    this.fileToSend = page.getByLabel(n('File to send'), { exact: true });
+    this.chunkSize = page.getByLabel(n('Chunk size (bytes)'), { exact: true });
+    this.chunkDelay = page.getByLabel(n('Delay between chunks (ms)'), { exact: true });
+    this.sendFile = page.getByRole('button', { name: n('Send file'), exact: true });
+    this.cancelFile = page.getByRole('button', { name: n('Cancel'), exact: true });
+    this.fileProgress = page.getByRole('progressbar', { name: n('File send progress'), exact: true });
+    this.addRule = page.getByRole('button', { name: n('Add rule'), exact: true });
+    this.rounds = page.getByLabel(n('Rounds'), { exact: true });
+    this.duration = page.getByLabel(n('Duration (s)'), { exact: true });
+    this.startSoak = page.getByRole('button', { name: n('Start soak'), exact: true });
+    this.stopSoak = page.getByRole('button', { name: n('Stop soak'), exact: true });
+    this.soakFigures = page.getByLabel(n('Soak figures'), { exact: true });
   }
 
   /** Unfolds the session panel's Expect section (Expected reply, its field, Timeout (ms)). */
@@ -361,5 +374,3 @@ export class BenchPage {
     return rows;
   }
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,23 @@
+// The app's accessible names in the language under test: a spec names a control by its English
+// name (DESIGN.md section 6), and this finds the same string in the other catalogue. A name that
+// is not in the catalogue fails loudly, so a control left untranslated cannot pass unnoticed.
+import { CATALOGS, type Language, type MessageKey } from '../../shared/i18n/catalog';
+
+/** Every translation of an English string (one, unless two keys share the English text). */
+export function uiNames(english: string, language: Language): string[] {
+  if (language === 'en') return [english];
+  const names = new Set<string>();
+  for (const key of Object.keys(CATALOGS.en) as MessageKey[]) {
+    if (CATALOGS.en[key] === english) names.add(CATALOGS[language][key]);
+  }
+  if (names.size === 0) throw new Error(`"${english}" is not a string of the catalogue`);
+  return [...names];
+}
+
+/** The name in `language`; where one English string has two translations, a pattern matching either. */
+export function uiName(english: string, language: Language): string | RegExp {
+  const names = uiNames(english, language);
+  return names.length === 1 ? (names[0] as string) : new RegExp(`^(?:${names.map(escapeRegExp).join('|')})$`);
+}
+
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
