@@ -59,6 +59,29 @@ describe('createWsEndpoint', () => {
     expect(await received).toEqual({ t: 'evt', batch: dataBatch(1, 5) });
   });
 
+  it('sends a batch of large chunks as one message, in fragments the browser joins', async () => {
+    const { endpoint, client } = await pair();
+    const chunk = (n: number) => new Uint8Array(64 * 1024).fill(n);
+    const batch: EventBatch = {
+      seq: 2,
+      events: [1, 2, 3].map((n) => ({
+        type: 'data' as const,
+        id: 's1',
+        dir: 'rx' as const,
+        at: n,
+        peer: '127.0.0.1:8087',
+        bytes: chunk(n),
+      })),
+    };
+    const received = nextMessage(client);
+    endpoint.sendEvents(batch);
+    endpoint.sendEvents(dataBatch(3, 5));
+    const got = (await received) as Extract<WireMessage, { t: 'evt' }>;
+    expect(got.batch.seq).toBe(2);
+    const sums = got.batch.events.map((e) => (e as { bytes: Uint8Array }).bytes.reduce((a, b) => a + b, 0));
+    expect(sums).toEqual([1, 2, 3].map((n) => n * 64 * 1024));
+  });
+
   it('passes acks on and answers requests before serve() with a transport error', async () => {
     const { endpoint, client } = await pair();
     const early = nextMessage(client);

@@ -4,7 +4,7 @@ import type WebSocket from 'ws';
 import type { Result } from '../../shared/contract/errors';
 import type { EventBatch } from '../../shared/contract/events';
 import type { Dispatch, ServerEndpoint, WireMessage } from '../../shared/rpc/transport';
-import { decodeFrame, encodeFrame } from '../../shared/rpc/wire';
+import { decodeFrame, encodeFrameParts } from '../../shared/rpc/wire';
 
 /** RFC 6455 "unsupported data": the peer sent something we cannot read. */
 export const CLOSE_UNSUPPORTED_DATA = 1003;
@@ -25,8 +25,12 @@ export function createWsEndpoint(ws: WebSocket, maxBufferedBytes = MAX_BUFFERED_
   let dispatch: Dispatch | undefined;
   const ackListeners = new Set<(seq: number) => void>();
 
+  // One message in WebSocket fragments: a flood's chunks go to the socket as they are, uncopied.
   const send = (msg: WireMessage): void => {
-    if (ws.readyState === ws.OPEN) ws.send(encodeFrame(msg), { binary: true });
+    if (ws.readyState !== ws.OPEN) return;
+    const parts = encodeFrameParts(msg);
+    const last = parts.length - 1;
+    for (let i = 0; i <= last; i++) ws.send(parts[i] as Uint8Array, { binary: true, fin: i === last });
   };
 
   ws.on('message', (data, isBinary) => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { EventBatch } from '../contract/events';
 import type { WireMessage } from './transport';
-import { decodeFrame, encodeFrame, FrameError } from './wire';
+import { decodeFrame, encodeFrame, encodeFrameParts, FrameError } from './wire';
 
 const roundTrip = (msg: WireMessage): WireMessage => decodeFrame(encodeFrame(msg));
 
@@ -61,29 +61,95 @@ describe('wire frames', () => {
       { type: 'data', id: 's1', dir: 'tx', at: 2, peer: '127.0.0.1:8087', bytes: new Uint8Array(0) },
     ]);
     const frame = encodeFrame(msg);
-    // The payload appears verbatim after the JSON: no base64, no number arrays.
+    // The payload appears verbatim after the JSON: no base64, no number arrays. Data events are
+    // compact: [block, at, id, peer, dir], the id and peer once each in the string table.
     const json = new TextDecoder().decode(frame.subarray(4, 4 + new DataView(frame.buffer).getUint32(0)));
-    expect(json).toContain('{"$b":0}');
-    expect(json).toContain('{"$b":1}');
+    expect(JSON.parse(json)).toEqual({
+      t: 'evt',
+      batch: {
+        seq: 1,
+        events: [
+          [0, 1, 0, 1, 0],
+          [1, 2, 0, 1, 1],
+        ],
+      },
+      s: ['s1', '127.0.0.1:8087'],
+    });
     const end = frame.length - 4; // the empty block's header closes the frame
     expect(frame.subarray(end - a.length - 4, end)).toEqual(Uint8Array.of(0, 0, 0, 5, ...a));
     const back = decodeFrame(frame);
     expect(back).toEqual(msg);
     const nested = { deep: [{ x: Uint8Array.of(1) }, [Uint8Array.of(2, 3)]], top: Uint8Array.of(4) };
-    expect(roundTrip({ t: 'req', id: 1, method: 'm', arg: nested })).toEqual({
-      t: 'req',
-      id: 1,
-      method: 'm',
-      arg: nested,
-    });
+    const req: WireMessage = { t: 'req', id: 1, method: 'm', arg: nested };
+    expect(new TextDecoder().decode(encodeFrame(req))).toContain('{"$b":0}');
+    expect(roundTrip(req)).toEqual(req);
   });
 
-  it('returns a copy of the bytes, not a view that pins the caller buffer', () => {
+  it('keeps data events of any other shape, and framing issues, as they were', () => {
+    const bytes = Uint8Array.of(1, 2);
+    const events = [
+      { type: 'data', id: 's1', dir: 'rx', at: 5, peer: 'p', bytes, issue: 'oversized' },
+      { type: 'data', id: 's1', dir: 'rx', at: 5.5, peer: 'p', bytes, extra: { $b: 1 } },
+      { type: 'data', id: 's1', dir: 'up', at: 6, peer: 'p', bytes },
+      { type: 'data', id: 7, dir: 'rx', at: 6, peer: 'p', bytes },
+      { type: 'counters', id: 's1', counters: { rxBytes: 2, txBytes: 0, rxChunks: 1, txChunks: 0 } },
+      { type: 'data', id: 's2', dir: 'tx', at: 7, peer: 'q', bytes: new Uint8Array(20_000).fill(9) },
+    ] as unknown as EventBatch['events'];
+    expect(roundTrip(batch(events, 4))).toEqual(batch(events, 4));
+  });
+
+  it('leaves large blocks uncopied in the frame parts, which join into the frame', () => {
+    const big = new Uint8Array(10_000).fill(7);
+    const small = Uint8Array.of(1, 2, 3);
+    const msg = batch([
+      { type: 'data', id: 's', dir: 'rx', at: 0, peer: 'p', bytes: small },
+      { type: 'data', id: 's', dir: 'rx', at: 1, peer: 'p', bytes: big },
+      { type: 'data', id: 's', dir: 'rx', at: 2, peer: 'p', bytes: small },
+    ]);
+    const parts = encodeFrameParts(msg);
+    expect(parts).toContain(big);
+    expect(parts.every((p) => p.length > 0)).toBe(true);
+    const joined = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      joined.set(p, at);
+      at += p.length;
+    }
+    const frame = encodeFrame(msg);
+    expect(joined.length).toBe(frame.length);
+    expect(joined.every((b, i) => b === frame[i])).toBe(true);
+    const back = decodeFrame(joined) as Extract<WireMessage, { t: 'evt' }>;
+    expect(back.batch.events.map((e) => (e as { bytes: Uint8Array }).bytes.length)).toEqual([3, 10_000, 3]);
+    expect(encodeFrameParts({ t: 'ack', seq: 1 })).toHaveLength(1);
+  });
+
+  it('refuses to frame a cycle or absurd nesting', () => {
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => encodeFrame({ t: 'req', id: 1, method: 'm', arg: cyclic })).toThrow(TypeError);
+  });
+
+  it('returns copies of the bytes, not views that pin the caller buffer', () => {
     const frame = encodeFrame(batch([{ type: 'x', bytes: Uint8Array.of(1, 2, 3) } as never]));
     const back = decodeFrame(frame) as Extract<WireMessage, { t: 'evt' }>;
     const bytes = (back.batch.events[0] as unknown as { bytes: Uint8Array }).bytes;
     expect(bytes.buffer).not.toBe(frame.buffer);
     expect(bytes.byteLength).toBe(bytes.buffer.byteLength);
+    // Small payloads of one frame share one buffer holding just them; a large one has its own.
+    const events = [3, 5000, 4].map((n, at) => ({
+      type: 'data' as const,
+      id: 's',
+      dir: 'rx' as const,
+      at,
+      peer: 'p',
+      bytes: new Uint8Array(n).fill(n & 0xff),
+    }));
+    const got = (decodeFrame(encodeFrame(batch(events))) as Extract<WireMessage, { t: 'evt' }>).batch.events;
+    const [a, b, c] = got.map((e) => (e as { bytes: Uint8Array }).bytes);
+    expect(a?.buffer).toBe(c?.buffer);
+    expect(a?.buffer.byteLength).toBe(7);
+    expect(b?.byteLength).toBe(b?.buffer.byteLength);
+    expect(got).toEqual(events);
   });
 
   it('sends a byte array subclass with its own toJSON (like a Node Buffer) as bytes', () => {
@@ -208,6 +274,24 @@ describe('malformed frames', () => {
       /twice/,
     );
     rejects(frameOf('{"t":"req","id":1,"method":"m","arg":{"$x":1}}'), /unexpected key "\$x"/);
+  });
+
+  it('refuses compact data events that do not add up', () => {
+    const one = [Uint8Array.of(1)];
+    const cases: [string, RegExp][] = [
+      ['{"t":"evt","batch":{"seq":1,"events":[[0,1,0,0,0]]}}', /names no id/],
+      ['{"t":"evt","batch":{"seq":1,"events":[[0,1,0,1,0]]},"s":["s"]}', /names no peer/],
+      ['{"t":"evt","batch":{"seq":1,"events":[[0,1,0,0,2]]},"s":["s"]}', /direction/],
+      ['{"t":"evt","batch":{"seq":1,"events":[[0,"1",0,0,0]]},"s":["s"]}', /time/],
+      ['{"t":"evt","batch":{"seq":1,"events":[[0,1,0,0,0,7]]},"s":["s"]}', /issue/],
+      ['{"t":"evt","batch":{"seq":1,"events":[[0,1,0]]},"s":["s"]}', /5 or 6 elements/],
+      ['{"t":"evt","batch":{"seq":1,"events":[[1,1,0,0,0]]},"s":["s"]}', /refers to no block/],
+      ['{"t":"evt","batch":{"seq":1,"events":[[0,1,0,0,0],[0,1,0,0,0]]},"s":["s"]}', /twice/],
+      ['{"t":"evt","batch":{"seq":1,"events":[[0,1,0,0,0]]},"s":"s"}', /string table/],
+      ['{"t":"ack","seq":1,"s":[]}', /unexpected field "s"/],
+    ];
+    for (const [json, reason] of cases)
+      rejects(frameOf(json, json.startsWith('{"t":"ack"') ? [] : one), reason);
   });
 
   it('refuses envelopes of the wrong shape', () => {

@@ -1,26 +1,32 @@
 // The binary frame a WireMessage travels in over a WebSocket: JSON for the structure, raw blocks
-// for every Uint8Array, so payload bytes are copied, never base64-encoded or walked byte by byte.
+// for every Uint8Array, so payload bytes are never base64-encoded or walked byte by byte.
 import type { WireMessage } from './transport';
+import { compactData, expandData, isPlainDataEvent, StringTable } from './wire-data';
+import { checkEnvelope } from './wire-envelope';
+import { FrameError } from './wire-error';
+
+export { FrameError } from './wire-error';
 
 /*
  * Frame layout (all lengths u32 big-endian):
  *   [json length][UTF-8 JSON][block length][block bytes][block length][block bytes]...
- * In the JSON each Uint8Array is {"$b": n}, n counting blocks from 0 in order. So that a real key
- * "$b" cannot pass for a placeholder, every object key that starts with "$" gets one more "$" on
- * the wire ("$b" -> "$$b") and loses it on the way back; a single-"$" key is a placeholder or junk.
+ * In the JSON each Uint8Array is {"$b": n}, n counting blocks from 0. So that a real key "$b"
+ * cannot pass for a placeholder, every object key that starts with "$" gets one more "$" on the
+ * wire ("$b" -> "$$b") and loses it on the way back; a single-"$" key is a placeholder or junk.
+ * In an event batch a data event travels compact (wire-data.ts): an array naming its block, its
+ * id and peer given as indexes into the string table "s" beside "batch", as a flood sends thousands.
  */
-
-/** Thrown by decodeFrame on anything that is not a well-formed frame. */
-export class FrameError extends Error {
-  constructor(reason: string) {
-    super(`Malformed frame: ${reason}`);
-    this.name = 'FrameError';
-  }
-}
 
 /** No message legitimately nests this deep; the limit keeps a hostile frame from exhausting the stack. */
 const MAX_DEPTH = 64;
 const DOLLAR = 0x24;
+/**
+ * Blocks up to this size are copied into the frame; a larger one is a part of its own, so a
+ * transport that can send a message in pieces (WebSocket fragments) never copies a flood's chunks.
+ */
+const INLINE_MAX = 8 * 1024;
+/** Decoded blocks up to this size share one buffer per frame: thousands of datagrams, one allocation. */
+const POOLED_MAX = 4 * 1024;
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -34,37 +40,125 @@ function hasDollarKey(obj: object): boolean {
   return false;
 }
 
-/** Throws (as JSON.stringify does) on a value JSON cannot carry: a cycle, a BigInt. */
-export function encodeFrame(msg: WireMessage): Uint8Array<ArrayBuffer> {
+/**
+ * What JSON.stringify then writes as is (no replacer, so V8's fast path): byte arrays become
+ * placeholders and "$" keys get their extra "$". Only what changes is copied; the rest is shared.
+ */
+function prepare(value: unknown, blocks: Uint8Array[], key: string | number, depth: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (isUint8Array(value)) {
+    blocks.push(value);
+    return { $b: blocks.length - 1 };
+  }
+  if (depth > MAX_DEPTH) throw new TypeError(`A wire message must not nest deeper than ${MAX_DEPTH} levels.`);
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') {
+    const json: unknown = toJSON.call(value, String(key));
+    return isUint8Array(json) ? prepare(json, blocks, key, depth) : prepareInner(json, blocks, depth);
+  }
+  return prepareInner(value, blocks, depth);
+}
+
+function prepareInner(value: unknown, blocks: Uint8Array[], depth: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const p = prepare(v, blocks, i, depth + 1);
+      if (p === v) continue;
+      out ??= value.slice();
+      out[i] = p;
+    }
+    return out ?? value;
+  }
+  const obj = value as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  let dollar = false;
+  for (const k in obj) {
+    if (!Object.hasOwn(obj, k)) continue;
+    if (k.charCodeAt(0) === DOLLAR) dollar = true;
+    const v = obj[k];
+    const p = prepare(v, blocks, k, depth + 1);
+    if (p === v) continue;
+    // The spread defines properties, so an own "__proto__" key stays plain data in the copy.
+    out ??= { ...obj };
+    out[k] = p;
+  }
+  if (!dollar) return out ?? obj;
+  return Object.fromEntries(
+    Object.entries(out ?? obj).map(([k, v]) => [k.charCodeAt(0) === DOLLAR ? `$${k}` : k, v]),
+  );
+}
+
+function toWire(msg: WireMessage, blocks: Uint8Array[]): unknown {
+  if (msg?.t !== 'evt' || !Array.isArray(msg.batch?.events)) return prepare(msg, blocks, '', 0);
+  const { events } = msg.batch;
+  const table = new StringTable();
+  const out = new Array<unknown>(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i];
+    if (isPlainDataEvent(e)) {
+      blocks.push(e.bytes);
+      out[i] = compactData(e, blocks.length - 1, table);
+    } else out[i] = prepare(e, blocks, i, 3);
+  }
+  const batch = { seq: prepare(msg.batch.seq, blocks, 'seq', 2), events: out };
+  return table.strings.length > 0 ? { t: 'evt', batch, s: table.strings } : { t: 'evt', batch };
+}
+
+/**
+ * The frame as consecutive pieces: copied stretches, and each block over 8 KiB as it is (not
+ * copied). Concatenated they are encodeFrame's bytes. Throws (as JSON.stringify does) on a value
+ * JSON cannot carry: a cycle, a BigInt.
+ */
+export function encodeFrameParts(msg: WireMessage): Uint8Array[] {
   const blocks: Uint8Array[] = [];
-  const json = JSON.stringify(msg, function replacer(this: Record<string, unknown>, key, value: unknown) {
-    // `this[key]` is the value before toJSON: a Node Buffer's toJSON would otherwise hide it.
-    const raw = this[key];
-    const bytes = isUint8Array(raw) ? raw : isUint8Array(value) ? value : null;
-    if (bytes) {
-      blocks.push(bytes);
-      return { $b: blocks.length - 1 };
-    }
-    if (value !== null && typeof value === 'object' && !Array.isArray(value) && hasDollarKey(value)) {
-      return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k.charCodeAt(0) === DOLLAR ? `$${k}` : k, v]),
-      );
-    }
-    return value;
-  });
+  const json = JSON.stringify(toWire(msg, blocks));
   if (json === undefined) throw new TypeError('A wire message must be an object.');
   const jsonBytes = encoder.encode(json);
-  let total = 4 + jsonBytes.length;
-  for (const block of blocks) total += 4 + block.length;
-  const frame = new Uint8Array(total);
-  const view = new DataView(frame.buffer);
+  const sizes: number[] = [];
+  let size = 4 + jsonBytes.length;
+  for (const block of blocks) {
+    size += 4;
+    if (block.length > INLINE_MAX) {
+      sizes.push(size);
+      size = 0;
+    } else size += block.length;
+  }
+  sizes.push(size);
+  const parts: Uint8Array[] = [];
+  let stretch = 0;
+  let part = new Uint8Array(sizes[0] as number);
+  let view = new DataView(part.buffer);
   view.setUint32(0, jsonBytes.length);
-  frame.set(jsonBytes, 4);
+  part.set(jsonBytes, 4);
   let at = 4 + jsonBytes.length;
   for (const block of blocks) {
     view.setUint32(at, block.length);
-    frame.set(block, at + 4);
-    at += 4 + block.length;
+    at += 4;
+    if (block.length <= INLINE_MAX) {
+      part.set(block, at);
+      at += block.length;
+      continue;
+    }
+    parts.push(part, block);
+    part = new Uint8Array(sizes[++stretch] as number);
+    view = new DataView(part.buffer);
+    at = 0;
+  }
+  if (part.length > 0) parts.push(part);
+  return parts;
+}
+
+export function encodeFrame(msg: WireMessage): Uint8Array<ArrayBuffer> {
+  const parts = encodeFrameParts(msg);
+  if (parts.length === 1) return parts[0] as Uint8Array<ArrayBuffer>;
+  const frame = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    frame.set(p, at);
+    at += p.length;
   }
   return frame;
 }
@@ -82,6 +176,7 @@ export function decodeFrame(frame: Uint8Array): WireMessage {
   // Block boundaries are checked before anything is built, so junk is refused before any copy;
   // offsets live in a typed array (4 bytes per block, each block taking at least 4 frame bytes).
   let blockCount = 0;
+  let pooledBytes = 0;
   let at = 4 + jsonLength;
   while (at < frame.length) {
     if (frame.length - at < 4)
@@ -92,6 +187,7 @@ export function decodeFrame(frame: Uint8Array): WireMessage {
         `block ${blockCount} announces ${length} bytes but only ${frame.length - at - 4} follow.`,
       );
     }
+    if (length <= POOLED_MAX) pooledBytes += length;
     blockCount++;
     at += 4 + length;
   }
@@ -111,6 +207,23 @@ export function decodeFrame(frame: Uint8Array): WireMessage {
     );
   }
   const used = new Uint8Array(blockCount);
+  // Copies, so the caller's buffer (often pooled by the socket layer) is not retained; the small
+  // ones share one buffer of this frame's small blocks.
+  const pool = new Uint8Array(pooledBytes);
+  let poolAt = 0;
+  const take = (n: unknown): Uint8Array => {
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n >= blockCount)
+      throw new FrameError(`placeholder ${String(n).slice(0, 20)} refers to no block (${blockCount} sent).`);
+    if (used[n]) throw new FrameError(`block ${n} is referred to twice.`);
+    used[n] = 1;
+    const start = (blockAt[n] as number) + 4;
+    const length = view.getUint32(start - 4);
+    if (length > POOLED_MAX) return frame.slice(start, start + length);
+    const bytes = pool.subarray(poolAt, poolAt + length);
+    bytes.set(frame.subarray(start, start + length));
+    poolAt += length;
+    return bytes;
+  };
   const restore = (value: unknown, depth: number): unknown => {
     if (value === null || typeof value !== 'object') return value;
     if (depth > MAX_DEPTH) throw new FrameError(`the message nests deeper than ${MAX_DEPTH} levels.`);
@@ -119,7 +232,12 @@ export function decodeFrame(frame: Uint8Array): WireMessage {
       return value;
     }
     const obj = value as Record<string, unknown>;
-    if (Object.hasOwn(obj, '$b')) return takeBlock(obj);
+    if (Object.hasOwn(obj, '$b')) {
+      if (Object.keys(obj).length !== 1 || typeof obj.$b !== 'number' || !Number.isInteger(obj.$b)) {
+        throw new FrameError('a byte placeholder is not of the form {"$b": n}.');
+      }
+      return take(obj.$b);
+    }
     if (!hasDollarKey(obj)) {
       for (const key of Object.keys(obj)) {
         const before = obj[key];
@@ -138,88 +256,39 @@ export function decodeFrame(frame: Uint8Array): WireMessage {
       }),
     );
   };
-  const takeBlock = (obj: Record<string, unknown>): Uint8Array => {
-    const n = obj.$b;
-    if (Object.keys(obj).length !== 1 || typeof n !== 'number' || !Number.isInteger(n)) {
-      throw new FrameError('a byte placeholder is not of the form {"$b": n}.');
-    }
-    if (n < 0 || n >= blockCount)
-      throw new FrameError(`placeholder ${n} refers to no block (${blockCount} sent).`);
-    if (used[n]) throw new FrameError(`block ${n} is referred to twice.`);
-    used[n] = 1;
-    const start = (blockAt[n] as number) + 4;
-    // A copy, so the caller's buffer (often pooled by the socket layer) is not retained.
-    return frame.slice(start, start + view.getUint32(start - 4));
-  };
-  const message = restore(parsed, 0);
+  const message = restoreMessage(parsed, restore, take);
   const unused = used.indexOf(0);
   if (unused >= 0) throw new FrameError(`block ${unused} is not referred to by the message.`);
   return checkEnvelope(message);
 }
 
-type Fields = Record<string, unknown>;
-
-function expectKeys(obj: Fields, allowed: readonly string[], what: string): void {
-  for (const key of Object.keys(obj)) {
-    if (!allowed.includes(key))
-      throw new FrameError(`${what} has an unexpected field ${JSON.stringify(key.slice(0, 40))}.`);
+/** The whole message: an event batch's compact data events expanded, everything else restored. */
+function restoreMessage(
+  parsed: unknown,
+  restore: (value: unknown, depth: number) => unknown,
+  take: (n: unknown) => Uint8Array,
+): unknown {
+  const msg = parsed as { t?: unknown; s?: unknown; batch?: { events?: unknown } } | null;
+  if (msg === null || typeof msg !== 'object' || msg.t !== 'evt' || Array.isArray(msg)) {
+    return restore(parsed, 0);
   }
-}
-
-const isRecord = (x: unknown): x is Fields => x !== null && typeof x === 'object' && !Array.isArray(x);
-const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
-
-/** Checks the envelope (not the payload, which is the dispatcher's job) and rebuilds it from known fields. */
-function checkEnvelope(message: unknown): WireMessage {
-  if (!isRecord(message)) throw new FrameError('the message is not an object.');
-  switch (message.t) {
-    case 'req': {
-      expectKeys(message, ['t', 'id', 'method', 'arg'], 'a request');
-      const { id, method, arg } = message;
-      if (!isCount(id)) throw new FrameError('a request needs a whole-number id.');
-      if (typeof method !== 'string') throw new FrameError('a request needs a method name.');
-      return { t: 'req', id, method, arg };
+  const strings = msg.s;
+  delete msg.s;
+  if (strings !== undefined && !Array.isArray(strings))
+    throw new FrameError('the string table is not an array.');
+  const events = msg.batch !== null && typeof msg.batch === 'object' ? msg.batch.events : undefined;
+  if (!Array.isArray(events)) return restore(parsed, 0);
+  for (let i = 0; i < events.length; i++) {
+    const e: unknown = events[i];
+    if (!Array.isArray(e)) {
+      events[i] = restore(e, 3);
+      continue;
     }
-    case 'res': {
-      expectKeys(message, ['t', 'id', 'result'], 'a response');
-      const { id, result } = message;
-      if (!isCount(id)) throw new FrameError('a response needs a whole-number id.');
-      if (!isRecord(result)) throw new FrameError('a response needs a result object.');
-      if (result.ok === true) {
-        expectKeys(result, ['ok', 'value'], 'a result');
-        return { t: 'res', id, result: { ok: true, value: result.value } };
-      }
-      expectKeys(result, ['ok', 'error'], 'a result');
-      const error = result.error;
-      if (
-        result.ok !== false ||
-        !isRecord(error) ||
-        typeof error.code !== 'string' ||
-        typeof error.message !== 'string'
-      ) {
-        throw new FrameError('a failed result needs an error with a code and a message.');
-      }
-      return { t: 'res', id, result: { ok: false, error: { code: error.code, message: error.message } } };
-    }
-    case 'evt': {
-      expectKeys(message, ['t', 'batch'], 'an event batch');
-      const batch = message.batch;
-      if (!isRecord(batch) || !isCount(batch.seq) || !Array.isArray(batch.events)) {
-        throw new FrameError('an event batch needs a seq and an events array.');
-      }
-      expectKeys(batch, ['seq', 'events'], 'an event batch');
-      for (const event of batch.events) {
-        if (!isRecord(event) || typeof event.type !== 'string')
-          throw new FrameError('every event needs a type.');
-      }
-      return { t: 'evt', batch: { seq: batch.seq, events: batch.events } };
-    }
-    case 'ack': {
-      expectKeys(message, ['t', 'seq'], 'an ack');
-      if (!isCount(message.seq)) throw new FrameError('an ack needs a whole-number seq.');
-      return { t: 'ack', seq: message.seq };
-    }
-    default:
-      throw new FrameError('the message has no known kind (t).');
+    const data = expandData(e, strings ?? [], take);
+    if (typeof data === 'string') throw new FrameError(data);
+    events[i] = data;
   }
+  const batch = msg.batch as Record<string, unknown>;
+  for (const key of Object.keys(batch)) if (key !== 'events') batch[key] = restore(batch[key], 2);
+  return msg;
 }
