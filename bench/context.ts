@@ -16,6 +16,8 @@ export interface BenchContext {
   /** The raw Node references: sink, echo server, UDP socket. */
   raw: Child;
   browser: Browser;
+  /** Where the built bench entries are (to fork more helper processes). */
+  benchDir: string;
   /** Browser mode's URL, token included. */
   url: string;
   /** The app's page with one clean session, opened on first use and kept between figures. */

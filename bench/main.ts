@@ -9,6 +9,7 @@ import playwrightConfig from '../playwright.config';
 import { AppPage } from './app-page';
 import { runManyBoards } from './boards';
 import type { BenchContext } from './context';
+import { runEngineAlone } from './engine-alone';
 import type { EngineHello } from './engine-host';
 import { runIngest } from './ingest';
 import { type Child, forkChild } from './ipc';
@@ -28,6 +29,7 @@ const RUNNERS: Record<FigureKey, (ctx: BenchContext) => Promise<FigureResult>> =
   manyBoards: runManyBoards,
   roundTrips: runRoundTrips,
   log: runLog,
+  engineAlone: runEngineAlone,
 };
 
 /** Figures that need the page; the others run after the browser closed, on a quieter machine. */
@@ -119,6 +121,7 @@ async function main(): Promise<number> {
       load,
       raw,
       browser: launched,
+      benchDir: here,
       url: engine.hello.url,
       fileLimit: fileLimit(),
       windows: [],

@@ -12,6 +12,7 @@ export const FIGURES = [
   'manyBoards',
   'roundTrips',
   'log',
+  'engineAlone',
 ] as const;
 export type FigureKey = (typeof FIGURES)[number];
 

@@ -2,6 +2,8 @@
 // loads (pushers, boards, many clients, senders) in another, so neither shares a loop with what it
 // measures. Commands arrive over IPC (see ipc.ts).
 import type { Server, Socket } from 'node:net';
+import type { SessionConfig } from '../shared/contract/model';
+import { Subscriber } from './engine-subscriber';
 import { serve } from './ipc';
 import { measureLog } from './log-measure';
 import { measureRoundTrips } from './round-trip-clients';
@@ -29,6 +31,11 @@ let sink: ReturnType<typeof rawSink> | undefined;
 let board: PushBoard | undefined;
 let floods: Flood[] = [];
 let udp: RawUdpReceiver | undefined;
+let subscriber: Subscriber | undefined;
+const sub = (): Subscriber => {
+  if (!subscriber) throw new Error('subConnect first');
+  return subscriber;
+};
 
 async function started(tracked: { server: Server; sockets: Set<Socket> }): Promise<number> {
   servers.push(tracked);
@@ -94,6 +101,15 @@ serve({
     warmup: number;
     size: number;
   }) => measureRoundTrips(port, count, warmup, size),
+
+  // The subscriber: a page that renders nothing (the engine-alone figure).
+  subConnect: async ({ url }: { url: string }) => {
+    subscriber = await Subscriber.connect(url);
+  },
+  subOpen: ({ config }: { config: SessionConfig }) => sub().open(config),
+  subClose: ({ id }: { id: string }) => sub().request('close', { id }),
+  subWaitRx: ({ id, bytes, quietMs }: { id: string; bytes: number; quietMs: number }) =>
+    sub().waitRx(id, bytes, quietMs),
 
   closeAll: async () => {
     await Promise.all([pool.release(), linePool.release()]);
