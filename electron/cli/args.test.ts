@@ -16,6 +16,21 @@ describe('parseCli', () => {
     expect(parseCli(['web', '--port', '65535'])).toMatchObject({ port: 65535 });
   });
 
+  it('takes a user-data folder for browser mode only', () => {
+    expect(parseCli(['web', '--user-data', 'bench-profiles/a'])).toMatchObject({
+      kind: 'web',
+      userData: 'bench-profiles/a',
+    });
+    expect(parseCli(['web', '--user-data', '  '])).toEqual({
+      kind: 'error',
+      message: '--user-data must name a folder',
+    });
+    expect(parseCli(['run', 'case.yaml', '--user-data', 'x'])).toMatchObject({
+      kind: 'error',
+      message: '--user-data does not apply to the run command',
+    });
+  });
+
   it('refuses bad ports, unknown flags, stray words and unknown commands', () => {
     for (const argv of [
       ['web', '--port', '70000'],

@@ -16,6 +16,8 @@ Options for web:
   --host H         Address to listen on (default 127.0.0.1; any other address is reachable
                    from the network, still behind the token)
   --no-open        Print the URL without opening a browser
+  --user-data DIR  Keep browser mode's settings (settings-browser.json) in DIR instead of
+                   SocketBench's user-data folder (also: SOCKETBENCH_USER_DATA)
 
 Options for run:
   --host H         The board's address (a tcp-server case: the address to listen on)
@@ -48,7 +50,7 @@ export interface RunOptions {
 
 export type CliCommand =
   | { kind: 'help' }
-  | { kind: 'web'; host: string; port: number; open: boolean }
+  | { kind: 'web'; host: string; port: number; open: boolean; userData?: string }
   | ({ kind: 'run' } & RunOptions)
   | { kind: 'simulate'; board: BoardId; host: string; port: number }
   | { kind: 'error'; message: string };
@@ -57,6 +59,7 @@ const OPTIONS = {
   port: { type: 'string' },
   host: { type: 'string' },
   'no-open': { type: 'boolean' },
+  'user-data': { type: 'string' },
   simulate: { type: 'boolean' },
   'fan-out': { type: 'string' },
   junit: { type: 'string' },
@@ -67,7 +70,7 @@ const OPTIONS = {
 
 /** Options each command accepts; any other given option is an error naming the command. */
 const ALLOWED: Record<'web' | 'run' | 'simulate', readonly string[]> = {
-  web: ['port', 'host', 'no-open'],
+  web: ['port', 'host', 'no-open', 'user-data'],
   run: ['port', 'host', 'simulate', 'fan-out', 'junit', 'json', 'var'],
   simulate: ['port', 'host'],
 };
@@ -115,7 +118,17 @@ export function parseCli(argv: readonly string[]): CliCommand {
 
   if (command === 'web') {
     if (rest.length > 0) return { kind: 'error', message: `unexpected argument '${rest[0]}'` };
-    return { kind: 'web', host: host ?? '127.0.0.1', port: port ?? 0, open: !values['no-open'] };
+    const userData = values['user-data']?.trim();
+    if (values['user-data'] !== undefined && !userData) {
+      return { kind: 'error', message: '--user-data must name a folder' };
+    }
+    return {
+      kind: 'web',
+      host: host ?? '127.0.0.1',
+      port: port ?? 0,
+      open: !values['no-open'],
+      ...(userData ? { userData } : {}),
+    };
   }
 
   if (command === 'simulate') {

@@ -4,6 +4,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { BOARD_PRESETS } from '../../shared/presets/boards';
 import { formatEndpoint } from '../core/error-messages';
+import { BROWSER_SETTINGS_FILE } from '../core/settings-file';
+import { userDataDir } from '../core/settings-service';
 import { type SimulatedBoard, startSimulatedBoard } from '../core/simulated-boards';
 import { startWebServer } from '../web/server';
 import { type CliCommand, parseCli, USAGE } from './args';
@@ -52,6 +54,7 @@ async function runWeb(command: Extract<CliCommand, { kind: 'web' }>, io: CliIo):
       port: command.port,
       rendererDir: io.rendererDir,
       warn: (line) => io.stderr(`${line}\n`),
+      settingsFile: join(userDataDir(command.userData), BROWSER_SETTINGS_FILE),
     });
   } catch (error) {
     io.stderr(`socketbench: ${describeStartError(error, command)}\n`);

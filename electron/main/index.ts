@@ -6,6 +6,8 @@ import { createDispatcher } from '../../shared/rpc/dispatcher';
 import { attachEndpoint } from '../core/attach-endpoint';
 import { createEventHub } from '../core/event-hub';
 import { createSessionManager } from '../core/session-manager';
+import { DESKTOP_SETTINGS_FILE } from '../core/settings-file';
+import { createSettingsService, USER_DATA_ENV, withSettings } from '../core/settings-service';
 import { CONTENT_SECURITY_POLICY, rendererSource } from './security';
 import { createMainWindow } from './window';
 
@@ -14,7 +16,12 @@ const DISPOSE_TIMEOUT_MS = 3000;
 
 const hub = createEventHub();
 const sessions = createSessionManager({ sink: hub.sink });
-const dispatch = createDispatcher(sessions);
+// Tests and portable installs move the whole profile (settings, window state, web storage).
+const userDataOverride = process.env[USER_DATA_ENV]?.trim();
+if (userDataOverride) app.setPath('userData', userDataOverride);
+// Asked at first use, once the app is set up and the folder is final.
+const settings = createSettingsService({ file: () => join(app.getPath('userData'), DESKTOP_SETTINGS_FILE) });
+const dispatch = createDispatcher(withSettings(sessions, settings));
 const source = rendererSource(process.env, join(__dirname, '../renderer/index.html'));
 const preloadPath = join(__dirname, '../preload/index.cjs');
 
@@ -92,7 +99,7 @@ app.on('will-quit', (event) => {
   const timeout = new Promise<void>((resolve) => {
     timer = setTimeout(resolve, DISPOSE_TIMEOUT_MS);
   });
-  Promise.race([sessions.dispose(), timeout])
+  Promise.race([Promise.all([sessions.dispose(), settings.flush()]), timeout])
     .catch((error: unknown) => console.error(`SocketBench could not close every session: ${String(error)}`))
     .finally(() => {
       clearTimeout(timer);

@@ -1,9 +1,10 @@
 // The IPC adapter against a fake webContents.ipc: sender checks, channels, events, acks, dispose.
 import { describe, expect, it, vi } from 'vitest';
-import type { SessionApi } from '../../shared/contract/api';
+import type { AppApi } from '../../shared/contract/api';
 import { API_METHODS, apiChannel, EVENTS_ACK_CHANNEL, EVENTS_CHANNEL } from '../../shared/contract/api';
 import type { EventBatch } from '../../shared/contract/events';
 import { createDispatcher } from '../../shared/rpc/dispatcher';
+import { defaultSettings } from '../../shared/settings';
 import { createIpcEndpoint, type IpcEvent, type IpcPorts } from './ipc-adapter';
 
 const TRUSTED = { name: 'our main frame' };
@@ -158,7 +159,7 @@ describe('createIpcEndpoint', () => {
   it('carries a call end to end through a real dispatcher', async () => {
     const fake = fakeElectron();
     const endpoint = createIpcEndpoint(fake.ports);
-    const api: SessionApi = {
+    const api: AppApi = {
       open: async () => {
         throw new Error('not used');
       },
@@ -184,9 +185,15 @@ describe('createIpcEndpoint', () => {
       startSimulatedBoard: async () => ({ id: 'b1', kind: 'w55rp20', host: '127.0.0.1', port: 40000 }),
       stopSimulatedBoard: async () => undefined,
       listSimulatedBoards: async () => [],
+      loadSettings: async () => ({ settings: defaultSettings(), origin: 'new', path: 'settings.json' }),
+      saveSettings: async () => undefined,
     };
     endpoint.serve(createDispatcher(api));
     await expect(fake.invoke(apiChannel('list'), {})).resolves.toEqual({ ok: true, value: [] });
+    await expect(fake.invoke(apiChannel('loadSettings'), {})).resolves.toMatchObject({
+      ok: true,
+      value: { origin: 'new', settings: defaultSettings() },
+    });
     await expect(
       fake.invoke(apiChannel('send'), {
         id: 's1',

@@ -8,6 +8,7 @@ import { createDispatcher } from '../../shared/rpc/dispatcher';
 import { attachEndpoint } from '../core/attach-endpoint';
 import { createEventHub } from '../core/event-hub';
 import { createSessionManager } from '../core/session-manager';
+import { createSettingsService, withSettings } from '../core/settings-service';
 import {
   createToken,
   exposureWarning,
@@ -32,6 +33,8 @@ export interface WebServerOptions {
   token?: string;
   /** Where warnings go; default stderr. */
   warn?: (line: string) => void;
+  /** Browser mode's settings file; without one the page keeps no settings (tests). */
+  settingsFile?: string;
 }
 
 export interface WebServer {
@@ -76,7 +79,8 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
   const warn = opts.warn ?? ((line: string) => process.stderr.write(`${line}\n`));
   const hub = createEventHub();
   const sessions = createSessionManager({ sink: hub.sink });
-  const dispatch = createDispatcher(sessions);
+  const settings = opts.settingsFile ? createSettingsService({ file: opts.settingsFile }) : undefined;
+  const dispatch = createDispatcher(settings ? withSettings(sessions, settings) : sessions);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   let port = 0;
 
@@ -144,6 +148,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
       http.closeAllConnections();
       await closed;
       await sessions.dispose();
+      await settings?.flush();
       // 'close' fires before libuv releases the listening handle, which happens in the loop's close
       // phase; that phase follows the check phase, so the second setImmediate runs after it.
       for (let turn = 0; turn < 2; turn++) await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,7 +1,9 @@
-// SessionApi: the one interface between the UI and the engine, written once. Every method takes
-// one object argument; transports derive their channel names from API_METHODS.
+// AppApi: the one interface between the UI and the engine side, written once: SessionApi (the
+// engine) and SettingsApi (the settings file). Every method takes one object argument; transports
+// derive their channel names from API_METHODS.
 
 import type { BoardId } from '../presets/boards';
+import type { Settings, SettingsPatch } from '../settings/schema';
 import type {
   AutoReplyRule,
   CaptureStatus,
@@ -105,11 +107,44 @@ export interface RunCaseArgs {
   vars?: Record<string, string>;
 }
 
-export type ApiMethod = keyof SessionApi;
-export type ApiArgs<M extends ApiMethod> = Parameters<SessionApi[M]>[0];
-export type ApiReturn<M extends ApiMethod> = Awaited<ReturnType<SessionApi[M]>>;
+/** Why the settings file was not used as it was; the UI says so, naming the backup. */
+export interface SettingsNotice {
+  /**
+   * corrupt: not JSON or not a settings file; unreadable: the OS refused to read it; newer: a newer
+   * SocketBench wrote it; partial: some values were bad and left out (the rest was kept).
+   */
+  kind: 'corrupt' | 'unreadable' | 'newer' | 'partial';
+  /** The backup's file name, in the same folder; absent when no backup could be made. */
+  backup?: string;
+  /** What was left out (partial). */
+  refused?: string[];
+  /** The reader's own words: a JSON error, an OS error code, the newer version. */
+  detail?: string;
+}
 
-/** Adding a method to SessionApi without listing it here fails to compile. */
+export interface LoadedSettings {
+  settings: Settings;
+  /** new: there was no file yet (the UI hands over what an older version kept in the window). */
+  origin: 'file' | 'new' | 'recovered';
+  /** The settings file, shown in Settings. */
+  path: string;
+  notice?: SettingsNotice;
+}
+
+/** The settings file in the user-data folder (browser mode keeps its own beside the app's). */
+export interface SettingsApi {
+  loadSettings(args: Record<string, never>): Promise<LoadedSettings>;
+  /** Replace the parts given; the others stay as they are in the file. */
+  saveSettings(args: { settings: SettingsPatch }): Promise<void>;
+}
+
+export interface AppApi extends SessionApi, SettingsApi {}
+
+export type ApiMethod = keyof AppApi;
+export type ApiArgs<M extends ApiMethod> = Parameters<AppApi[M]>[0];
+export type ApiReturn<M extends ApiMethod> = Awaited<ReturnType<AppApi[M]>>;
+
+/** Adding a method to AppApi without listing it here fails to compile. */
 const METHOD_TABLE: Record<ApiMethod, true> = {
   open: true,
   close: true,
@@ -132,6 +167,8 @@ const METHOD_TABLE: Record<ApiMethod, true> = {
   startSimulatedBoard: true,
   stopSimulatedBoard: true,
   listSimulatedBoards: true,
+  loadSettings: true,
+  saveSettings: true,
 };
 export const API_METHODS = Object.keys(METHOD_TABLE) as ApiMethod[];
 

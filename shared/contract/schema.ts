@@ -3,6 +3,7 @@
 import * as v from 'valibot';
 import { VAR_NAME } from '../cases/case-fields';
 import { BOARD_IDS } from '../presets/boards';
+import { settingsPatchSchema } from '../settings/schema';
 import type { ApiMethod } from './api';
 import { CHECKSUM_KINDS, LINE_ENDINGS, MATCH_KINDS, TEXT_ENCODINGS } from './model';
 
@@ -227,6 +228,8 @@ export const API_SCHEMAS = {
   }),
   stopSimulatedBoard: v.strictObject({ id: sessionId }),
   listSimulatedBoards: v.strictObject({}),
+  loadSettings: v.strictObject({}),
+  saveSettings: v.strictObject({ settings: settingsPatchSchema }),
 } satisfies Record<ApiMethod, v.GenericSchema>;
 
 /** Validate one method's argument; returns the parsed value or a readable reason. */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { API_METHODS, type SessionApi } from '../contract/api';
+import { API_METHODS, type AppApi } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import type { EventBatch } from '../contract/events';
 import { type SessionSnapshot, zeroCounters } from '../contract/model';
+import { applyPatch, defaultSettings, type Settings } from '../settings';
 import { createApiClient } from './client';
 import { createDispatcher } from './dispatcher';
 import { createMemoryTransportPair } from './memory-transport';
@@ -12,7 +13,8 @@ import type { ClientTransport } from './transport';
 function fakeApi() {
   const sessions = new Map<string, SessionSnapshot>();
   const calls: string[] = [];
-  const api: SessionApi = {
+  let settings: Settings = defaultSettings();
+  const api: AppApi = {
     async open({ config, name }) {
       calls.push('open');
       const id = `s${sessions.size + 1}`;
@@ -103,6 +105,14 @@ function fakeApi() {
       calls.push('listSimulatedBoards');
       return [];
     },
+    async loadSettings() {
+      calls.push('loadSettings');
+      return { settings, origin: 'file', path: 'settings.json' };
+    },
+    async saveSettings({ settings: patch }) {
+      calls.push('saveSettings');
+      settings = applyPatch(settings, patch);
+    },
   };
   return { api, calls };
 }
@@ -124,6 +134,17 @@ const nextBatch = (api: ReturnType<typeof createApiClient>): Promise<EventBatch>
   });
 
 describe('client + memory transport + dispatcher', () => {
+  it('carries the settings file both ways', async () => {
+    const { api, close } = connected();
+    await api.saveSettings({ settings: { recent: { hosts: ['192.168.1.123'], ports: ['8087'] } } });
+    const loaded = await api.loadSettings({});
+    expect(loaded.settings.recent).toEqual({ hosts: ['192.168.1.123'], ports: ['8087'] });
+    await expect(
+      api.saveSettings({ settings: { recent: { hosts: [], ports: ['http'] } } }),
+    ).rejects.toMatchObject({ name: 'ApiError', code: 'E_BAD_ARGUMENT' });
+    close();
+  });
+
   it('has one function per API method, derived from API_METHODS', () => {
     const { api, close } = connected();
     for (const method of API_METHODS) expect(typeof api[method]).toBe('function');

@@ -1,11 +1,11 @@
-// The UI's SessionApi: each method sends one request through a transport and turns the Result
+// The UI's AppApi: each method sends one request through a transport and turns the Result
 // back into a value or a thrown ApiError, so UI code reads like plain async calls.
-import { API_METHODS, type ApiMethod, type SessionApi } from '../contract/api';
+import { API_METHODS, type ApiMethod, type AppApi } from '../contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../contract/errors';
 import type { EventBatch } from '../contract/events';
 import type { ClientTransport } from './transport';
 
-export type ApiClient = SessionApi & { onEvents(listener: (batch: EventBatch) => void): () => void };
+export type ApiClient = AppApi & { onEvents(listener: (batch: EventBatch) => void): () => void };
 
 const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object';
 
@@ -36,6 +36,6 @@ async function call(transport: ClientTransport, method: ApiMethod, arg: unknown)
 export function createApiClient(transport: ClientTransport): ApiClient {
   const methods = Object.fromEntries(
     API_METHODS.map((method) => [method, (arg: unknown) => call(transport, method, arg)]),
-  ) as unknown as SessionApi;
+  ) as unknown as AppApi;
   return { ...methods, onEvents: (listener) => transport.onEvents(listener) };
 }

@@ -1,13 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SessionApi } from '../contract/api';
+import type { AppApi, SessionApi } from '../contract/api';
 import { ApiError } from '../contract/errors';
 import type { SessionSnapshot } from '../contract/model';
 import { zeroCounters } from '../contract/model';
+import { defaultSettings, defaultUi } from '../settings';
 import { createDispatcher } from './dispatcher';
 
 /** A stand-in engine that records every call; the real engine is tested in electron/core. */
-function fakeApi(behaviour: Partial<Record<keyof SessionApi, (arg: unknown) => unknown>> = {}) {
+function fakeApi(behaviour: Partial<Record<keyof AppApi, (arg: unknown) => unknown>> = {}) {
   const calls: { method: string; arg: unknown }[] = [];
   const snapshot = (id: string): SessionSnapshot => ({
     id,
@@ -18,12 +19,12 @@ function fakeApi(behaviour: Partial<Record<keyof SessionApi, (arg: unknown) => u
     openedAt: 0,
   });
   const record =
-    (method: keyof SessionApi, fallback: (arg: unknown) => unknown) =>
+    (method: keyof AppApi, fallback: (arg: unknown) => unknown) =>
     async (arg: unknown): Promise<never> => {
       calls.push({ method, arg });
       return (behaviour[method] ?? fallback)(arg) as never;
     };
-  const api: SessionApi = {
+  const api: AppApi = {
     open: record('open', () => snapshot('s1')),
     close: record('close', () => undefined),
     send: record('send', () => ({ bytes: 3 })),
@@ -50,6 +51,12 @@ function fakeApi(behaviour: Partial<Record<keyof SessionApi, (arg: unknown) => u
     })),
     stopSimulatedBoard: record('stopSimulatedBoard', () => undefined),
     listSimulatedBoards: record('listSimulatedBoards', () => []),
+    loadSettings: record('loadSettings', () => ({
+      settings: defaultSettings(),
+      origin: 'new',
+      path: 's.json',
+    })),
+    saveSettings: record('saveSettings', () => undefined),
   };
   return { api, calls };
 }
@@ -69,6 +76,40 @@ describe('createDispatcher', () => {
     });
     expect(await dispatch('close', { id: 's1' })).toEqual({ ok: true, value: undefined });
     expect(await dispatch('list', {})).toMatchObject({ ok: true, value: [{ id: 's1' }] });
+  });
+
+  it('checks a settings save part by part before the settings service sees it', async () => {
+    const { api, calls } = fakeApi();
+    const dispatch = createDispatcher(api);
+    const ui = { ...defaultUi(), theme: 'dark' };
+    expect(await dispatch('saveSettings', { settings: { ui } })).toEqual({ ok: true, value: undefined });
+    expect(await dispatch('loadSettings', {})).toMatchObject({ ok: true, value: { origin: 'new' } });
+    for (const bad of [
+      { settings: { ui: { ...ui, theme: 'neon' } } },
+      { settings: { ui: { theme: 'dark' } } },
+      { settings: { presets: [{ name: '', message: 'x' }] } },
+      { settings: { history: 'AT' } },
+      { settings: { lastSession: { port: 8087 } } },
+      { settings: { other: {} } },
+      { settings: {}, extra: 1 },
+    ]) {
+      expect(await dispatch('saveSettings', bad)).toMatchObject({
+        ok: false,
+        error: { code: 'E_BAD_ARGUMENT' },
+      });
+    }
+    expect(await dispatch('loadSettings', { path: '/etc/passwd' })).toMatchObject({ ok: false });
+    expect(calls.map((c) => c.method)).toEqual(['saveSettings', 'loadSettings']);
+  });
+
+  it('answers a method nobody serves as unknown (the engine alone has no settings)', async () => {
+    const { api } = fakeApi();
+    const { loadSettings: _l, saveSettings: _s, ...engineOnly } = api;
+    const alone: SessionApi = engineOnly;
+    expect(await createDispatcher(alone)('loadSettings', {})).toMatchObject({
+      ok: false,
+      error: { code: 'E_UNKNOWN_METHOD', message: '"loadSettings" is not served by this engine.' },
+    });
   });
 
   it('passes raw byte payloads through and refuses look-alikes', async () => {
@@ -212,7 +253,7 @@ describe('createDispatcher', () => {
       ok: false,
       error: { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:8087' },
     });
-    const syncApi: SessionApi = {
+    const syncApi: AppApi = {
       ...api,
       send: () => {
         throw Object.assign(new Error(''), { code: 'EPIPE' });

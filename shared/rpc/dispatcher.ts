@@ -1,6 +1,6 @@
 // The engine's gate: validate -> call -> Result. Arguments come from an untrusted renderer or
 // browser, so nothing reaches the engine unchecked and nothing thrown escapes as a rejection.
-import { type ApiMethod, isApiMethod, type SessionApi } from '../contract/api';
+import { type ApiMethod, type AppApi, isApiMethod, type SessionApi } from '../contract/api';
 import { type ApiErrorShape, CONTRACT_ERROR_CODES, type Result } from '../contract/errors';
 import { validateArgs } from '../contract/schema';
 import type { Dispatch } from './transport';
@@ -48,7 +48,13 @@ function internalSentence(method: ApiMethod, detail?: string): string {
   return detail ? clip(`${base} ${detail}`) : `${base} Please report it with what you were doing.`;
 }
 
-export function createDispatcher(api: SessionApi): Dispatch {
+/**
+ * The engine alone (a case run, a test) serves SessionApi; the app composes the settings service
+ * beside it. A method nobody serves answers as an unknown one does.
+ */
+export type ServedApi = SessionApi & Partial<AppApi>;
+
+export function createDispatcher(api: ServedApi): Dispatch {
   return async (method, arg) => {
     if (!isApiMethod(method)) {
       return failure(
@@ -76,9 +82,12 @@ export function createDispatcher(api: SessionApi): Dispatch {
         clip(`Bad argument to "${method}": ${checked.reason}`),
       );
     }
+    const call = api[method] as ((arg: unknown) => Promise<unknown>) | undefined;
+    if (typeof call !== 'function') {
+      return failure(CONTRACT_ERROR_CODES.unknownMethod, `"${method}" is not served by this engine.`);
+    }
     try {
       // The parsed value is a fresh copy made by the validator, not the caller's object.
-      const call = api[method] as (arg: unknown) => Promise<unknown>;
       const value = await call.call(api, checked.value);
       return { ok: true, value };
     } catch (error) {
