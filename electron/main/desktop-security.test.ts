@@ -54,12 +54,26 @@ vi.mock('electron', async () => {
     }
     show() {}
   }
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join: joinPath } = await import('node:path');
+  const userData = mkdtempSync(joinPath(tmpdir(), 'socketbench-security-'));
   const app = Object.assign(new Emitter(), {
     requestSingleInstanceLock: () => true,
     whenReady: () => Promise.resolve(),
     quit: () => {},
     exit: () => {},
+    getPath: () => userData,
+    setPath: () => {},
+    getPreferredSystemLanguages: () => ['en-US'],
+    getName: () => 'SocketBench',
+    getVersion: () => '0.1.0',
+    isPackaged: true,
   });
+  // The native menu and the displays the window is placed on.
+  const Menu = { buildFromTemplate: (template: unknown) => template, setApplicationMenu: () => {} };
+  const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+  const screen = { getPrimaryDisplay: () => display, getAllDisplays: () => [display] };
   const session = {
     defaultSession: {
       setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => {
@@ -75,7 +89,16 @@ vi.mock('electron', async () => {
       },
     },
   };
-  return { app, session, BrowserWindow, nativeTheme: { shouldUseDarkColors: false } };
+  return {
+    app,
+    session,
+    BrowserWindow,
+    Menu,
+    screen,
+    dialog: {},
+    clipboard: {},
+    nativeTheme: { shouldUseDarkColors: false },
+  };
 });
 
 interface FakeWindow {

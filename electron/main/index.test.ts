@@ -1,12 +1,18 @@
 // The app entry against a stand-in for Electron's app and session (no binary exists here): one
 // engine reachable from the window, web permissions denied, and quitting waits for the engine.
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryTransportPair } from '../../shared/rpc/memory-transport';
 import type { MainWindowOptions } from './window';
 
 const fakes = vi.hoisted(() => ({
   windows: [] as MainWindowOptions[],
+  menus: [] as MenuItemConstructorOptions[][],
+  userData: '',
   permissionRequest: undefined as undefined | ((...args: unknown[]) => void),
   permissionCheck: undefined as undefined | ((...args: unknown[]) => boolean),
 }));
@@ -18,7 +24,19 @@ vi.mock('electron', async () => {
     whenReady: () => Promise.resolve(),
     quit: vi.fn(),
     exit: vi.fn(),
+    getPath: () => fakes.userData,
+    setPath: vi.fn(),
+    getPreferredSystemLanguages: () => ['zh-CN', 'en-US'],
+    getName: () => 'SocketBench',
+    getVersion: () => '0.1.0',
+    isPackaged: true,
   });
+  const Menu = {
+    buildFromTemplate: (template: MenuItemConstructorOptions[]) => template,
+    setApplicationMenu: (menu: MenuItemConstructorOptions[]) => fakes.menus.push(menu),
+  };
+  const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+  const screen = { getPrimaryDisplay: () => display, getAllDisplays: () => [display] };
   const session = {
     defaultSession: {
       setPermissionRequestHandler: (handler: (...args: unknown[]) => void) => {
@@ -30,7 +48,15 @@ vi.mock('electron', async () => {
       webRequest: { onHeadersReceived: vi.fn() },
     },
   };
-  return { app, session, BrowserWindow: { getAllWindows: () => fakes.windows } };
+  return {
+    app,
+    session,
+    Menu,
+    screen,
+    dialog: {},
+    clipboard: {},
+    BrowserWindow: { getAllWindows: () => fakes.windows },
+  };
 });
 
 vi.mock('./window', () => ({
@@ -43,6 +69,12 @@ vi.mock('./window', () => ({
 const { app } = (await import('electron')) as unknown as {
   app: EventEmitter & { quit: ReturnType<typeof vi.fn> };
 };
+// Last run's window, 100 px in from the top left of the one display.
+fakes.userData = mkdtempSync(join(tmpdir(), 'socketbench-entry-'));
+writeFileSync(
+  join(fakes.userData, 'window-state.json'),
+  JSON.stringify({ version: 1, bounds: { x: 100, y: 100, width: 1000, height: 700 }, maximized: false }),
+);
 await import('./index');
 
 describe('the desktop app entry', () => {
@@ -59,6 +91,19 @@ describe('the desktop app entry', () => {
     const options = fakes.windows[0];
     expect(options?.preloadPath.replaceAll('\\', '/')).toMatch(/\/preload\/index\.cjs$/);
     expect(options?.source.kind).toBe('file');
+  });
+
+  it('reopens the window where the last run left it', () => {
+    expect(fakes.windows[0]?.placement).toEqual({
+      bounds: { x: 100, y: 100, width: 1000, height: 700 },
+      maximized: false,
+    });
+  });
+
+  it("sets the native menu in the OS's language", () => {
+    expect(fakes.menus).toHaveLength(1);
+    const labels = fakes.menus[0]?.map((menu) => menu.label) ?? [];
+    expect(labels).toContain(process.platform === 'darwin' ? '文件' : '文件(&F)');
   });
 
   it('denies every web permission request and check', () => {

@@ -1,15 +1,18 @@
 // The desktop app's entry: app lifecycle, one engine for the whole app, one secure window.
-// The only place besides window.ts that talks to Electron's app and session objects.
+// The only place besides window.ts and desktop-shell.ts that talks to Electron's app and session objects.
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
+import { type Language, systemLanguage } from '../../shared/i18n/catalog';
 import { createDispatcher } from '../../shared/rpc/dispatcher';
 import { attachEndpoint } from '../core/attach-endpoint';
 import { createEventHub } from '../core/event-hub';
 import { createSessionManager } from '../core/session-manager';
 import { DESKTOP_SETTINGS_FILE } from '../core/settings-file';
 import { createSettingsService, USER_DATA_ENV, withSettings } from '../core/settings-service';
+import { installAppMenu, rememberWindowState, restoredPlacement } from './desktop-shell';
 import { CONTENT_SECURITY_POLICY, rendererSource } from './security';
 import { createMainWindow } from './window';
+import { WINDOW_STATE_FILE } from './window-state';
 
 /** Quitting must not hang on a stuck socket; the OS reclaims whatever is left after this. */
 const DISPOSE_TIMEOUT_MS = 3000;
@@ -26,13 +29,19 @@ const source = rendererSource(process.env, join(__dirname, '../renderer/index.ht
 const preloadPath = join(__dirname, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | undefined;
+/** The menu's language: the OS's until the window's own choice is known. */
+let menuLanguage: Language = 'en';
 
 function openWindow(): void {
+  // Size and position from the last run, moved onto today's displays if they changed.
+  const stateFile = join(app.getPath('userData'), WINDOW_STATE_FILE);
   mainWindow = createMainWindow({
     source,
     preloadPath,
     attach: (endpoint) => attachEndpoint({ endpoint, dispatch, hub }),
+    placement: restoredPlacement(stateFile),
   });
+  rememberWindowState(mainWindow, stateFile);
   mainWindow.on('closed', () => {
     mainWindow = undefined;
   });
@@ -72,6 +81,8 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(() => {
       lockDownSessions();
+      menuLanguage = systemLanguage(app.getPreferredSystemLanguages());
+      installAppMenu({ window: () => mainWindow, language: () => menuLanguage });
       openWindow();
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openWindow();

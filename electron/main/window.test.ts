@@ -6,6 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { API_METHODS, apiChannel, EVENTS_ACK_CHANNEL } from '../../shared/contract/api';
 import type { ServerEndpoint } from '../../shared/rpc/transport';
 import { createMainWindow } from './window';
+import type { Placement } from './window-state';
 
 const fakes = vi.hoisted(() => {
   type Handler = (event: { senderFrame: unknown }, arg: unknown) => Promise<unknown>;
@@ -62,14 +63,21 @@ vi.mock('electron', async () => {
       this.loaded.push(url);
       return Promise.resolve();
     }
-    show() {}
+    shown: string[] = [];
+    show() {
+      this.shown.push('normal');
+    }
+    maximize() {
+      this.shown.push('maximized');
+    }
   }
   return { BrowserWindow, nativeTheme: { shouldUseDarkColors: false } };
 });
 
 interface FakeWindow extends EventEmitter {
-  options: { webPreferences: Record<string, unknown> };
+  options: { webPreferences: Record<string, unknown> } & Record<string, unknown>;
   loaded: string[];
+  shown: string[];
   webContents: EventEmitter & {
     ipc: InstanceType<typeof fakes.FakeIpc>;
     destroyed: boolean;
@@ -81,12 +89,13 @@ const indexPath = pathToFileURL('/opt/SocketBench/resources/out/renderer/index.h
 const pageUrl = pathToFileURL(indexPath).href;
 const ourFrame = { url: pageUrl, parent: null };
 
-function open() {
+function open(placement?: Placement) {
   const attached: ServerEndpoint[] = [];
   const detach = vi.fn();
   createMainWindow({
     source: { kind: 'file', indexPath },
     preloadPath: '/opt/SocketBench/resources/out/preload/index.cjs',
+    placement,
     attach: (endpoint) => {
       attached.push(endpoint);
       endpoint.serve(async (method) => ({ ok: true, value: `called ${String(method)}` }));
@@ -115,6 +124,21 @@ describe('createMainWindow', () => {
       webSecurity: true,
     });
     expect(window.loaded).toEqual([pageUrl]);
+  });
+
+  it('opens at the default size and shows itself once ready', () => {
+    const { window } = open();
+    expect(window.options).toMatchObject({ width: 1200, height: 800, minWidth: 720, minHeight: 480 });
+    expect(window.options.x).toBeUndefined();
+    window.emit('ready-to-show');
+    expect(window.shown).toEqual(['normal']);
+  });
+
+  it('opens where the last run left it, maximized if it was', () => {
+    const { window } = open({ bounds: { x: 40, y: 60, width: 1000, height: 700 }, maximized: true });
+    expect(window.options).toMatchObject({ x: 40, y: 60, width: 1000, height: 700, minWidth: 720 });
+    window.emit('ready-to-show');
+    expect(window.shown).toEqual(['maximized']);
   });
 
   it('denies window.open and navigation away from our page', () => {

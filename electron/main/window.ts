@@ -10,12 +10,15 @@ import {
   rendererUrl,
   secureWebPreferences,
 } from './security';
+import { type Placement, WINDOW_LIMITS } from './window-state';
 
 export interface MainWindowOptions {
   source: RendererSource;
   preloadPath: string;
   /** Connects an endpoint to the engine; returns the detach. */
   attach(endpoint: ServerEndpoint): () => void;
+  /** Size and position from the last run (window-state.ts); absent: the default size, centred. */
+  placement?: Placement;
 }
 
 function ipcPorts(contents: WebContents, source: RendererSource): IpcPorts {
@@ -45,10 +48,11 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const { source } = options;
   const window = new BrowserWindow({
     title: 'SocketBench',
-    width: 1200,
-    height: 800,
-    minWidth: 720,
-    minHeight: 480,
+    width: WINDOW_LIMITS.width,
+    height: WINDOW_LIMITS.height,
+    ...options.placement?.bounds,
+    minWidth: WINDOW_LIMITS.minWidth,
+    minHeight: WINDOW_LIMITS.minHeight,
     show: false,
     // The page's own background for the OS theme, so the window never flashes the wrong colour.
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#0f1215' : '#eef1f4',
@@ -81,7 +85,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     else if (allowNavigation(url, source)) bind();
   });
 
-  window.once('ready-to-show', () => window.show());
+  // maximize() shows the window too, already maximized, so it never flashes at its normal size first.
+  window.once('ready-to-show', () => (options.placement?.maximized ? window.maximize() : window.show()));
   window.loadURL(rendererUrl(source)).catch((error: unknown) => {
     console.error(`SocketBench could not load its window: ${String(error)}`);
   });

@@ -10,12 +10,14 @@ import { ErrorBoundary } from './components/ErrorBoundary';
 import { NetworkPanel } from './components/NetworkPanel';
 import { SessionList } from './components/SessionList';
 import { SessionPanel } from './components/SessionPanel';
+import { ShortcutsButton, ShortcutsSheet } from './components/ShortcutsSheet';
 import { StatusBar } from './components/StatusBar';
 import { TestCasesPanel } from './components/TestCasesPanel';
 import { TrafficLog } from './components/TrafficLog';
 import { useT } from './i18n';
 import { activeSession } from './state/sessions-reducer';
 import { createTestCasesStore } from './state/test-cases';
+import { useShortcuts } from './useShortcuts';
 
 export function App() {
   const { t } = useT();
@@ -24,6 +26,7 @@ export function App() {
   // Made once per window, so the loaded case and its result outlive closing the panel.
   const [testCases] = useState(() => createTestCasesStore(bridge.api));
   const [casesOpen, setCasesOpen] = useState(false);
+  const shortcuts = useShortcuts();
   const activeId = useSessions((s) => s.activeId);
   const server = useSessions((s) => {
     const session = activeSession(s);
@@ -48,6 +51,7 @@ export function App() {
           >
             {t('app.testCases')}
           </button>
+          <ShortcutsButton onClick={shortcuts.openSheet} />
           <ErrorBoundary region="sessions">
             <SessionList />
           </ErrorBoundary>
@@ -85,6 +89,7 @@ export function App() {
       <ErrorBoundary region="status">
         <StatusBar />
       </ErrorBoundary>
+      <ShortcutsSheet open={shortcuts.sheetOpen} onClose={shortcuts.closeSheet} notice={shortcuts.notice} />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { sendPlan } from '../state/send-target';
 import { toErrorInfo } from '../state/session-actions';
 import { activeSession } from '../state/sessions-reducer';
 import { useLinkStatus } from '../useLinkStatus';
+import { SEND_BUTTON_ID } from '../useShortcuts';
 import { BytePreview } from './BytePreview';
 import { PayloadOptions } from './PayloadOptions';
 import { SendTargetFields } from './SendTargetFields';
@@ -114,6 +115,7 @@ export function Composer() {
       <div className="actions">
         <button
           type="button"
+          id={SEND_BUTTON_ID}
           className="btn primary"
           disabled={!canSend}
           aria-describedby={hint ? ids.hint : undefined}
