@@ -2,8 +2,18 @@
 // other, a board that leaves, bytes nobody asked for, a stopped owner, idle-gap timing.
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../shared/contract/events';
-import type { ExchangeResult, FramingSpec } from '../../shared/contract/model';
+import type { ExchangeResult, FramingSpec, Phrase } from '../../shared/contract/model';
+import { type MessageKey, translate } from '../../shared/i18n/catalog';
 import { type ExchangeOwner, ExchangeTracker } from './exchange-tracker';
+
+/** A reason's catalogue detail in English: it must read exactly as the reason. */
+const inEnglish = (p: Phrase | undefined): string | undefined => {
+  if (!p) return undefined;
+  const params = Object.fromEntries(
+    Object.entries(p.params ?? {}).map(([k, v]) => [k, typeof v === 'object' ? (inEnglish(v) ?? '') : v]),
+  );
+  return translate('en', p.key as MessageKey, params);
+};
 
 const PEER = '127.0.0.1:5000';
 const bytes = (value: string) => new TextEncoder().encode(value);
@@ -61,6 +71,7 @@ describe('ExchangeTracker', () => {
       actual: bytes('hel'),
       reason: 'The connection closed before a complete reply (got 3 of 5 bytes).',
     });
+    expect(inEnglish(results[0]?.result.reasonDetail)).toBe(results[0]?.result.reason);
   });
 
   it('ignores bytes no send asked for, and other peers’ replies', () => {
@@ -113,6 +124,28 @@ describe('ExchangeTracker', () => {
       verdict: 'timeout',
       reason: 'No complete reply within 20 ms (got 1 of 2 bytes).',
     });
+    expect(inEnglish(results[0]?.result.reasonDetail)).toBe(results[0]?.result.reason);
     expect(results[0]?.result.firstByteMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('times out a send that got nothing back, and fails a wrong reply, each with its detail', async () => {
+    const { tracker, results, owner } = setup({ kind: 'raw' }, 20);
+    const record = owner.settled.bind(owner);
+    const timedOut = new Promise<void>((resolve) => {
+      owner.settled = (result, info) => {
+        record(result, info);
+        resolve();
+      };
+    });
+    tracker.observe(tx(bytes('ping')));
+    await timedOut;
+    tracker.observe(tx(bytes('abc')));
+    tracker.observe(rx('abd'));
+    expect(results.map((r) => r.result.reason)).toEqual([
+      'No reply within 20 ms.',
+      'The reply differs from the expected bytes at byte 2.',
+    ]);
+    for (const { result } of results) expect(inEnglish(result.reasonDetail)).toBe(result.reason);
+    tracker.dispose();
   });
 });

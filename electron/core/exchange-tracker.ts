@@ -1,8 +1,9 @@
 // Pairs each judged send with the board's reply: watches a session's own events (sends, received
 // messages, pending bytes, closes), keeps the open exchanges per peer and times them. Plain Node.
 import { performance } from 'node:perf_hooks';
+import { phrase } from '../../shared/codec/codec-error';
 import type { EngineEvent } from '../../shared/contract/events';
-import type { ExchangeResult, ExpectRule, FramingSpec } from '../../shared/contract/model';
+import type { ExchangeResult, ExpectRule, FramingSpec, Phrase } from '../../shared/contract/model';
 import { DEFAULT_MAX_FRAME_BYTES } from '../../shared/framing';
 import { concatBytes, expectedBytes, firstDiff, isCompleteReply, judgeReply } from '../../shared/verify';
 
@@ -37,7 +38,7 @@ interface Exchange {
 
 type Outcome = Pick<
   ExchangeResult,
-  'verdict' | 'actual' | 'diffAt' | 'reason' | 'firstByteMs' | 'completeMs'
+  'verdict' | 'actual' | 'diffAt' | 'reason' | 'reasonDetail' | 'firstByteMs' | 'completeMs'
 >;
 
 export interface ExchangeTrackerOptions {
@@ -54,6 +55,14 @@ const ENDED_STATES = new Set(['disconnected', 'error', 'reconnecting']);
 /** " (got 5 of 18 bytes)", or nothing when nothing came. */
 const gotSoFar = (count: number, expected: Uint8Array | undefined): string =>
   count > 0 ? ` (got ${count}${expected ? ` of ${expected.length}` : ''} bytes)` : '';
+
+/** The same, as a catalogue phrase (or '' when nothing came). */
+const gotDetail = (count: number, expected: Uint8Array | undefined): Phrase | string => {
+  if (count === 0) return '';
+  return expected
+    ? phrase('verify.gotOf', { count, expected: expected.length })
+    : phrase('verify.got', { count });
+};
 
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && firstDiff(a, b) < 0;
 
@@ -218,8 +227,8 @@ export class ExchangeTracker {
       return;
     }
     if (head.owner.claimStale?.(reply)) return;
-    const { diffAt, reason } = judged;
-    this.settle(head, { verdict: 'fail', actual: reply, diffAt, reason, ...times }, false);
+    const { diffAt, reason, reasonDetail } = judged;
+    this.settle(head, { verdict: 'fail', actual: reply, diffAt, reason, reasonDetail, ...times }, false);
   }
 
   private timeOut(x: Exchange): void {
@@ -233,6 +242,10 @@ export class ExchangeTracker {
       {
         verdict: 'timeout',
         reason: `No ${what} within ${x.owner.timeoutMs} ms${got}.`,
+        reasonDetail: phrase(count > 0 ? 'verify.noCompleteReply' : 'verify.noReply', {
+          ms: x.owner.timeoutMs,
+          got: gotDetail(count, x.expected),
+        }),
         ...(partial.length > 0 ? { actual: partial } : {}),
         ...(x.firstByte !== undefined ? { firstByteMs: x.firstByte - x.t0 } : {}),
       },
@@ -252,6 +265,7 @@ export class ExchangeTracker {
         {
           verdict: 'fail',
           reason: `The connection closed before a complete reply${got}.`,
+          reasonDetail: phrase('verify.closedEarly', { got: gotDetail(partial.length, x.expected) }),
           ...(partial.length > 0 ? { actual: partial } : {}),
         },
         false,
@@ -272,6 +286,7 @@ export class ExchangeTracker {
       ...(outcome.actual ? { actual: outcome.actual } : {}),
       ...(outcome.diffAt !== undefined ? { diffAt: outcome.diffAt } : {}),
       ...(outcome.reason ? { reason: outcome.reason } : {}),
+      ...(outcome.reason && outcome.reasonDetail ? { reasonDetail: outcome.reasonDetail } : {}),
     };
     x.owner.settled(result, { outOfOrder });
   }

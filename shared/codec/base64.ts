@@ -1,6 +1,6 @@
 // Base64 <-> bytes: `Encode as` Base64 in the composer and `Decode as` Base64 in the log.
 // Output is the standard alphabet with padding; input may also be URL-safe, unpadded or wrapped.
-import { type BytesResult, charPosition, describeChar, fail } from './codec-error';
+import { type BytesResult, charPosition, describeChar, fail, phrase } from './codec-error';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -56,15 +56,20 @@ export function parseBase64(input: string): BytesResult {
     }
     const value = c < 128 ? (VALUES[c] as number) : -1;
     if (value < 0) {
+      const char = describeChar(input, i);
+      const position = charPosition(input, i);
       return fail(
         i,
-        `${describeChar(input, i)} at position ${charPosition(input, i)} is not a Base64 character.`,
+        `${char} at position ${position} is not a Base64 character.`,
+        phrase('codec.notBase64', { char, position }),
       );
     }
     if (padAt >= 0) {
+      const position = charPosition(input, padAt);
       return fail(
         padAt,
-        `'=' at position ${charPosition(input, padAt)} comes before the end. Padding may only close Base64 text.`,
+        `'=' at position ${position} comes before the end. Padding may only close Base64 text.`,
+        phrase('codec.base64PadEarly', { position }),
       );
     }
     acc = ((acc << 6) | value) & 0xffffff;
@@ -77,10 +82,13 @@ export function parseBase64(input: string): BytesResult {
     }
   }
   if (digits === 1) {
+    const char = describeChar(input, lastDigitAt);
+    const position = charPosition(input, lastDigitAt);
     return fail(
       lastDigitAt,
-      `${describeChar(input, lastDigitAt)} at position ${charPosition(input, lastDigitAt)} is a lone last ` +
+      `${char} at position ${position} is a lone last ` +
         'Base64 character: it holds 6 bits, not a whole byte. A character is missing or extra.',
+      phrase('codec.base64Lone', { char, position }),
     );
   }
   if (digits === 2) out[count++] = (acc >> 4) & 0xff;

@@ -1,12 +1,21 @@
 // The result shape every codec function returns, and how a fault's place is put into words.
 // `index` is a string index (UTF-16, 0-based) for selecting the fault; messages say "position N",
 // counted in characters from 1 the way a user counts them.
+import type { Phrase } from '../contract/model';
+import type { MessageKey } from '../i18n/catalog';
 
 export interface CodecError {
   /** 0-based UTF-16 index into the input, ready for setSelectionRange. */
   index: number;
+  /** English, for the command line and logs. */
   message: string;
+  /** `message` as a catalogue key and values, for a window in another language. */
+  detail?: Phrase;
 }
+
+/** A sentence's catalogue key (checked against the English catalogue) and its values. */
+export const phrase = (key: MessageKey, params?: Phrase['params']): Phrase =>
+  params ? { key, params } : { key };
 
 export type BytesResult = { ok: true; bytes: Uint8Array } | { ok: false; error: CodecError };
 
@@ -32,6 +41,6 @@ export function describeChar(input: string, index: number): string {
   return `'${String.fromCodePoint(cp)}'`;
 }
 
-export function fail(index: number, message: string): { ok: false; error: CodecError } {
-  return { ok: false, error: { index, message } };
+export function fail(index: number, message: string, detail?: Phrase): { ok: false; error: CodecError } {
+  return { ok: false, error: detail ? { index, message, detail } : { index, message } };
 }

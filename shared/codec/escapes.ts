@@ -1,7 +1,7 @@
 // Backslash escapes in typed text: \r \n \t \0 \\ and \xNN. Expansion yields bytes, because \xNN
 // is a raw byte ("\xFF" is the single byte FF even in UTF-8), not a character to encode.
 import type { TextEncodingName } from '../contract/model';
-import { type BytesResult, charPosition, describeChar, fail } from './codec-error';
+import { type BytesResult, charPosition, describeChar, fail, phrase } from './codec-error';
 import { encodeTextRange } from './text';
 
 /** The byte a one-letter escape stands for, or -1. */
@@ -75,9 +75,11 @@ export function expandEscapesRange(
     const letter = i + 1 < end ? text.charCodeAt(i + 1) : Number.NaN;
     const simple = simpleEscape(letter);
     if (Number.isNaN(letter)) {
+      const position = charPosition(text, i);
       return fail(
         i,
-        `A lone '\\' at position ${charPosition(text, i)} ends the text. Write a backslash as \\\\.`,
+        `A lone '\\' at position ${position} ends the text. Write a backslash as \\\\.`,
+        phrase('codec.loneBackslash', { position }),
       );
     }
     if (simple >= 0) {
@@ -88,17 +90,27 @@ export function expandEscapesRange(
       const lo = hi < 0 || i + 3 >= end ? -1 : hexValue(text.charCodeAt(i + 3));
       if (lo < 0) {
         const shown = text.slice(i, hi < 0 ? i + 2 : i + 3);
+        const position = charPosition(text, i);
         return fail(
           i,
-          `'${shown}' at position ${charPosition(text, i)} is incomplete: \\x takes two hex digits, e.g. \\x0D.`,
+          `'${shown}' at position ${position} is incomplete: \\x takes two hex digits, e.g. \\x0D.`,
+          phrase('codec.escapeIncomplete', { shown, position }),
         );
       }
       push(Uint8Array.of((hi << 4) | lo));
       segmentStart = i + 4;
     } else {
       const what = describeChar(text, i + 1);
-      const shown = what.startsWith("'") ? `'\\${what.slice(1)}` : `'\\' followed by ${what}`;
-      return fail(i, `${shown} at position ${charPosition(text, i)} is not an escape. ${KNOWN}`);
+      const visible = what.startsWith("'");
+      const shown = visible ? `'\\${what.slice(1)}` : `'\\' followed by ${what}`;
+      const position = charPosition(text, i);
+      return fail(
+        i,
+        `${shown} at position ${position} is not an escape. ${KNOWN}`,
+        visible
+          ? phrase('codec.notEscape', { shown, position })
+          : phrase('codec.notEscapeInvisible', { char: what, position }),
+      );
     }
     i = nextBackslash(segmentStart);
   }

@@ -1,6 +1,6 @@
 // GBK and GB18030 both ways, as the Encoding Standard defines them (GBK = GB18030 without its
 // four-byte codes). TextDecoder only decodes, so the encoder's table is built from the decoder.
-import { type BytesResult, charPosition, describeChar, fail } from './codec-error';
+import { type BytesResult, charPosition, describeChar, fail, phrase } from './codec-error';
 
 /** Two-byte codes: lead 81..FE, trail 40..7E or 80..FE. */
 const TWO_BYTE_COUNT = 126 * 190;
@@ -126,13 +126,16 @@ export function encodeGb(input: string, start: number, end: number, gbk: boolean
     if (c >= 0xd800 && c <= 0xdfff) {
       const next = i + 1 < end ? input.charCodeAt(i + 1) : -1;
       if (c > 0xdbff || next < 0xdc00 || next > 0xdfff) {
+        const position = charPosition(input, i);
+        const char = describeChar(input, i);
         return fail(
           i,
-          `Position ${charPosition(input, i)} holds half of a character (${describeChar(input, i)}), ` +
+          `Position ${position} holds half of a character (${char}), ` +
             `which ${name} cannot encode. Retype or delete it.`,
+          phrase('codec.halfCharacter', { position, char, encoding: name }),
         );
       }
-      if (gbk) return notIn(input, i, 'GBK', 'Use GB18030 or UTF-8.');
+      if (gbk) return notIn(input, i, 'GBK', true);
       const bytes = fourBytes(SUPPLEMENTARY_BASE + ((c - 0xd800) << 10) + (next - 0xdc00));
       out.set(bytes, n);
       n += 4;
@@ -144,7 +147,13 @@ export function encodeGb(input: string, start: number, end: number, gbk: boolean
       continue;
     }
     t ??= getTables();
-    if (!t) return fail(i, `${name} is not available on this system. Use UTF-8.`);
+    if (!t) {
+      return fail(
+        i,
+        `${name} is not available on this system. Use UTF-8.`,
+        phrase('codec.unavailable', { encoding: name }),
+      );
+    }
     const code = t.encode[c] as number;
     if (code >= 0x10000 && code < 0x20000) {
       out[n++] = (code >> 8) & 0xff;
@@ -153,18 +162,22 @@ export function encodeGb(input: string, start: number, end: number, gbk: boolean
       out.set(fourBytes(code - 0x20000), n);
       n += 4;
     } else {
-      return gbk && code !== 0
-        ? notIn(input, i, 'GBK', 'Use GB18030 or UTF-8.')
-        : notIn(input, i, name, 'Use UTF-8.');
+      return gbk && code !== 0 ? notIn(input, i, 'GBK', true) : notIn(input, i, name, false);
     }
   }
   return { ok: true, bytes: out.slice(0, n) };
 }
 
-function notIn(input: string, i: number, name: string, advice: string): BytesResult {
+/** `gb18030`: the character is in GB18030, so that is the first way out. */
+function notIn(input: string, i: number, name: string, gb18030: boolean): BytesResult {
+  const char = describeChar(input, i);
+  const position = charPosition(input, i);
   return fail(
     i,
-    `${describeChar(input, i)} at position ${charPosition(input, i)} is not in ${name}. ${advice}`,
+    `${char} at position ${position} is not in ${name}. ${gb18030 ? 'Use GB18030 or UTF-8.' : 'Use UTF-8.'}`,
+    gb18030
+      ? phrase('codec.notInGbk', { char, position })
+      : phrase('codec.notInEncoding', { char, position, encoding: name }),
   );
 }
 

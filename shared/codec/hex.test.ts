@@ -45,9 +45,9 @@ describe('parseHex', () => {
   });
 
   it('reports a non-hex character with its position', () => {
-    expect(errorOf('31 3g')).toEqual({ index: 4, message: "'g' at position 5 is not a hex digit." });
-    expect(errorOf('313g')).toEqual({ index: 3, message: "'g' at position 4 is not a hex digit." });
-    expect(errorOf('zz')).toEqual({ index: 0, message: "'z' at position 1 is not a hex digit." });
+    expect(errorOf('31 3g')).toMatchObject({ index: 4, message: "'g' at position 5 is not a hex digit." });
+    expect(errorOf('313g')).toMatchObject({ index: 3, message: "'g' at position 4 is not a hex digit." });
+    expect(errorOf('zz')).toMatchObject({ index: 0, message: "'z' at position 1 is not a hex digit." });
     expect(errorOf('31-32').index).toBe(2);
     expect(errorOf('31 0x3z').message).toBe("'z' at position 7 is not a hex digit.");
   });
@@ -59,7 +59,7 @@ describe('parseHex', () => {
   });
 
   it('reports an odd digit count at the digit without a partner', () => {
-    expect(errorOf('31 32 3')).toEqual({
+    expect(errorOf('31 32 3')).toMatchObject({
       index: 6,
       message:
         "Odd number of hex digits: '3' at position 7 has no partner. Write one byte as two digits, e.g. 03.",
@@ -77,7 +77,10 @@ describe('parseHex', () => {
   });
 
   it('refuses a prefix with no digits', () => {
-    expect(errorOf('31 0x')).toEqual({ index: 3, message: "'0x' at position 4 has no hex digits after it." });
+    expect(errorOf('31 0x')).toMatchObject({
+      index: 3,
+      message: "'0x' at position 4 has no hex digits after it.",
+    });
     expect(errorOf('0X 31').index).toBe(0);
   });
 

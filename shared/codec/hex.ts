@@ -1,6 +1,6 @@
 // Hex text <-> bytes: what the user types in the message box with `Encode as` Hex, and the
 // "31 32 33" form the log shows.
-import { type CodecError, charPosition, describeChar, fail } from './codec-error';
+import { type CodecError, charPosition, describeChar, fail, phrase } from './codec-error';
 
 export type HexParseResult = { ok: true; bytes: Uint8Array } | { ok: false; error: CodecError };
 
@@ -40,9 +40,12 @@ export function parseHex(input: string): HexParseResult {
       const prefixAt = i;
       i += 2;
       if (i >= n || isSeparator(input.charCodeAt(i))) {
+        const prefix = input.slice(prefixAt, prefixAt + 2);
+        const position = charPosition(input, prefixAt);
         return fail(
           prefixAt,
-          `'${input.slice(prefixAt, prefixAt + 2)}' at position ${charPosition(input, prefixAt)} has no hex digits after it.`,
+          `'${prefix}' at position ${position} has no hex digits after it.`,
+          phrase('codec.hexPrefixAlone', { prefix, position }),
         );
       }
     }
@@ -53,10 +56,13 @@ export function parseHex(input: string): HexParseResult {
       if (hiValue < 0) return notHexDigit(input, i);
       const lo = i + 1 < n ? input.charCodeAt(i + 1) : -1;
       if (lo < 0 || isSeparator(lo)) {
+        const char = describeChar(input, i);
+        const position = charPosition(input, i);
         return fail(
           i,
-          `Odd number of hex digits: ${describeChar(input, i)} at position ${charPosition(input, i)} has no partner. ` +
+          `Odd number of hex digits: ${char} at position ${position} has no partner. ` +
             'Write one byte as two digits, e.g. 03.',
+          phrase('codec.hexOdd', { char, position }),
         );
       }
       const loValue = hexValue(lo);
@@ -69,9 +75,12 @@ export function parseHex(input: string): HexParseResult {
 }
 
 function notHexDigit(input: string, index: number): { ok: false; error: CodecError } {
+  const char = describeChar(input, index);
+  const position = charPosition(input, index);
   return fail(
     index,
-    `${describeChar(input, index)} at position ${charPosition(input, index)} is not a hex digit.`,
+    `${char} at position ${position} is not a hex digit.`,
+    phrase('codec.notHexDigit', { char, position }),
   );
 }
 

@@ -1,7 +1,8 @@
 // Macros in a text payload, expanded at send time: {counter} {date} {time} {unix} {unixms}
 // {random:N}; "{{" and "}}" are literal braces. The clock and the dice are injected; an auto-reply
 // adds its match's groups as {0}, {1} ...
-import { type CodecError, charPosition, fail } from './codec-error';
+import type { Phrase } from '../contract/model';
+import { type CodecError, charPosition, fail, phrase } from './codec-error';
 
 export interface MacroContext {
   /** The session's send counter: how many sends came before this one. */
@@ -52,8 +53,11 @@ export function defaultMacroContext(now = new Date()): MacroContext {
   };
 }
 
+/** Why a name in braces expands to nothing: empty when it names no macro at all. */
+type Refusal = { why: ''; detail?: undefined } | { why: string; detail: Phrase };
+
 /** Date and time in the PC's local zone, as a bench log writes them. */
-function expandName(name: string, ctx: MacroContext): MacroPart | string {
+function expandName(name: string, ctx: MacroContext): MacroPart | Refusal {
   const now = ctx.now;
   switch (name) {
     case 'counter':
@@ -77,19 +81,25 @@ function expandName(name: string, ctx: MacroContext): MacroPart | string {
     const group = ctx.groups[Number(name)];
     if (group !== undefined) return { kind: 'text', text: group };
     const n = ctx.groups.length;
-    return n === 0
-      ? 'the match has no groups'
-      : `the match has ${n === 1 ? 'only {0}' : `groups {0} to {${n - 1}}`}`;
+    if (n === 0) return { why: 'the match has no groups', detail: phrase('codec.macroNoGroups') };
+    if (n === 1) return { why: 'the match has only {0}', detail: phrase('codec.macroOnlyGroup0') };
+    return {
+      why: `the match has groups {0} to {${n - 1}}`,
+      detail: phrase('codec.macroGroups', { last: n - 1 }),
+    };
   }
   if (name === 'random' || name.startsWith('random:')) {
     const count = name.slice(7);
     if (!/^\d{1,4}$/.test(count) || Number(count) < 1 || Number(count) > MAX_RANDOM) {
-      return `{random:N} takes a byte count N from 1 to ${MAX_RANDOM}`;
+      return {
+        why: `{random:N} takes a byte count N from 1 to ${MAX_RANDOM}`,
+        detail: phrase('codec.macroRandom', { max: MAX_RANDOM }),
+      };
     }
     const bytes = ctx.randomBytes(Number(count));
     return { kind: 'bytes', bytes: bytes.length === Number(count) ? bytes : bytes.slice(0, Number(count)) };
   }
-  return '';
+  return { why: '' };
 }
 
 /**
@@ -113,9 +123,11 @@ export function expandMacros(input: string, ctx: MacroContext, opts?: { escapes?
       const next = input.charCodeAt(i + 1);
       if (next === 0x7b || next === 0x7d) {
         const shown = next === 0x7b ? '{' : '}';
+        const position = charPosition(input, i);
         return fail(
           i,
-          `'\\${shown}' at position ${charPosition(input, i)} is not an escape. Write ${shown}${shown} for a literal brace.`,
+          `'\\${shown}' at position ${position} is not an escape. Write ${shown}${shown} for a literal brace.`,
+          phrase('codec.macroBraceEscape', { brace: shown, position }),
         );
       }
       i += 2;
@@ -134,24 +146,35 @@ export function expandMacros(input: string, ctx: MacroContext, opts?: { escapes?
       continue;
     }
     if (brace === '}') {
+      const position = charPosition(input, i);
       return fail(
         i,
-        `'}' at position ${charPosition(input, i)} closes nothing. Write }} for a literal brace.`,
+        `'}' at position ${position} closes nothing. Write }} for a literal brace.`,
+        phrase('codec.macroCloseNothing', { position }),
       );
     }
     const close = input.indexOf('}', i + 1);
     if (close < 0) {
+      const position = charPosition(input, i);
       return fail(
         i,
-        `'{' at position ${charPosition(input, i)} is not closed. Close the macro with }, or write {{ for a literal brace.`,
+        `'{' at position ${position} is not closed. Close the macro with }, or write {{ for a literal brace.`,
+        phrase('codec.macroNotClosed', { position }),
       );
     }
     const name = input.slice(i + 1, close);
     const expanded = expandName(name, ctx);
-    if (typeof expanded === 'string') {
+    if ('why' in expanded) {
       const shown = name.length > 20 ? `{${name.slice(0, 20)}…` : `{${name}}`;
-      const reason = expanded === '' ? `is not a macro. ${KNOWN}` : `is not valid: ${expanded}.`;
-      return fail(i, `'${shown}' at position ${charPosition(input, i)} ${reason}`);
+      const position = charPosition(input, i);
+      const reason = expanded.why === '' ? `is not a macro. ${KNOWN}` : `is not valid: ${expanded.why}.`;
+      return fail(
+        i,
+        `'${shown}' at position ${position} ${reason}`,
+        expanded.detail
+          ? phrase('codec.macroInvalid', { shown, position, reason: expanded.detail })
+          : phrase('codec.macroUnknown', { shown, position }),
+      );
     }
     flush(i);
     parts.push(expanded);

@@ -1,7 +1,7 @@
 // Text -> bytes in every encoding `Encode as` offers. Nothing is ever silently replaced: a
 // character the encoding cannot carry is an error that names it and says where it is.
 import type { TextEncodingName } from '../contract/model';
-import { type BytesResult, charPosition, describeChar, fail } from './codec-error';
+import { type BytesResult, charPosition, describeChar, fail, phrase } from './codec-error';
 import { encodeGb } from './gb18030';
 
 const utf8 = new TextEncoder();
@@ -26,9 +26,12 @@ export function encodeTextRange(
     for (let i = start; i < end; i++) {
       const c = input.charCodeAt(i);
       if (c > 0x7f) {
+        const char = describeChar(input, i);
+        const position = charPosition(input, i);
         return fail(
           i,
-          `${describeChar(input, i)} at position ${charPosition(input, i)} is not ASCII. Use UTF-8, or write it as \\xNN.`,
+          `${char} at position ${position} is not ASCII. Use UTF-8, or write it as \\xNN.`,
+          phrase('codec.notAscii', { char, position }),
         );
       }
       out[i - start] = c;
@@ -40,9 +43,12 @@ export function encodeTextRange(
     for (let i = start; i < end; i++) {
       const c = input.charCodeAt(i);
       if (c > 0xff) {
+        const char = describeChar(input, i);
+        const position = charPosition(input, i);
         return fail(
           i,
-          `${describeChar(input, i)} at position ${charPosition(input, i)} is not in Latin-1. Use UTF-8, or write it as \\xNN.`,
+          `${char} at position ${position} is not in Latin-1. Use UTF-8, or write it as \\xNN.`,
+          phrase('codec.notLatin1', { char, position }),
         );
       }
       out[i - start] = c;
@@ -54,10 +60,14 @@ export function encodeTextRange(
   // could carry it, but no receiver could decode it.
   const lone = findLoneSurrogate(input, start, end);
   if (lone >= 0) {
+    const position = charPosition(input, lone);
+    const char = describeChar(input, lone);
+    const name = encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase();
     return fail(
       lone,
-      `Position ${charPosition(input, lone)} holds half of a character (${describeChar(input, lone)}), ` +
-        `which ${encoding === 'utf-8' ? 'UTF-8' : encoding.toUpperCase()} cannot encode. Retype or delete it.`,
+      `Position ${position} holds half of a character (${char}), ` +
+        `which ${name} cannot encode. Retype or delete it.`,
+      phrase('codec.halfCharacter', { position, char, encoding: name }),
     );
   }
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {

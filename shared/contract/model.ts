@@ -274,6 +274,17 @@ export interface ExchangeResult {
   diffAt?: number;
   /** A sentence: why it failed or timed out. */
   reason?: string;
+  /** `reason` as a catalogue key and values, so a window can show it in its own language. */
+  reasonDetail?: Phrase;
+}
+
+/**
+ * A sentence as a catalogue key and its values, sent beside its English text; a value may be a
+ * sentence of its own (a codec fault inside "The expected hex is not valid: ...").
+ */
+export interface Phrase {
+  key: string;
+  params?: Readonly<Record<string, string | number | Phrase>>;
 }
 
 export const MATCH_KINDS = ['exact', 'contains', 'prefix', 'regex', 'hex'] as const;

@@ -1,5 +1,7 @@
 // Where two byte strings part, and a readable picture of it: offsets, hex and printable text of
 // both, with carets under the first differing byte, as a test report or a log row shows it.
+import { phrase } from '../codec/codec-error';
+import type { Phrase } from '../contract/model';
 
 /** Index of the first byte where `a` and `b` differ; the shorter length when one is a prefix of the other; -1 when equal. */
 export function firstDiff(a: Uint8Array, b: Uint8Array): number {
@@ -15,11 +17,30 @@ const WINDOW = 16;
 const hex2 = (b: number): string => b.toString(16).toUpperCase().padStart(2, '0');
 const printable = (b: number): string => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.');
 
-function describeByte(b: number | undefined): string {
-  if (b === undefined) return 'nothing (the reply ended)';
+/** A byte as hex (and its character), or the phrase for the end of the reply. */
+function describeByte(b: number | undefined): string | Phrase {
+  if (b === undefined) return phrase('verify.nothing');
   const shown = b >= 0x20 && b < 0x7f ? ` '${String.fromCharCode(b)}'` : '';
   return `${hex2(b)}${shown}`;
 }
+
+const english = (v: string | Phrase): string => (typeof v === 'string' ? v : 'nothing (the reply ended)');
+
+/**
+ * Puts a sentence into the reader's words: `english` is the sentence, `detail` its catalogue key and
+ * values. Reports keep the English; a window passes its own language.
+ */
+export type Wording = (english: string, detail: Phrase) => string;
+const asIs: Wording = (text) => text;
+
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Columns a label takes in a monospace font: East Asian wide characters take two. */
+const columns = (text: string): number => {
+  let n = 0;
+  for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
+  return n;
+};
 
 function row(label: string, bytes: Uint8Array, start: number): { hex: string; text: string; line: string } {
   const slice = bytes.subarray(start, start + WINDOW);
@@ -44,19 +65,48 @@ function row(label: string, bytes: Uint8Array, start: number): { hex: string; te
  *
  * Empty when the two are equal.
  */
-export function describeDiff(expected: Uint8Array, actual: Uint8Array): string {
+export function describeDiff(expected: Uint8Array, actual: Uint8Array, words: Wording = asIs): string {
   const at = firstDiff(expected, actual);
   if (at < 0) return '';
-  const sizes = `${expected.length} byte${expected.length === 1 ? '' : 's'} expected, ${actual.length} received`;
-  const head =
-    at >= expected.length
-      ? `Differs at byte ${at}: ${actual.length - expected.length} byte${actual.length - expected.length === 1 ? '' : 's'} more than expected, starting with ${describeByte(actual[at])} (${sizes}).`
-      : `Differs at byte ${at}: expected ${describeByte(expected[at])}, got ${describeByte(actual[at])} (${sizes}).`;
+  const one = expected.length === 1;
+  const sizes = phrase(one ? 'verify.sizes_one' : 'verify.sizes_other', {
+    count: expected.length,
+    received: actual.length,
+  });
+  const sizesText = `${expected.length} byte${one ? '' : 's'} expected, ${actual.length} received`;
+  let head: string;
+  if (at >= expected.length) {
+    const more = actual.length - expected.length;
+    const first = describeByte(actual[at]);
+    head = words(
+      `Differs at byte ${at}: ${more} byte${more === 1 ? '' : 's'} more than expected, starting with ${english(first)} (${sizesText}).`,
+      phrase(more === 1 ? 'verify.diffMore_one' : 'verify.diffMore_other', {
+        at,
+        count: more,
+        actual: first,
+        sizes,
+      }),
+    );
+  } else {
+    const want = describeByte(expected[at]);
+    const got = describeByte(actual[at]);
+    head = words(
+      `Differs at byte ${at}: expected ${english(want)}, got ${english(got)} (${sizesText}).`,
+      phrase('verify.diffAt', { at, expected: want, actual: got, sizes }),
+    );
+  }
   const start = Math.max(0, at - CONTEXT_BEFORE);
-  const e = row('expected', expected, start);
-  const a = row('actual  ', actual, start);
+  // The labels share one width, so the two rows and the carets line up in any language.
+  const labels = [
+    words('expected', phrase('verify.rowExpected')),
+    words('actual', phrase('verify.rowActual')),
+  ];
+  const width = Math.max(8, ...labels.map(columns));
+  const pad = (label: string) => label + ' '.repeat(width - columns(label));
+  const e = row(pad(labels[0] as string), expected, start);
+  const a = row(pad(labels[1] as string), actual, start);
   const col = at - start;
-  const prefix = `  ${' '.repeat(8)} ${start > 0 ? '  ' : ''}`;
+  const prefix = `  ${' '.repeat(width)} ${start > 0 ? '  ' : ''}`;
   const hexCaret = `${' '.repeat(col * 3)}^^`;
   const textCaretAt = WINDOW * 3 - 1 + 5 + col;
   const caret = `${prefix}${hexCaret.padEnd(textCaretAt)}^`;

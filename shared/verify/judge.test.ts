@@ -62,7 +62,7 @@ describe('judgeReply', () => {
   it('matches a regex over the reply decoded in its encoding', () => {
     const rule: ExpectRule = { kind: 'regex', pattern: '^recv: \\d+$' };
     expect(judgeReply(rule, bytes('42'), bytes('recv: 42')).verdict).toBe('pass');
-    expect(judgeReply(rule, bytes('42'), bytes('recv: 4x'))).toEqual({
+    expect(judgeReply(rule, bytes('42'), bytes('recv: 4x'))).toMatchObject({
       verdict: 'fail',
       reason: 'The reply (8 bytes) does not match /^recv: \\d+$/.',
     });

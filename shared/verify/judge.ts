@@ -1,8 +1,9 @@
 // Judging a board's reply against an expect rule: what bytes the rule expects for a send, whether
 // a reply is complete yet (raw streams), and PASS or FAIL with the first differing byte.
+import { phrase } from '../codec/codec-error';
 import { parseHex } from '../codec/hex';
 import { encodeText } from '../codec/text';
-import type { ExpectRule } from '../contract/model';
+import type { ExpectRule, Phrase } from '../contract/model';
 import { decodeText } from './decode';
 import { firstDiff } from './diff';
 
@@ -19,7 +20,18 @@ export interface Judgement {
   incomplete?: boolean;
   /** A sentence, for a failure. */
   reason?: string;
+  /** `reason` as a catalogue key and values, for a window in another language. */
+  reasonDetail?: Phrase;
 }
+
+/** A sentence in English with its catalogue key and values. */
+export interface Said {
+  message: string;
+  detail: Phrase;
+}
+
+/** The codec's fault as a value inside another sentence: translated when it says how. */
+const inner = (error: { message: string; detail?: Phrase }): string | Phrase => error.detail ?? error.message;
 
 /** The pieces end to end; a single piece comes back as it is. */
 export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
@@ -62,62 +74,98 @@ export function expectedBytes(rule: ExpectRule, sent: Uint8Array): Uint8Array | 
 }
 
 /** A soak judges thousands of replies with one pattern: compile each pattern once (a few kept). */
-const compiled = new Map<string, RegExp | string>();
+const compiled = new Map<string, RegExp | Said>();
 const MAX_COMPILED = 64;
 
-/** The pattern compiled (no flags), or a sentence saying why it is not a regular expression. */
-export function compilePattern(pattern: string): RegExp | string {
+/** The pattern compiled (no flags), or the sentence saying why it is not a regular expression. */
+export function compileRegex(pattern: string): RegExp | Said {
   const known = compiled.get(pattern);
   if (known !== undefined) return known;
-  let result: RegExp | string;
+  let result: RegExp | Said;
   try {
     result = new RegExp(pattern);
   } catch (err) {
+    // The JavaScript engine's own words for the fault stay as they are.
     const detail = err instanceof Error ? err.message : String(err);
-    result = `/${pattern}/ is not a valid regular expression: ${detail}.`;
+    result = {
+      message: `/${pattern}/ is not a valid regular expression: ${detail}.`,
+      detail: phrase('verify.badRegex', { pattern, detail }),
+    };
   }
   if (compiled.size >= MAX_COMPILED) compiled.clear();
   compiled.set(pattern, result);
   return result;
 }
 
+/** The pattern compiled (no flags), or a sentence saying why it is not a regular expression. */
+export function compilePattern(pattern: string): RegExp | string {
+  const re = compileRegex(pattern);
+  return re instanceof RegExp ? re : re.message;
+}
+
 /** Why `rule` cannot judge anything (a bad regex, hex or unencodable text), or undefined when it can. */
-export function checkExpectRule(rule: ExpectRule): string | undefined {
+export function expectRuleProblem(rule: ExpectRule): Said | undefined {
   switch (rule.kind) {
     case 'echo':
       return undefined;
     case 'regex': {
-      const re = compilePattern(rule.pattern);
-      return typeof re === 'string' ? re : undefined;
+      const re = compileRegex(rule.pattern);
+      return re instanceof RegExp ? undefined : re;
     }
     case 'hex': {
       const hex = parseHex(rule.hex);
-      return hex.ok ? undefined : `The expected hex is not valid: ${hex.error.message}`;
+      if (hex.ok) return undefined;
+      return {
+        message: `The expected hex is not valid: ${hex.error.message}`,
+        detail: phrase('verify.expectedHexBad', { error: inner(hex.error) }),
+      };
     }
     case 'prefix-echo':
     case 'text': {
       const text = rule.kind === 'text' ? rule.text : rule.prefix;
       const encoded = encodeText(text, rule.encoding ?? 'utf-8');
-      return encoded.ok ? undefined : `The expected text cannot be encoded: ${encoded.error.message}`;
+      if (encoded.ok) return undefined;
+      return {
+        message: `The expected text cannot be encoded: ${encoded.error.message}`,
+        detail: phrase('verify.expectedTextBad', { error: inner(encoded.error) }),
+      };
     }
   }
 }
 
+/** Why `rule` cannot judge anything, in English, or undefined when it can. */
+export const checkExpectRule = (rule: ExpectRule): string | undefined => expectRuleProblem(rule)?.message;
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A failure's reason and its detail, as the Judgement carries them. */
+const failing = (said: Said) => ({ reason: said.message, reasonDetail: said.detail });
 
 /** Never throws: a broken rule is a failure with its sentence. */
 export function judgeReply(rule: ExpectRule, sent: Uint8Array, reply: Uint8Array): Judgement {
   if (rule.kind === 'regex') {
-    const re = compilePattern(rule.pattern);
-    if (typeof re === 'string') return { verdict: 'fail', reason: re };
+    const re = compileRegex(rule.pattern);
+    if (!(re instanceof RegExp)) return { verdict: 'fail', ...failing(re) };
     if (re.test(decodeText(reply, rule.encoding))) return { verdict: 'pass' };
     return {
       verdict: 'fail',
-      reason: `The reply (${plural(reply.length, 'byte')}) does not match /${rule.pattern}/.`,
+      ...failing({
+        message: `The reply (${plural(reply.length, 'byte')}) does not match /${rule.pattern}/.`,
+        detail: phrase(reply.length === 1 ? 'verify.noMatch_one' : 'verify.noMatch_other', {
+          count: reply.length,
+          pattern: rule.pattern,
+        }),
+      }),
     };
   }
   const expected = expectedBytes(rule, sent);
-  if (!expected) return { verdict: 'fail', reason: checkExpectRule(rule) ?? 'The expect rule is not valid.' };
+  if (!expected) {
+    const problem = expectRuleProblem(rule) ?? {
+      message: 'The expect rule is not valid.',
+      detail: phrase('verify.ruleInvalid'),
+    };
+    return { verdict: 'fail', ...failing(problem) };
+  }
   const diffAt = firstDiff(expected, reply);
   if (diffAt < 0) return { verdict: 'pass', expected };
   if (diffAt === reply.length) {
@@ -126,22 +174,38 @@ export function judgeReply(rule: ExpectRule, sent: Uint8Array, reply: Uint8Array
       expected,
       diffAt,
       incomplete: true,
-      reason: `The reply ended after ${reply.length} of ${plural(expected.length, 'expected byte')}.`,
+      ...failing({
+        message: `The reply ended after ${reply.length} of ${plural(expected.length, 'expected byte')}.`,
+        detail: phrase(expected.length === 1 ? 'verify.endedAfter_one' : 'verify.endedAfter_other', {
+          got: reply.length,
+          count: expected.length,
+        }),
+      }),
     };
   }
   if (diffAt === expected.length) {
+    const more = reply.length - expected.length;
     return {
       verdict: 'fail',
       expected,
       diffAt,
-      reason: `The reply has ${plural(reply.length - expected.length, 'byte')} more than the ${expected.length} expected.`,
+      ...failing({
+        message: `The reply has ${plural(more, 'byte')} more than the ${expected.length} expected.`,
+        detail: phrase(more === 1 ? 'verify.moreBytes_one' : 'verify.moreBytes_other', {
+          count: more,
+          expected: expected.length,
+        }),
+      }),
     };
   }
   return {
     verdict: 'fail',
     expected,
     diffAt,
-    reason: `The reply differs from the expected bytes at byte ${diffAt}.`,
+    ...failing({
+      message: `The reply differs from the expected bytes at byte ${diffAt}.`,
+      detail: phrase('verify.differsAt', { at: diffAt }),
+    }),
   };
 }
 
@@ -152,8 +216,8 @@ export function judgeReply(rule: ExpectRule, sent: Uint8Array, reply: Uint8Array
  */
 export function isCompleteReply(rule: ExpectRule, sent: Uint8Array, received: Uint8Array): boolean {
   if (rule.kind === 'regex') {
-    const re = compilePattern(rule.pattern);
-    return typeof re !== 'string' && re.test(decodeText(received, rule.encoding));
+    const re = compileRegex(rule.pattern);
+    return re instanceof RegExp && re.test(decodeText(received, rule.encoding));
   }
   const expected = expectedBytes(rule, sent);
   if (!expected) return received.length > 0;

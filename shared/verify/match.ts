@@ -1,29 +1,47 @@
 // Auto-reply matching: does a received message match a rule, and with which groups ({0}, {1} ...)
 // for the reply's template.
+import { phrase } from '../codec/codec-error';
 import { formatHex, parseHex } from '../codec/hex';
 import { encodeText } from '../codec/text';
 import type { AutoReplyRule } from '../contract/model';
 import { decodeText } from './decode';
-import { compilePattern } from './judge';
+import { compileRegex, type Said } from './judge';
 
 export type MatchSpec = AutoReplyRule['match'];
 
 /** Why `match` can never match (bad regex, bad hex, text the encoding cannot carry), or undefined. */
-export function checkMatch(match: MatchSpec): string | undefined {
+export function matchProblem(match: MatchSpec): Said | undefined {
   if (match.kind === 'regex') {
-    const re = compilePattern(match.pattern);
-    return typeof re === 'string' ? re : undefined;
+    const re = compileRegex(match.pattern);
+    return re instanceof RegExp ? undefined : re;
   }
   if (match.kind === 'hex') {
     const hex = parseHex(match.pattern);
-    if (!hex.ok) return `The hex to match is not valid: ${hex.error.message}`;
-    return hex.bytes.length === 0 ? 'The hex to match is empty.' : undefined;
+    if (!hex.ok) {
+      return {
+        message: `The hex to match is not valid: ${hex.error.message}`,
+        detail: phrase('verify.matchHexBad', { error: hex.error.detail ?? hex.error.message }),
+      };
+    }
+    return hex.bytes.length === 0
+      ? { message: 'The hex to match is empty.', detail: phrase('verify.matchHexEmpty') }
+      : undefined;
   }
   const encoded = encodeText(match.pattern, match.encoding ?? 'utf-8');
-  if (!encoded.ok) return `The text to match cannot be encoded: ${encoded.error.message}`;
-  if (match.kind !== 'exact' && encoded.bytes.length === 0) return 'The text to match is empty.';
+  if (!encoded.ok) {
+    return {
+      message: `The text to match cannot be encoded: ${encoded.error.message}`,
+      detail: phrase('verify.matchTextBad', { error: encoded.error.detail ?? encoded.error.message }),
+    };
+  }
+  if (match.kind !== 'exact' && encoded.bytes.length === 0) {
+    return { message: 'The text to match is empty.', detail: phrase('verify.matchTextEmpty') };
+  }
   return undefined;
 }
+
+/** Why `match` can never match, in English, or undefined. */
+export const checkMatch = (match: MatchSpec): string | undefined => matchProblem(match)?.message;
 
 const startsWith = (bytes: Uint8Array, part: Uint8Array, at = 0): boolean => {
   if (at + part.length > bytes.length) return false;
@@ -55,8 +73,8 @@ const equal = (a: Uint8Array, b: Uint8Array) => a.length === b.length && startsW
  */
 export function matchAutoReply(match: MatchSpec, bytes: Uint8Array): string[] | undefined {
   if (match.kind === 'regex') {
-    const re = compilePattern(match.pattern);
-    if (typeof re === 'string') return undefined;
+    const re = compileRegex(match.pattern);
+    if (!(re instanceof RegExp)) return undefined;
     const found = re.exec(decodeText(bytes, match.encoding));
     return found ? Array.from(found, (g) => g ?? '') : undefined;
   }

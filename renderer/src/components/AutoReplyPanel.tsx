@@ -5,6 +5,7 @@ import { useId } from 'react';
 import { MATCH_KINDS, type MatchKind } from '../../../shared/contract/model';
 import { usePrefs, useServices } from '../app-context';
 import { formatCount } from '../format';
+import { useT } from '../i18n';
 import { MATCH_LABELS, newRow, rowProblem, rulesFromRows } from '../state/auto-reply-rows';
 import { isTextEncoding } from '../state/compose';
 import { isActiveState } from '../state/engine-view';
@@ -27,6 +28,7 @@ function RuleRow(props: {
   onChange(row: AutoReplyRow): void;
   onRemove(): void;
 }) {
+  const { t, tn } = useT();
   const { row, n } = props;
   const base = useId();
   const id = (name: string) => `${base}-${name}`;
@@ -35,15 +37,13 @@ function RuleRow(props: {
   return (
     <fieldset className={row.enabled ? 'rule' : 'rule off'}>
       <legend className="rule-legend">
-        <span>Rule {n}</span>
-        <span className="rule-hits muted">
-          {formatCount(props.hits)} {props.hits === 1 ? 'hit' : 'hits'}
-        </span>
+        <span>{t('autoReply.rule', { n })}</span>
+        <span className="rule-hits muted">{tn('autoReply.hits', props.hits)}</span>
       </legend>
       <div className="field-row">
         <div className="field order">
           <label className="field-label" htmlFor={id('match')}>
-            Match
+            {t('autoReply.match')}
           </label>
           <select
             id={id('match')}
@@ -52,14 +52,14 @@ function RuleRow(props: {
           >
             {MATCH_KINDS.map((k) => (
               <option key={k} value={k}>
-                {MATCH_LABELS[k]}
+                {t(MATCH_LABELS[k])}
               </option>
             ))}
           </select>
         </div>
         <div className="field grow">
           <label className="field-label" htmlFor={id('pattern')}>
-            Pattern
+            {t('autoReply.pattern')}
           </label>
           <input
             id={id('pattern')}
@@ -78,7 +78,7 @@ function RuleRow(props: {
       <div className="field-row">
         <div className="field grow">
           <label className="field-label" htmlFor={id('reply')}>
-            Reply
+            {t('autoReply.reply')}
           </label>
           <input
             id={id('reply')}
@@ -93,7 +93,7 @@ function RuleRow(props: {
         </div>
         <div className="field port">
           <label className="field-label" htmlFor={id('delay')}>
-            Delay (ms)
+            {t('autoReply.delay')}
           </label>
           <input
             id={id('delay')}
@@ -114,10 +114,10 @@ function RuleRow(props: {
             checked={row.enabled}
             onChange={(e) => set({ enabled: e.target.checked })}
           />
-          <label htmlFor={id('enabled')}>Enabled</label>
+          <label htmlFor={id('enabled')}>{t('autoReply.enabled')}</label>
         </div>
         <button type="button" className="btn small" onClick={props.onRemove}>
-          Remove rule
+          {t('autoReply.remove')}
         </button>
       </div>
       {problem && (
@@ -130,6 +130,7 @@ function RuleRow(props: {
 }
 
 export function AutoReplyPanel({ session }: { session: UiSession }) {
+  const { t } = useT();
   const { sessions } = useServices();
   const encodeAs = usePrefs((p) => p.encodeAs);
   const rows = session.settings.autoReply;
@@ -139,18 +140,17 @@ export function AutoReplyPanel({ session }: { session: UiSession }) {
   const live = session.engineId !== undefined && isActiveState(session.state);
   const active = rows.filter((r) => r.enabled).length;
   const status = !checked.ok
-    ? `Not applied until every rule is valid: ${checked.reason}`
+    ? t('autoReply.notApplied', { reason: checked.reason })
     : rows.length === 0
-      ? 'No rules: nothing is answered.'
+      ? t('autoReply.noRules')
       : live
-        ? `${formatCount(active)} of ${formatCount(rows.length)} rules on: each received message is answered by the first rule it matches.`
-        : 'The rules apply when the session starts.';
+        ? t('autoReply.rulesOn', { active: formatCount(active), total: formatCount(rows.length) })
+        : t('autoReply.applyOnStart');
 
   return (
     <div className="auto-reply">
       <p className="muted tool-note">
-        Replies are text in {isTextEncoding(encodeAs) ? 'the Encode as above' : 'UTF-8'}, with \r \n \xNN,{' '}
-        {'{0}'} for the whole match, {'{1}'} {'{2}'} … for its groups, and the macros.
+        {t(isTextEncoding(encodeAs) ? 'autoReply.noteEncodeAs' : 'autoReply.noteUtf8')}
       </p>
       {rows.map((row, i) => (
         <RuleRow
@@ -164,7 +164,7 @@ export function AutoReplyPanel({ session }: { session: UiSession }) {
       ))}
       <div className="actions">
         <button type="button" className="btn small" onClick={() => setRows([...rows, newRow(rows)])}>
-          Add rule
+          {t('autoReply.add')}
         </button>
       </div>
       <LiveLine text={status} tone={!checked.ok ? 'bad' : live && active > 0 ? 'live' : 'muted'} />

@@ -4,18 +4,20 @@ import { CHECKSUM_LABELS } from '../../../shared/codec/checksum';
 import type { BytesResult } from '../../../shared/codec/codec-error';
 import { formatHex } from '../../../shared/codec/hex';
 import type { Payload } from '../../../shared/contract/model';
-import { pluralBytes } from '../format';
+import { useT } from '../i18n';
 import { previewParts } from '../state/compose';
+import { faultText } from '../state/phrase';
 
 const PREVIEW_BYTES = 32;
 
 export function BytePreview(props: { id: string; encoded: BytesResult; payload: Payload; macros: boolean }) {
+  const { t, tn } = useT();
   const { encoded, payload } = props;
   if (!encoded.ok) {
     return (
       <div className="preview" id={props.id}>
         <span className="fault" role="alert">
-          {encoded.error.message}
+          {faultText(encoded.error)}
         </span>
       </div>
     );
@@ -29,14 +31,18 @@ export function BytePreview(props: { id: string; encoded: BytesResult; payload: 
     <div className="preview" id={props.id}>
       {encoded.bytes.length > 0 && (
         <span>
-          {pluralBytes(encoded.bytes.length)}:{' '}
+          {tn('compose.bytes', encoded.bytes.length)}:{' '}
           <span className="mono">
             {formatHex(parts.head)}
-            {parts.elided > 0 && <span className="muted"> … {pluralBytes(parts.elided)} more …</span>}
+            {parts.elided > 0 && (
+              <span className="muted">
+                {t('compose.bytesMore', { bytes: tn('compose.bytes', parts.elided) })}
+              </span>
+            )}
             {parts.sum.length > 0 && (
               <>
                 {parts.head.length > 0 ? ' ' : ''}
-                <mark className="sum" title={`${sumName}, appended`}>
+                <mark className="sum" title={t('compose.checksumAppended', { name: sumName })}>
                   {formatHex(parts.sum)}
                 </mark>
               </>
@@ -45,12 +51,7 @@ export function BytePreview(props: { id: string; encoded: BytesResult; payload: 
           {sum && <span className="preview-note"> ({sumName})</span>}
         </span>
       )}
-      {props.macros && (
-        <span className="preview-note block">
-          Macros expand when sent: {'{counter}'} counts 1, 2, 3… per session and the time is the send's; the
-          preview shows sample values.
-        </span>
-      )}
+      {props.macros && <span className="preview-note block">{t('compose.macrosPreview')}</span>}
     </div>
   );
 }

@@ -3,10 +3,12 @@
 import { useId, useState } from 'react';
 import { useServices } from '../app-context';
 import { formatCount } from '../format';
+import { useT } from '../i18n';
 import { isActiveState } from '../state/engine-view';
 import type { UiSession } from '../state/sessions-reducer';
 
 export function CaptureFields({ session }: { session: UiSession }) {
+  const { t, tn } = useT();
   const { sessions, actions, bridge } = useServices();
   const ids = { path: useId(), hint: useId() };
   const [refusal, setRefusal] = useState<string>();
@@ -27,15 +29,8 @@ export function CaptureFields({ session }: { session: UiSession }) {
     await actions.stopCapture(session.id);
     setBusy(false);
   };
-  const hint =
-    bridge.mode === 'browser'
-      ? 'A path on the machine running the engine: in browser mode, the bench box, not this browser’s PC. An index (.idx.csv) is written beside it.'
-      : 'A file on this PC. An index (.idx.csv) of times and directions is written beside it.';
-  const why = !live
-    ? 'Start the session, then the capture.'
-    : path.trim() === ''
-      ? 'Enter the capture path.'
-      : undefined;
+  const hint = bridge.mode === 'browser' ? t('capture.hintBrowser') : t('capture.hintDesktop');
+  const why = !live ? t('capture.startSession') : path.trim() === '' ? t('capture.enterPath') : undefined;
 
   return (
     <details
@@ -43,11 +38,11 @@ export function CaptureFields({ session }: { session: UiSession }) {
       open={open || capturing}
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
-      <summary>Capture to file</summary>
+      <summary>{t('capture.title')}</summary>
       <div className="options-body">
         <div className="field">
           <label className="field-label" htmlFor={ids.path}>
-            Capture path
+            {t('capture.path')}
           </label>
           <input
             id={ids.path}
@@ -68,7 +63,7 @@ export function CaptureFields({ session }: { session: UiSession }) {
         <div className="actions">
           {capturing ? (
             <button type="button" className="btn danger" disabled={busy} onClick={() => void stop()}>
-              Stop capture
+              {t('capture.stop')}
             </button>
           ) : (
             <button
@@ -77,18 +72,21 @@ export function CaptureFields({ session }: { session: UiSession }) {
               disabled={busy || why !== undefined}
               onClick={() => void start()}
             >
-              Start capture
+              {t('capture.start')}
             </button>
           )}
           {!capturing && why && <p className="reason reason-hint">{why}</p>}
         </div>
         <div className="capture-status" aria-live="polite">
           {refusal && <p className="reason reason-fault">{refusal}</p>}
-          {capture?.error && <p className="reason reason-fault">Capture stopped: {capture.error.message}</p>}
+          {capture?.error && (
+            <p className="reason reason-fault">{t('capture.stopped', { message: capture.error.message })}</p>
+          )}
           {capture && !capture.error && (
             <p className={capturing ? 'capture-live' : 'muted'}>
-              {capturing ? 'Capturing' : 'Captured'} {formatCount(capture.bytes)} bytes in{' '}
-              {formatCount(capture.records)} {capture.records === 1 ? 'record' : 'records'} to{' '}
+              {tn(capturing ? 'capture.capturing' : 'capture.captured', capture.records, {
+                bytes: formatCount(capture.bytes),
+              })}{' '}
               <span className="mono">{capture.path}</span>
             </p>
           )}

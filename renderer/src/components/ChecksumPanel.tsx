@@ -3,10 +3,12 @@
 import { useId, useMemo, useState } from 'react';
 import { parseHex } from '../../../shared/codec/hex';
 import { useLog, useServices, useSessions } from '../app-context';
-import { formatCount, pluralBytes } from '../format';
+import { useT } from '../i18n';
 import { checksumRows, selectedBytes } from '../state/checksum-calc';
+import { faultText } from '../state/phrase';
 
 export function ChecksumPanel({ onClose }: { onClose(): void }) {
+  const { t, tn } = useT();
   const { log } = useServices();
   const activeId = useSessions((s) => s.activeId);
   const ring = useLog((s) => s.shown.ring);
@@ -21,42 +23,37 @@ export function ChecksumPanel({ onClose }: { onClose(): void }) {
 
   const source = parsed
     ? parsed.ok
-      ? `${pluralBytes(parsed.bytes.length)} typed`
+      ? t('checksum.typed', { bytes: tn('compose.bytes', parsed.bytes.length) })
       : undefined
     : fromLog.entries === 0
-      ? 'Select entries with their checkboxes (Shift+click selects a range), or type bytes.'
-      : `${formatCount(fromLog.entries)} ${fromLog.entries === 1 ? 'entry' : 'entries'} selected, ${pluralBytes(fromLog.bytes.length)}`;
+      ? t('checksum.selectHint')
+      : tn('checksum.selected', fromLog.entries, { bytes: tn('compose.bytes', fromLog.bytes.length) });
 
   return (
     <section className="calculator" aria-labelledby={ids.title}>
       <div className="panel-head">
         <h3 id={ids.title} className="panel-title">
-          Checksum calculator
+          {t('checksum.title')}
         </h3>
         {selected.length > 0 && (
           <button type="button" className="btn small" onClick={() => log.setSelected(activeId, [])}>
-            Clear selection
+            {t('checksum.clearSelection')}
           </button>
         )}
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Close the checksum calculator"
-          onClick={onClose}
-        >
+        <button type="button" className="icon-button" aria-label={t('checksum.close')} onClick={onClose}>
           ×
         </button>
       </div>
       <div className="inline-field calc-input">
         <label className="field-label" htmlFor={ids.input}>
-          Bytes (hex)
+          {t('checksum.input')}
         </label>
         <input
           id={ids.input}
           type="text"
           className="mono"
           value={typed}
-          placeholder="empty: the selected entries"
+          placeholder={t('checksum.placeholder')}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={parsed?.ok === false || undefined}
@@ -64,16 +61,16 @@ export function ChecksumPanel({ onClose }: { onClose(): void }) {
         />
       </div>
       <p className={parsed?.ok === false ? 'calc-source fault' : 'calc-source muted'}>
-        {parsed?.ok === false ? parsed.error.message : source}
+        {parsed?.ok === false ? faultText(parsed.error) : source}
       </p>
       {rows.length > 0 && (
         <table className="calc-table">
           <thead>
             <tr>
-              <th scope="col">Checksum</th>
-              <th scope="col">Value</th>
-              <th scope="col">Big-endian</th>
-              <th scope="col">Little-endian</th>
+              <th scope="col">{t('checksum.kind')}</th>
+              <th scope="col">{t('checksum.value')}</th>
+              <th scope="col">{t('checksum.bigEndian')}</th>
+              <th scope="col">{t('checksum.littleEndian')}</th>
             </tr>
           </thead>
           <tbody>

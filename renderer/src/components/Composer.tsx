@@ -6,6 +6,7 @@ import { defaultMacroContext } from '../../../shared/codec/macros';
 import { encodePayload } from '../../../shared/codec/payload';
 import type { Payload } from '../../../shared/contract/model';
 import { usePrefs, useServices, useSessions } from '../app-context';
+import { useT } from '../i18n';
 import { payloadOf, usesMacros } from '../state/compose';
 import type { EncodeAs } from '../state/prefs-store';
 import { sendPlan } from '../state/send-target';
@@ -24,11 +25,11 @@ const TEXT_PLACEHOLDER = 'hello\\r\\n';
 const PLACEHOLDER: Partial<Record<EncodeAs, string>> = {
   gbk: '你好\\r\\n',
   gb18030: '你好\\r\\n',
-  hex: '31 32 33  or  0x31,0x32  or  313233',
   base64: 'aGVsbG8NCg==',
 };
 
 export function Composer() {
+  const { t } = useT();
   const { actions } = useServices();
   const session = useSessions(activeSession);
   const encodeAs = usePrefs((p) => p.encodeAs);
@@ -57,11 +58,11 @@ export function Composer() {
   const empty = encoded.ok && encoded.bytes.length === 0;
   const canSend = linkUp && plan.ok && encoded.ok && !empty;
   const hint = !linkUp
-    ? 'Waiting for the engine connection.'
+    ? t('compose.waitingForEngine')
     : !plan.ok
       ? plan.reason
       : empty
-        ? 'Type a message to send.'
+        ? t('compose.typeMessage')
         : undefined;
   const hintTone = !plan.ok && plan.fault ? 'fault' : 'hint';
 
@@ -86,12 +87,12 @@ export function Composer() {
   return (
     <section className="panel composer" aria-labelledby={`${ids.preview}-title`}>
       <h2 id={`${ids.preview}-title`} className="panel-title">
-        Send
+        {t('compose.title')}
       </h2>
       <SendTargetFields session={session} />
       <div className="field">
         <label className="field-label" htmlFor={ids.message}>
-          Message
+          {t('compose.message')}
         </label>
         <textarea
           id={ids.message}
@@ -99,7 +100,9 @@ export function Composer() {
           value={text}
           rows={4}
           spellCheck={false}
-          placeholder={PLACEHOLDER[encodeAs] ?? TEXT_PLACEHOLDER}
+          placeholder={
+            encodeAs === 'hex' ? t('compose.hexPlaceholder') : (PLACEHOLDER[encodeAs] ?? TEXT_PLACEHOLDER)
+          }
           aria-invalid={!encoded.ok || undefined}
           aria-describedby={ids.preview}
           aria-keyshortcuts={history.count > 0 ? 'ArrowUp ArrowDown' : undefined}
@@ -121,7 +124,7 @@ export function Composer() {
           aria-describedby={hint ? ids.hint : undefined}
           onClick={send}
         >
-          Send
+          {t('compose.send')}
         </button>
         <span className="shortcut muted" aria-hidden="true">
           {SHORTCUT}
@@ -141,8 +144,10 @@ export function Composer() {
         session={session}
         payload={payload}
         ready={linkUp && plan.ok ? plan : undefined}
-        why={!linkUp ? 'Waiting for the engine connection.' : plan.ok ? undefined : plan.reason}
-        messageWhy={empty ? 'Type the message to send.' : encoded.ok ? undefined : 'Fix the message first.'}
+        why={!linkUp ? t('compose.waitingForEngine') : plan.ok ? undefined : plan.reason}
+        messageWhy={
+          empty ? t('compose.typeMessageToSend') : encoded.ok ? undefined : t('compose.fixMessageFirst')
+        }
         text={text}
       />
     </section>

@@ -2,7 +2,15 @@
 // to the complete reply, the reason, and for a FAIL the bytes around the first difference, expected
 // above actual, with the first differing byte marked.
 import { memo } from 'react';
-import { type ByteCell, diffSentence, diffView, timingText, VERDICT_BADGE } from '../state/exchange-words';
+import { useT } from '../i18n';
+import {
+  type ByteCell,
+  diffSentence,
+  diffView,
+  reasonText,
+  timingText,
+  verdictBadge,
+} from '../state/exchange-words';
 import type { ExchangeEntry } from '../state/log-reducer';
 import { formatDateTime } from '../state/log-time';
 
@@ -23,6 +31,7 @@ function Cells({ cells, side }: { cells: ByteCell[]; side: 'hex' | 'char' }) {
 }
 
 function Diff({ entry }: { entry: ExchangeEntry }) {
+  const { t } = useT();
   const view = diffView(entry.result);
   if (!view) return null;
   const caption = diffSentence(entry.result, view);
@@ -40,12 +49,15 @@ function Diff({ entry }: { entry: ExchangeEntry }) {
     </div>
   );
   return (
-    <figure className="diff" aria-label="Byte diff">
+    <figure className="diff" aria-label={t('exchange.diff')}>
       <figcaption className="diff-caption">{caption}</figcaption>
-      {line('expected', view.expected)}
-      {line('actual', view.actual)}
+      {line(t('exchange.expected'), view.expected)}
+      {line(t('exchange.actual'), view.actual)}
       <div className="diff-offsets muted">
-        bytes {view.start} to {view.start + Math.max(view.expected.length, view.actual.length) - 1}
+        {t('exchange.offsets', {
+          start: view.start,
+          end: view.start + Math.max(view.expected.length, view.actual.length) - 1,
+        })}
       </div>
     </figure>
   );
@@ -58,8 +70,10 @@ export const ExchangeRow = memo(function ExchangeRow({
   entry: ExchangeEntry;
   time: string;
 }) {
+  useT();
   const { result } = entry;
   const timing = timingText(result);
+  const reason = reasonText(result);
   return (
     <div className={`row exchange verdict-${result.verdict}`}>
       <span className="row-select" />
@@ -68,14 +82,12 @@ export const ExchangeRow = memo(function ExchangeRow({
       </span>
       <span className="exchange-body">
         <span className="exchange-head">
-          <span className={`verdict-badge ${result.verdict}`}>{VERDICT_BADGE[result.verdict]}</span>
+          <span className={`verdict-badge ${result.verdict}`}>{verdictBadge(result.verdict)}</span>
           <span className="exchange-seq muted">#{result.seq}</span>
           {timing && <span className="exchange-timing mono">{timing}</span>}
           {result.peer && <span className="exchange-peer muted">{result.peer}</span>}
         </span>
-        {result.verdict !== 'pass' && result.reason && (
-          <span className="exchange-reason">{result.reason}</span>
-        )}
+        {reason && <span className="exchange-reason">{reason}</span>}
         {result.verdict === 'fail' && <Diff entry={entry} />}
       </span>
     </div>

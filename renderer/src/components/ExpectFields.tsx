@@ -5,6 +5,7 @@ import { useEffect, useId, useState } from 'react';
 import type { TextEncodingName } from '../../../shared/contract/model';
 import { usePrefs, useServices } from '../app-context';
 import { formatCount } from '../format';
+import { useT } from '../i18n';
 import { exchangesReset } from '../state/automation-view';
 import { isTextEncoding } from '../state/compose';
 import { EXPECT_FIELD, EXPECT_LABELS, expectFromSettings } from '../state/expect-settings';
@@ -13,6 +14,7 @@ import { EXPECT_KINDS, type ExpectKind } from '../state/settings';
 import { SettingInput } from './ToolFields';
 
 export function ExpectFields({ session }: { session: UiSession }) {
+  const { t } = useT();
   const { sessions } = useServices();
   const encodeAs = usePrefs((p) => p.encodeAs);
   const escapes = usePrefs((p) => p.escapes);
@@ -33,13 +35,13 @@ export function ExpectFields({ session }: { session: UiSession }) {
   return (
     <details className="options expect" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        Expect
-        {kind !== 'off' && <span className="summary-note muted"> · {EXPECT_LABELS[kind]}</span>}
+        {t('expect.title')}
+        {kind !== 'off' && <span className="summary-note muted"> · {t(EXPECT_LABELS[kind])}</span>}
       </summary>
       <div className="options-body">
         <div className="field">
           <label className="field-label" htmlFor={ids.kind}>
-            Expected reply
+            {t('expect.kind')}
           </label>
           <select
             id={ids.kind}
@@ -50,7 +52,7 @@ export function ExpectFields({ session }: { session: UiSession }) {
           >
             {EXPECT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {EXPECT_LABELS[k]}
+                {t(EXPECT_LABELS[k])}
               </option>
             ))}
           </select>
@@ -61,7 +63,7 @@ export function ExpectFields({ session }: { session: UiSession }) {
               <SettingInput
                 session={session}
                 name={field.name}
-                label={field.label}
+                label={t(field.label)}
                 mono
                 placeholder={
                   kind === 'prefix-echo' ? 'TCP Server : ' : kind === 'hex' ? '4F 4B 0D 0A' : undefined
@@ -73,7 +75,7 @@ export function ExpectFields({ session }: { session: UiSession }) {
             <SettingInput
               session={session}
               name="expectTimeoutMs"
-              label="Timeout (ms)"
+              label={t('expect.timeout')}
               numeric
               size="port"
               placeholder="2000"
@@ -87,21 +89,17 @@ export function ExpectFields({ session }: { session: UiSession }) {
             {fault.reason}
           </p>
         )}
-        {kind !== 'off' && !fault && (
-          <p className="muted field-hint">
-            Every send’s reply is judged; the session’s Framing decides where a reply ends.
-          </p>
-        )}
+        {kind !== 'off' && !fault && <p className="muted field-hint">{t('expect.hint')}</p>}
         {totals && judged > 0 && (
           <div className="expect-totals">
             <p className="totals">
-              <span className="tone-ok">{formatCount(totals.passed)} passed</span> ·{' '}
+              <span className="tone-ok">{t('expect.passed', { count: formatCount(totals.passed) })}</span> ·{' '}
               <span className={totals.failed > 0 ? 'tone-bad' : undefined}>
-                {formatCount(totals.failed)} failed
+                {t('expect.failed', { count: formatCount(totals.failed) })}
               </span>{' '}
               ·{' '}
               <span className={totals.timedOut > 0 ? 'tone-bad' : undefined}>
-                {formatCount(totals.timedOut)} timed out
+                {t('expect.timedOut', { count: formatCount(totals.timedOut) })}
               </span>
             </p>
             <button
@@ -109,7 +107,7 @@ export function ExpectFields({ session }: { session: UiSession }) {
               className="btn small"
               onClick={() => sessions.updateAutomation(session.id, exchangesReset)}
             >
-              Reset results
+              {t('expect.reset')}
             </button>
           </div>
         )}

@@ -4,13 +4,26 @@ import { useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useServices } from '../app-context';
 import { formatCount } from '../format';
-import { fileSendFields, planChunks, progressText } from '../state/file-send';
+import { type MessageKey, useT } from '../i18n';
+import { type FileSendProgress, fileSendFields, planChunks, progressText } from '../state/file-send';
 import type { ToolProps } from './SendTools';
 import { LiveLine, SettingInput } from './ToolFields';
 
-const OUTCOME = { done: 'Sent', cancelled: 'Cancelled', error: 'Stopped' } as const;
+const PROGRESS: Readonly<Record<'sending' | 'done' | 'cancelled' | 'error', MessageKey>> = {
+  sending: 'file.sending',
+  done: 'file.done',
+  cancelled: 'file.cancelled',
+  error: 'file.stopped',
+};
+
+/** "Sending fw.bin: 4,096 / 12,345 bytes (33%)", and what stopped it. */
+function progressLine(t: ReturnType<typeof useT>['t'], p: FileSendProgress): string {
+  const text = t(PROGRESS[p.state], { name: p.name, progress: progressText(p, formatCount) });
+  return p.error ? t('file.error', { text, error: p.error }) : text;
+}
 
 export function FileSendPanel({ session, ready, why }: ToolProps) {
+  const { t, tn } = useT();
   const { automation } = useServices();
   const progress = useStore(automation.files, (s) => s[session.id]);
   const ids = { file: useId(), reason: useId() };
@@ -21,7 +34,7 @@ export function FileSendPanel({ session, ready, why }: ToolProps) {
   const blocked =
     fault?.reason ??
     (ready ? undefined : why) ??
-    (file ? (file.size === 0 ? 'The file is empty.' : undefined) : 'Choose the file to send.');
+    (file ? (file.size === 0 ? t('file.empty') : undefined) : t('file.choose'));
 
   const start = () => {
     if (!file || !fields.ok || !ready) return;
@@ -34,7 +47,7 @@ export function FileSendPanel({ session, ready, why }: ToolProps) {
     <div className="file-send">
       <div className="field">
         <label className="field-label" htmlFor={ids.file}>
-          File to send
+          {t('file.toSend')}
         </label>
         <input
           id={ids.file}
@@ -45,8 +58,7 @@ export function FileSendPanel({ session, ready, why }: ToolProps) {
         />
         {file && plan && (
           <span className="muted field-hint">
-            {formatCount(file.size)} bytes in {formatCount(plan.chunks)}{' '}
-            {plan.chunks === 1 ? 'chunk' : 'chunks'}
+            {tn('file.plan', plan.chunks, { size: formatCount(file.size) })}
           </span>
         )}
       </div>
@@ -54,7 +66,7 @@ export function FileSendPanel({ session, ready, why }: ToolProps) {
         <SettingInput
           session={session}
           name="fileChunkBytes"
-          label="Chunk size (bytes)"
+          label={t('file.chunkSize')}
           numeric
           placeholder="1024"
           disabled={sending}
@@ -64,7 +76,7 @@ export function FileSendPanel({ session, ready, why }: ToolProps) {
         <SettingInput
           session={session}
           name="fileDelayMs"
-          label="Delay between chunks (ms)"
+          label={t('file.delay')}
           numeric
           placeholder="0"
           disabled={sending}
@@ -75,7 +87,7 @@ export function FileSendPanel({ session, ready, why }: ToolProps) {
       <div className="actions">
         {sending ? (
           <button type="button" className="btn danger" onClick={() => automation.cancelFile(session.id)}>
-            Cancel
+            {t('file.cancel')}
           </button>
         ) : (
           <button
@@ -85,7 +97,7 @@ export function FileSendPanel({ session, ready, why }: ToolProps) {
             aria-describedby={blocked ? ids.reason : undefined}
             onClick={start}
           >
-            Send file
+            {t('file.send')}
           </button>
         )}
         {!sending && blocked && (
@@ -96,9 +108,9 @@ export function FileSendPanel({ session, ready, why }: ToolProps) {
       </div>
       {progress && (
         <div className="file-progress">
-          <progress aria-label="File send progress" max={Math.max(1, progress.total)} value={progress.sent} />
+          <progress aria-label={t('file.progress')} max={Math.max(1, progress.total)} value={progress.sent} />
           <LiveLine
-            text={`${sending ? 'Sending' : OUTCOME[progress.state as keyof typeof OUTCOME]} ${progress.name}: ${progressText(progress, formatCount)}${progress.error ? `: ${progress.error}` : ''}`}
+            text={progressLine(t, progress)}
             tone={
               progress.state === 'error'
                 ? 'bad'

@@ -5,11 +5,11 @@ import { CHECKSUM_LABELS, CHECKSUM_WIDTH, defaultChecksumOrder } from '../../../
 import { DECODE_AS_LABELS } from '../../../shared/codec/display';
 import { LINE_ENDINGS, type LineEnding } from '../../../shared/contract/model';
 import { usePrefs, useServices } from '../app-context';
+import { useT } from '../i18n';
 import { isTextEncoding } from '../state/compose';
 import { CHECKSUM_CHOICES, type ChecksumChoice, ENCODE_AS, type EncodeAs } from '../state/prefs-store';
 
-const ENDING_LABELS: Record<LineEnding, string> = { none: 'None', cr: 'CR', lf: 'LF', crlf: 'CRLF' };
-const MACRO_HELP = '{counter} {date} {time} {unix} {unixms} {random:N} · {{ }} for braces';
+const ENDING_LABELS: Record<Exclude<LineEnding, 'none'>, string> = { cr: 'CR', lf: 'LF', crlf: 'CRLF' };
 
 function Check(props: {
   label: string;
@@ -37,6 +37,7 @@ function Check(props: {
 }
 
 export function PayloadOptions() {
+  const { t } = useT();
   const { prefs } = useServices();
   const p = usePrefs((s) => s);
   const ids = { encodeAs: useId(), lineEnding: useId(), checksum: useId(), order: useId() };
@@ -53,7 +54,7 @@ export function PayloadOptions() {
       <div className="field-row">
         <div className="field grow">
           <label className="field-label" htmlFor={ids.encodeAs}>
-            Encode as
+            {t('compose.encodeAs')}
           </label>
           <select
             id={ids.encodeAs}
@@ -69,18 +70,18 @@ export function PayloadOptions() {
         </div>
         <div className="field grow">
           <label className="field-label" htmlFor={ids.lineEnding}>
-            Line ending
+            {t('compose.lineEnding')}
           </label>
           <select
             id={ids.lineEnding}
             value={text ? p.lineEnding : 'none'}
             disabled={!text}
-            title={text ? undefined : 'Hex and Base64 send exactly the bytes typed'}
+            title={text ? undefined : t('compose.bytesAsTyped')}
             onChange={(e) => prefs.setState({ lineEnding: e.target.value as LineEnding })}
           >
             {LINE_ENDINGS.map((v) => (
               <option key={v} value={v}>
-                {ENDING_LABELS[v]}
+                {v === 'none' ? t('compose.none') : ENDING_LABELS[v]}
               </option>
             ))}
           </select>
@@ -89,15 +90,15 @@ export function PayloadOptions() {
       {text && (
         <>
           <Check
-            label="Escapes"
+            label={t('compose.escapes')}
             hint="\r \n \t \0 \xNN \\"
             checked={p.escapes}
             onChange={(escapes) => prefs.setState({ escapes })}
           />
           <Check
-            label="Macros"
-            hint={MACRO_HELP}
-            title="Expanded when sent: the session's send counter, local date and time, Unix seconds and milliseconds, N random bytes"
+            label={t('compose.macros')}
+            hint={t('compose.macroHelp')}
+            title={t('compose.macroTitle')}
             checked={p.macros}
             onChange={(macros) => prefs.setState({ macros })}
           />
@@ -106,7 +107,7 @@ export function PayloadOptions() {
       <div className="field-row">
         <div className="field grow">
           <label className="field-label" htmlFor={ids.checksum}>
-            Checksum
+            {t('compose.checksum')}
           </label>
           <select
             id={ids.checksum}
@@ -115,7 +116,7 @@ export function PayloadOptions() {
           >
             {CHECKSUM_CHOICES.map((v) => (
               <option key={v} value={v}>
-                {v === 'none' ? 'None' : CHECKSUM_LABELS[v]}
+                {v === 'none' ? t('compose.none') : CHECKSUM_LABELS[v]}
               </option>
             ))}
           </select>
@@ -123,15 +124,15 @@ export function PayloadOptions() {
         {wide && (
           <div className="field order">
             <label className="field-label" htmlFor={ids.order}>
-              Byte order
+              {t('compose.byteOrder')}
             </label>
             <select
               id={ids.order}
               value={p.checksumOrder}
               onChange={(e) => prefs.setState({ checksumOrder: e.target.value as 'be' | 'le' })}
             >
-              <option value="be">BE, high first</option>
-              <option value="le">LE, low first</option>
+              <option value="be">{t('compose.orderBe')}</option>
+              <option value="le">{t('compose.orderLe')}</option>
             </select>
           </div>
         )}

@@ -2,12 +2,14 @@
 // sent by the engine's own timer; the running indicator counts what went out.
 import { useId, useState } from 'react';
 import { useServices } from '../app-context';
+import { useT } from '../i18n';
 import { periodicFields } from '../state/task-fields';
 import { periodicText } from '../state/task-words';
 import type { ToolProps } from './SendTools';
 import { LiveLine, SettingInput, TaskActions } from './ToolFields';
 
 export function PeriodicPanel({ session, payload, ready, why, messageWhy }: ToolProps) {
+  const { t } = useT();
   const { automation } = useServices();
   const reasonId = useId();
   const [refusal, setRefusal] = useState<string>();
@@ -40,12 +42,12 @@ export function PeriodicPanel({ session, payload, ready, why, messageWhy }: Tool
 
   return (
     <div className="periodic">
-      <p className="muted tool-note">Sends the message above on the engine’s timer, from 1 ms apart.</p>
+      <p className="muted tool-note">{t('task.periodicNote')}</p>
       <div className="field-row">
         <SettingInput
           session={session}
           name="periodicIntervalMs"
-          label="Interval (ms)"
+          label={t('task.interval')}
           numeric
           placeholder="1000"
           invalid={fault?.field === 'periodicIntervalMs'}
@@ -54,9 +56,9 @@ export function PeriodicPanel({ session, payload, ready, why, messageWhy }: Tool
         <SettingInput
           session={session}
           name="periodicCount"
-          label="Count"
+          label={t('task.count')}
           numeric
-          placeholder="until stopped"
+          placeholder={t('task.untilStopped')}
           invalid={fault?.field === 'periodicCount'}
           describedBy={reasonId}
         />
@@ -67,8 +69,8 @@ export function PeriodicPanel({ session, payload, ready, why, messageWhy }: Tool
         blocked={blocked}
         fault={fault !== undefined}
         reasonId={reasonId}
-        startLabel="Start periodic"
-        stopLabel="Stop periodic"
+        startLabel={t('task.startPeriodic')}
+        stopLabel={t('task.stopPeriodic')}
         onStart={() => void start()}
         onStop={() => void stop()}
         refusal={refusal}

@@ -1,6 +1,7 @@
 // The inline form that names a new preset or edits one (its name and message); Enter saves, Escape
 // cancels. The composer choices a preset sends with stay as they were saved.
 import { type FormEvent, useId, useState } from 'react';
+import { useT } from '../i18n';
 import { presetNameProblem, type SendPreset } from '../state/send-presets';
 
 export function PresetEditor(props: {
@@ -11,6 +12,7 @@ export function PresetEditor(props: {
   onSave(name: string, message: string): void;
   onCancel(): void;
 }) {
+  const { t } = useT();
   const ids = { name: useId(), message: useId(), reason: useId() };
   const [name, setName] = useState(props.editing?.name ?? '');
   const [message, setMessage] = useState(props.editing?.message ?? props.message);
@@ -33,7 +35,7 @@ export function PresetEditor(props: {
     >
       <div className="field">
         <label className="field-label" htmlFor={ids.name}>
-          Preset name
+          {t('presets.name')}
         </label>
         <input
           id={ids.name}
@@ -51,7 +53,7 @@ export function PresetEditor(props: {
       {props.editing && (
         <div className="field">
           <label className="field-label" htmlFor={ids.message}>
-            Preset message
+            {t('presets.message')}
           </label>
           <textarea
             id={ids.message}
@@ -65,10 +67,10 @@ export function PresetEditor(props: {
       )}
       <div className="actions">
         <button type="submit" className="btn primary small">
-          Save
+          {t('presets.save')}
         </button>
         <button type="button" className="btn small" onClick={props.onCancel}>
-          Cancel
+          {t('presets.cancel')}
         </button>
         {tried && problem && (
           <p id={ids.reason} className="reason reason-fault">

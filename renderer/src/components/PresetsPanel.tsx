@@ -5,6 +5,7 @@ import { type ChangeEvent, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { usePrefs, useServices } from '../app-context';
 import { download } from '../download';
+import { useT } from '../i18n';
 import { payloadOf } from '../state/compose';
 import {
   deletePreset,
@@ -22,6 +23,7 @@ type Editing = { kind: 'new' } | { kind: 'edit'; preset: SendPreset } | undefine
 type Note = { tone: 'ok' | 'fault'; text: string } | undefined;
 
 export function PresetsPanel({ session, ready, why, text }: ToolProps) {
+  const { t, tn } = useT();
   const { presets: store, actions } = useServices();
   const presets = useStore(store, (s) => s.presets);
   const options = usePrefs((p) => p);
@@ -56,23 +58,18 @@ export function PresetsPanel({ session, ready, why, text }: ToolProps) {
     input.value = '';
     const result = importPresets(await file.text());
     if (!result.ok) {
-      setNote({ tone: 'fault', text: `${file.name} was not imported: ${result.reason}` });
+      setNote({ tone: 'fault', text: t('presets.notImported', { file: file.name, reason: result.reason }) });
       return;
     }
     store.set(mergePresets(presets, result.presets));
-    const n = result.presets.length;
-    setNote({ tone: 'ok', text: `Imported ${n} ${n === 1 ? 'preset' : 'presets'} from ${file.name}.` });
+    setNote({ tone: 'ok', text: tn('presets.imported', result.presets.length, { file: file.name }) });
   };
 
   return (
     <div className="presets">
-      {presets.length === 0 && !editing && (
-        <p className="muted tool-note">
-          Type a message above, then Save as preset to send it again with one click.
-        </p>
-      )}
+      {presets.length === 0 && !editing && <p className="muted tool-note">{t('presets.empty')}</p>}
       {presets.length > 0 && (
-        <ul className="preset-list" aria-label="Presets">
+        <ul className="preset-list" aria-label={t('presets.list')}>
           {presets.map((p) => (
             <li key={p.name} className="preset">
               <button
@@ -87,8 +84,8 @@ export function PresetsPanel({ session, ready, why, text }: ToolProps) {
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Edit preset ${p.name}`}
-                title="Edit"
+                aria-label={t('presets.edit', { name: p.name })}
+                title={t('presets.editTitle')}
                 onClick={() => setEditing({ kind: 'edit', preset: p })}
               >
                 ✎
@@ -96,8 +93,8 @@ export function PresetsPanel({ session, ready, why, text }: ToolProps) {
               <button
                 type="button"
                 className="icon-button"
-                aria-label={`Delete preset ${p.name}`}
-                title="Delete"
+                aria-label={t('presets.delete', { name: p.name })}
+                title={t('presets.deleteTitle')}
                 onClick={() => store.set(deletePreset(presets, p.name))}
               >
                 ×
@@ -122,14 +119,14 @@ export function PresetsPanel({ session, ready, why, text }: ToolProps) {
             type="button"
             className="btn small"
             disabled={text === ''}
-            title={text === '' ? 'Type the message to keep first.' : undefined}
+            title={text === '' ? t('presets.keepFirst') : undefined}
             onClick={() => setEditing({ kind: 'new' })}
           >
-            Save as preset
+            {t('presets.saveAs')}
           </button>
         )}
         <label className="btn small file-button" htmlFor={importId}>
-          Import presets
+          {t('presets.import')}
           <input
             id={importId}
             type="file"
@@ -144,7 +141,7 @@ export function PresetsPanel({ session, ready, why, text }: ToolProps) {
           disabled={presets.length === 0}
           onClick={() => download('socketbench-presets.json', 'application/json', [exportPresets(presets)])}
         >
-          Export presets
+          {t('presets.export')}
         </button>
       </div>
       {note && (

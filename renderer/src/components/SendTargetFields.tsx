@@ -2,17 +2,19 @@
 // socket's `Remote host` and `Remote port` (or the last sender). Editable while the session runs.
 import { useId } from 'react';
 import { useServices } from '../app-context';
+import { useT } from '../i18n';
 import { sendToOptions } from '../state/send-target';
 import type { UiSession } from '../state/sessions-reducer';
 
 function SendTo({ session }: { session: UiSession }) {
+  const { t } = useT();
   const { sessions } = useServices();
   const id = useId();
   const options = sendToOptions(session.clients, session.sendTo);
   return (
     <div className="field">
       <label className="field-label" htmlFor={id}>
-        Send to
+        {t('compose.sendTo')}
       </label>
       <select
         id={id}
@@ -31,6 +33,7 @@ function SendTo({ session }: { session: UiSession }) {
 }
 
 function UdpRemote({ session }: { session: UiSession }) {
+  const { t } = useT();
   const { sessions } = useServices();
   const ids = { host: useId(), port: useId(), reply: useId() };
   const s = session.settings;
@@ -40,7 +43,7 @@ function UdpRemote({ session }: { session: UiSession }) {
       <div className="field-row">
         <div className="field grow">
           <label className="field-label" htmlFor={ids.host}>
-            Remote host
+            {t('compose.remoteHost')}
           </label>
           <input
             id={ids.host}
@@ -55,7 +58,7 @@ function UdpRemote({ session }: { session: UiSession }) {
         </div>
         <div className="field port">
           <label className="field-label" htmlFor={ids.port}>
-            Remote port
+            {t('compose.remotePort')}
           </label>
           <input
             id={ids.port}
@@ -76,7 +79,7 @@ function UdpRemote({ session }: { session: UiSession }) {
           checked={s.replyToSender}
           onChange={(e) => update({ replyToSender: e.target.checked })}
         />
-        <label htmlFor={ids.reply}>Reply to last sender</label>
+        <label htmlFor={ids.reply}>{t('compose.replyToSender')}</label>
       </div>
     </>
   );

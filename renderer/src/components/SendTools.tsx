@@ -4,6 +4,7 @@
 import { type KeyboardEvent, useId, useRef, useState } from 'react';
 import type { Payload } from '../../../shared/contract/model';
 import '../automation.css';
+import { useT } from '../i18n';
 import type { SendPlan } from '../state/send-target';
 import type { UiSession } from '../state/sessions-reducer';
 import { AutoReplyPanel } from './AutoReplyPanel';
@@ -27,15 +28,16 @@ export interface ToolProps {
 }
 
 const TABS = [
-  { id: 'presets', label: 'Presets' },
-  { id: 'periodic', label: 'Periodic send' },
-  { id: 'file', label: 'Send file' },
-  { id: 'auto-reply', label: 'Auto-reply' },
-  { id: 'soak', label: 'Soak run' },
+  { id: 'presets', label: 'tools.presets' },
+  { id: 'periodic', label: 'tools.periodic' },
+  { id: 'file', label: 'tools.file' },
+  { id: 'auto-reply', label: 'tools.autoReply' },
+  { id: 'soak', label: 'tools.soak' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
 
 export function SendTools(props: ToolProps) {
+  const { t } = useT();
   const [tab, setTab] = useState<TabId>('presets');
   const base = useId();
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
@@ -47,7 +49,7 @@ export function SendTools(props: ToolProps) {
 
   // Arrow keys move between tabs, as the ARIA tabs pattern has it.
   const onKeyDown = (e: KeyboardEvent) => {
-    const at = TABS.findIndex((t) => t.id === tab);
+    const at = TABS.findIndex((x) => x.id === tab);
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
     e.preventDefault();
@@ -58,24 +60,24 @@ export function SendTools(props: ToolProps) {
 
   return (
     <div className="send-tools">
-      <div className="tabs" role="tablist" aria-label="Sending tools" onKeyDown={onKeyDown}>
-        {TABS.map((t, i) => (
+      <div className="tabs" role="tablist" aria-label={t('tools.label')} onKeyDown={onKeyDown}>
+        {TABS.map((x, i) => (
           <button
-            key={t.id}
+            key={x.id}
             ref={(el) => {
               buttons.current[i] = el;
             }}
             type="button"
             role="tab"
-            id={`${base}-${t.id}-tab`}
-            aria-selected={tab === t.id}
-            aria-controls={`${base}-${t.id}-panel`}
-            tabIndex={tab === t.id ? 0 : -1}
-            className={tab === t.id ? 'tab on' : 'tab'}
-            onClick={() => setTab(t.id)}
+            id={`${base}-${x.id}-tab`}
+            aria-selected={tab === x.id}
+            aria-controls={`${base}-${x.id}-panel`}
+            tabIndex={tab === x.id ? 0 : -1}
+            className={tab === x.id ? 'tab on' : 'tab'}
+            onClick={() => setTab(x.id)}
           >
-            {t.label}
-            {running[t.id] && <span className="tab-running" title="Running" aria-hidden="true" />}
+            {t(x.label)}
+            {running[x.id] && <span className="tab-running" title={t('tools.running')} aria-hidden="true" />}
           </button>
         ))}
       </div>

@@ -3,9 +3,11 @@
 import { useEffect, useId } from 'react';
 import { useStore } from 'zustand';
 import type { BoardId } from '../../../shared/presets/boards';
+import { useT } from '../i18n';
 import { BOARD_CHOICES, boardLabel, type TestCasesStore } from '../state/test-cases';
 
 export function SimulatedBoards({ store }: { store: TestCasesStore }) {
+  const { t } = useT();
   const s = useStore(store);
   const ids = { title: useId(), kind: useId(), port: useId(), host: useId(), target: useId() };
   const esp = s.boardKind === 'esp8266';
@@ -17,15 +19,13 @@ export function SimulatedBoards({ store }: { store: TestCasesStore }) {
   return (
     <section className="sim-boards" aria-labelledby={ids.title}>
       <h3 id={ids.title} className="panel-subtitle">
-        Simulated boards
+        {t('boards.title')}
       </h3>
-      <p className="muted sim-hint">
-        Boards that answer like the seed boards' programs, on 127.0.0.1: try every mode without hardware.
-      </p>
+      <p className="muted sim-hint">{t('boards.hint')}</p>
       <div className="sim-form">
         <div className="field">
           <label className="field-label" htmlFor={ids.kind}>
-            Board
+            {t('boards.board')}
           </label>
           <select
             id={ids.kind}
@@ -43,7 +43,7 @@ export function SimulatedBoards({ store }: { store: TestCasesStore }) {
           <>
             <div className="field grow">
               <label className="field-label" htmlFor={ids.host}>
-                Target host
+                {t('boards.targetHost')}
               </label>
               <input
                 id={ids.host}
@@ -55,14 +55,14 @@ export function SimulatedBoards({ store }: { store: TestCasesStore }) {
             </div>
             <div className="field port">
               <label className="field-label" htmlFor={ids.target}>
-                Target port
+                {t('boards.targetPort')}
               </label>
               <input
                 id={ids.target}
                 type="text"
                 inputMode="numeric"
                 value={s.targetPort}
-                placeholder="a listening session's port"
+                placeholder={t('boards.targetPlaceholder')}
                 onChange={(e) => store.update({ targetPort: e.target.value })}
               />
             </div>
@@ -70,20 +70,20 @@ export function SimulatedBoards({ store }: { store: TestCasesStore }) {
         ) : (
           <div className="field port">
             <label className="field-label" htmlFor={ids.port}>
-              Port
+              {t('boards.port')}
             </label>
             <input
               id={ids.port}
               type="text"
               inputMode="numeric"
               value={s.boardPort}
-              title="0 = any free port"
+              title={t('boards.anyPort')}
               onChange={(e) => store.update({ boardPort: e.target.value })}
             />
           </div>
         )}
         <button type="button" className="btn" disabled={s.boardBusy} onClick={() => void store.startBoard()}>
-          Start board
+          {t('boards.start')}
         </button>
       </div>
       {s.boardError && (
@@ -92,18 +92,20 @@ export function SimulatedBoards({ store }: { store: TestCasesStore }) {
         </p>
       )}
       {s.boards.length === 0 ? (
-        <p className="muted">No simulated board is running.</p>
+        <p className="muted">{t('boards.none')}</p>
       ) : (
-        <ul className="sim-list" aria-label="Running boards">
+        <ul className="sim-list" aria-label={t('boards.running')}>
           {s.boards.map((b) => (
             <li key={b.id} className="sim-row">
               <span className="sim-kind">{boardLabel(b.kind)}</span>
               <span className="mono">
-                {b.kind === 'esp8266' ? `connects to ${b.host}:${b.port}` : `${b.host}:${b.port}`}
+                {b.kind === 'esp8266'
+                  ? t('boards.connectsTo', { address: `${b.host}:${b.port}` })
+                  : `${b.host}:${b.port}`}
               </span>
               <span className="spacer" />
               <button type="button" className="btn small" onClick={() => void store.stopBoard(b.id)}>
-                Stop
+                {t('boards.stop')}
               </button>
             </li>
           ))}

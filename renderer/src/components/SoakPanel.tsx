@@ -4,6 +4,7 @@
 import { useId, useState } from 'react';
 import type { TextEncodingName } from '../../../shared/contract/model';
 import { usePrefs, useServices } from '../app-context';
+import { useT } from '../i18n';
 import { isTextEncoding } from '../state/compose';
 import { expectFromSettings } from '../state/expect-settings';
 import { soakFields } from '../state/task-fields';
@@ -12,6 +13,7 @@ import type { ToolProps } from './SendTools';
 import { LiveLine, SettingInput, TaskActions } from './ToolFields';
 
 export function SoakPanel({ session, payload, ready, why, messageWhy, text }: ToolProps) {
+  const { t } = useT();
   const { automation } = useServices();
   const encodeAs = usePrefs((p) => p.encodeAs);
   const escapes = usePrefs((p) => p.escapes);
@@ -26,9 +28,9 @@ export function SoakPanel({ session, payload, ready, why, messageWhy, text }: To
   const encoding = isTextEncoding(encodeAs) ? (encodeAs as TextEncodingName) : undefined;
   const expect = expectFromSettings(session.settings, encoding, escapes);
   const noExpect = !expect.ok
-    ? `Fix the Expected reply first: ${expect.reason}`
+    ? t('task.fixExpect', { reason: expect.reason })
     : expect.spec === null
-      ? 'A soak run judges every reply: choose an Expected reply under Expect in the session panel (it is Off).'
+      ? t('task.soakNeedsExpect')
       : undefined;
   const blocked = fault?.reason ?? noExpect ?? (ready ? messageWhy : why);
   const literalCounter = !macros && isTextEncoding(encodeAs) && text.includes('{counter}');
@@ -55,14 +57,14 @@ export function SoakPanel({ session, payload, ready, why, messageWhy, text }: To
   return (
     <div className="soak">
       <p className="muted tool-note">
-        Sends the message above round after round and judges each reply with the session’s Expected reply.
-        {literalCounter && ' Macros is off, so {counter} goes out as typed.'}
+        {t('task.soakNote')}
+        {literalCounter && t('task.literalCounter')}
       </p>
       <div className="field-row">
         <SettingInput
           session={session}
           name="soakRounds"
-          label="Rounds"
+          label={t('task.rounds')}
           numeric
           placeholder="100"
           disabled={running}
@@ -72,9 +74,9 @@ export function SoakPanel({ session, payload, ready, why, messageWhy, text }: To
         <SettingInput
           session={session}
           name="soakDurationS"
-          label="Duration (s)"
+          label={t('task.duration')}
           numeric
-          placeholder="none"
+          placeholder={t('task.noDuration')}
           disabled={running}
           invalid={fault?.field === 'soakDurationS'}
           describedBy={reasonId}
@@ -82,7 +84,7 @@ export function SoakPanel({ session, payload, ready, why, messageWhy, text }: To
         <SettingInput
           session={session}
           name="soakIntervalMs"
-          label="Interval (ms)"
+          label={t('task.interval')}
           numeric
           placeholder="0"
           disabled={running}
@@ -96,8 +98,8 @@ export function SoakPanel({ session, payload, ready, why, messageWhy, text }: To
         blocked={blocked}
         fault={fault !== undefined}
         reasonId={reasonId}
-        startLabel="Start soak"
-        stopLabel="Stop soak"
+        startLabel={t('task.startSoak')}
+        stopLabel={t('task.stopSoak')}
         onStart={() => void start()}
         onStop={() => void stop()}
         refusal={refusal}
@@ -111,9 +113,9 @@ export function SoakPanel({ session, payload, ready, why, messageWhy, text }: To
         />
       )}
       {figures && (
-        <dl className="soak-figures" aria-label="Soak figures">
+        <dl className="soak-figures" aria-label={t('task.figures')}>
           {figures.map((f) => (
-            <div key={f.label} className={f.tone ? `figure tone-${f.tone}` : 'figure'}>
+            <div key={f.id} className={f.tone ? `figure tone-${f.tone}` : 'figure'}>
               <dt>{f.label}</dt>
               <dd className="mono">{f.value}</dd>
             </div>

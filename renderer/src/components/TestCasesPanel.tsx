@@ -2,11 +2,13 @@
 // board, read each step's verdict and diff; and the simulated boards started from here.
 import { useId } from 'react';
 import { useStore } from 'zustand';
+import { useT } from '../i18n';
 import type { TestCasesStore } from '../state/test-cases';
 import { CaseResult } from './CaseResult';
 import { SimulatedBoards } from './SimulatedBoards';
 
 export function TestCasesPanel({ store, onHide }: { store: TestCasesStore; onHide(): void }) {
+  const { t } = useT();
   const s = useStore(store);
   const ids = { title: useId(), file: useId(), text: useId(), host: useId(), port: useId(), sim: useId() };
 
@@ -19,17 +21,17 @@ export function TestCasesPanel({ store, onHide }: { store: TestCasesStore; onHid
     <section className="panel test-cases" aria-labelledby={ids.title}>
       <div className="panel-head">
         <h2 id={ids.title} className="panel-title">
-          Test cases
+          {t('app.testCases')}
         </h2>
         <span className="spacer" />
         <button type="button" className="btn small" onClick={onHide}>
-          Hide
+          {t('cases.hide')}
         </button>
       </div>
       <div className="case-form">
         <div className="field">
           <label className="field-label" htmlFor={ids.file}>
-            Case file
+            {t('cases.file')}
           </label>
           <input
             id={ids.file}
@@ -40,7 +42,7 @@ export function TestCasesPanel({ store, onHide }: { store: TestCasesStore; onHid
         </div>
         <div className="field">
           <label className="field-label" htmlFor={ids.text}>
-            Case
+            {t('cases.case')}
           </label>
           <textarea
             id={ids.text}
@@ -48,30 +50,28 @@ export function TestCasesPanel({ store, onHide }: { store: TestCasesStore; onHid
             rows={8}
             spellCheck={false}
             value={s.caseText}
-            placeholder={
-              'name: my board\nboard: { mode: tcp-client, host: 192.168.1.123, port: 8087 }\nsteps:\n  - connect\n  - send: hello\n    expect: echo'
-            }
+            placeholder={t('cases.placeholder')}
             onChange={(e) => store.update({ caseText: e.target.value })}
           />
         </div>
         <div className="field-row">
           <div className="field grow">
             <label className="field-label" htmlFor={ids.host}>
-              Host
+              {t('cases.host')}
             </label>
             <input
               id={ids.host}
               type="text"
               value={s.host}
               disabled={s.simulate}
-              placeholder="from the case"
+              placeholder={t('cases.fromCase')}
               spellCheck={false}
               onChange={(e) => store.update({ host: e.target.value })}
             />
           </div>
           <div className="field port">
             <label className="field-label" htmlFor={ids.port}>
-              Port
+              {t('cases.port')}
             </label>
             <input
               id={ids.port}
@@ -79,7 +79,7 @@ export function TestCasesPanel({ store, onHide }: { store: TestCasesStore; onHid
               inputMode="numeric"
               value={s.port}
               disabled={s.simulate}
-              placeholder="from the case"
+              placeholder={t('cases.fromCase')}
               onChange={(e) => store.update({ port: e.target.value })}
             />
           </div>
@@ -91,13 +91,13 @@ export function TestCasesPanel({ store, onHide }: { store: TestCasesStore; onHid
             checked={s.simulate}
             onChange={(e) => store.update({ simulate: e.target.checked })}
           />
-          <label htmlFor={ids.sim}>Run against a simulated board</label>
+          <label htmlFor={ids.sim}>{t('cases.simulate')}</label>
         </div>
         <div className="actions">
           <button type="button" className="btn primary" disabled={s.running} onClick={() => void store.run()}>
-            Run case
+            {t('cases.run')}
           </button>
-          {s.running && <span className="muted">Running…</span>}
+          {s.running && <span className="muted">{t('cases.running')}</span>}
           {s.caseFile && <span className="muted">{s.caseFile}</span>}
         </div>
       </div>

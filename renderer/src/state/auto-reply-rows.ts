@@ -3,15 +3,18 @@
 // and its hit counts land on the right row. Pure.
 import type { AutoReplyRule, MatchKind, TextEncodingName } from '../../../shared/contract/model';
 import { MATCH_KINDS } from '../../../shared/contract/model';
-import { checkMatch } from '../../../shared/verify/match';
+import { matchProblem } from '../../../shared/verify/match';
+import { type MessageKey, t } from '../i18n';
+import { say } from './phrase';
 import type { AutoReplyRow } from './settings';
 
-export const MATCH_LABELS: Readonly<Record<MatchKind, string>> = {
-  exact: 'Exact',
-  contains: 'Contains',
-  prefix: 'Prefix',
-  regex: 'Regex',
-  hex: 'Hex',
+/** Each match kind's option, as a catalogue key. */
+export const MATCH_LABELS: Readonly<Record<MatchKind, MessageKey>> = {
+  exact: 'autoReply.exact',
+  contains: 'autoReply.contains',
+  prefix: 'autoReply.prefix',
+  regex: 'autoReply.regex',
+  hex: 'autoReply.hex',
 };
 
 /** More rules than a bench ever needs, and the engine's own limit. */
@@ -26,13 +29,13 @@ export function newRow(rows: readonly AutoReplyRow[]): AutoReplyRow {
 /** Why a row cannot run, or undefined. `n` is its 1-based number, for the sentence. */
 export function rowProblem(row: AutoReplyRow, n: number): string | undefined {
   if (!row.enabled) return undefined;
-  if (row.pattern === '' && row.match !== 'exact') return `Rule ${n}: enter the pattern to match.`;
-  if (row.pattern.length > MAX_TEXT || row.reply.length > MAX_TEXT) return `Rule ${n}: the text is too long.`;
-  const bad = checkMatch({ kind: row.match, pattern: row.pattern });
-  if (bad) return `Rule ${n}: ${bad}`;
+  if (row.pattern === '' && row.match !== 'exact') return t('autoReply.needPattern', { n });
+  if (row.pattern.length > MAX_TEXT || row.reply.length > MAX_TEXT) return t('autoReply.tooLong', { n });
+  const bad = matchProblem({ kind: row.match, pattern: row.pattern });
+  if (bad) return t('autoReply.ruleFault', { n, fault: say(bad.message, bad.detail) });
   const delay = row.delayMs.trim();
   if (delay !== '' && (!/^\d{1,6}$/.test(delay) || Number(delay) > 600_000)) {
-    return `Rule ${n}: Delay must be a whole number of milliseconds from 0 to 600000.`;
+    return t('autoReply.delayBad', { n });
   }
   return undefined;
 }
@@ -47,7 +50,8 @@ export function rulesFromRows(
   rows: readonly AutoReplyRow[],
   encoding: TextEncodingName = 'utf-8',
 ): RulesResult {
-  if (rows.length > MAX_RULES) return { ok: false, reason: `At most ${MAX_RULES} rules.`, row: MAX_RULES };
+  if (rows.length > MAX_RULES)
+    return { ok: false, reason: t('autoReply.tooMany', { max: MAX_RULES }), row: MAX_RULES };
   const rules: AutoReplyRule[] = [];
   for (const [i, row] of rows.entries()) {
     const problem = rowProblem(row, i + 1);

@@ -5,6 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SessionApi } from '../../../shared/contract/api';
 import type { ErrorInfo, ExpectSpec, Payload, SendTarget, TaskKind } from '../../../shared/contract/model';
 import { formatCount } from '../format';
+import { t } from '../i18n';
 import { taskStarted } from './automation-view';
 import { abortableWait, type FileSendProgress, planChunks, runFileSend } from './file-send';
 import type { LogStore } from './log-store';
@@ -74,14 +75,14 @@ export function createAutomationActions(
     const current = files.getState()[uiId];
     if (current) files.setState({ [uiId]: { ...current, ...change } });
   };
-  const notStarted: ErrorInfo = { code: 'ENOTCONN', message: 'Start the session first.' };
+  const notStarted = (): ErrorInfo => ({ code: 'ENOTCONN', message: t('task.notStarted') });
 
   return {
     files,
 
     async startPeriodic(uiId, payload, to, intervalMs, count) {
       const id = engineOf(uiId);
-      if (!id) return notStarted;
+      if (!id) return notStarted();
       try {
         const { taskId } = await api.startPeriodic({
           id,
@@ -101,7 +102,7 @@ export function createAutomationActions(
 
     async startSoak(uiId, payload, to, params) {
       const id = engineOf(uiId);
-      if (!id) return notStarted;
+      if (!id) return notStarted();
       try {
         const { taskId } = await api.startSoak({ id, payload, ...(to ? { to } : {}), ...params });
         sessions.updateAutomation(uiId, (v) =>
@@ -118,7 +119,7 @@ export function createAutomationActions(
       const task = session?.automation?.[kind];
       if (!session?.engineId || !task) return;
       await api.stopTask({ id: session.engineId, taskId: task.taskId }).catch((error) => {
-        row(uiId, 'error', `Error: ${toErrorInfo(error).message}`);
+        row(uiId, 'error', t('task.stopError', { message: toErrorInfo(error).message }));
       });
     },
 
@@ -131,7 +132,11 @@ export function createAutomationActions(
       row(
         uiId,
         'info',
-        `Sending file ${file.name}: ${formatCount(file.size)} bytes in ${formatCount(plan.chunks)} chunks`,
+        t('file.started', {
+          name: file.name,
+          size: formatCount(file.size),
+          chunks: formatCount(plan.chunks),
+        }),
       );
       let shownAt = 0;
       let sent = 0;
@@ -151,17 +156,18 @@ export function createAutomationActions(
           },
         });
         setFile(uiId, { sent, state: outcome });
-        if (outcome === 'done') row(uiId, 'ok', `File ${file.name} sent: ${formatCount(sent)} bytes`);
+        if (outcome === 'done')
+          row(uiId, 'ok', t('file.finished', { name: file.name, sent: formatCount(sent) }));
         else
           row(
             uiId,
             'warn',
-            `File send cancelled after ${formatCount(sent)} of ${formatCount(file.size)} bytes`,
+            t('file.cancelledRow', { sent: formatCount(sent), total: formatCount(file.size) }),
           );
       } catch (error) {
         const message = toErrorInfo(error).message;
         setFile(uiId, { sent, state: 'error', error: message });
-        row(uiId, 'error', `File send stopped after ${formatCount(sent)} bytes: ${message}`);
+        row(uiId, 'error', t('file.stoppedRow', { sent: formatCount(sent), error: message }));
       } finally {
         if (cancels.get(uiId) === controller) cancels.delete(uiId);
       }

@@ -6,6 +6,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import type { SessionApi } from '../../../shared/contract/api';
 import type { AutoReplyRule, ExpectSpec, TextEncodingName } from '../../../shared/contract/model';
 import { formatCount } from '../format';
+import { t, tn } from '../i18n';
 import { rulesFromRows } from './auto-reply-rows';
 import { hitsReset } from './automation-view';
 import { isTextEncoding } from './compose';
@@ -44,10 +45,10 @@ export function desiredAutomation(session: UiSession, prefs: Pick<Prefs, 'encode
 }
 
 export function describeRules(rules: readonly AutoReplyRule[]): string {
-  if (rules.length === 0) return 'no rules';
+  if (rules.length === 0) return t('autoReply.describeNone');
   const off = rules.filter((r) => r.enabled === false).length;
-  const n = `${formatCount(rules.length)} ${rules.length === 1 ? 'rule' : 'rules'}`;
-  return off > 0 ? `${n} (${formatCount(off)} turned off)` : n;
+  const n = tn('autoReply.describe', rules.length);
+  return off > 0 ? t('autoReply.describeOff', { rules: n, off: formatCount(off) }) : n;
 }
 
 interface Applied {
@@ -84,12 +85,12 @@ export function startAutomationSync(o: AutomationSyncOptions): () => void {
       try {
         // The session's totals run on across rule changes; Reset results starts them again.
         await o.api.setExpect({ id: engineId, expect: want.expect });
-        info(uiId, `Expect: ${describeExpect(want.expect)}`);
+        info(uiId, t('expect.applied', { expect: describeExpect(want.expect) }));
       } catch (error) {
         o.log.appendSystem(uiId, {
           at: now(),
           tone: 'error',
-          text: `Expect not applied: ${toErrorInfo(error).message}`,
+          text: t('expect.failedToApply', { message: toErrorInfo(error).message }),
         });
       }
     }
@@ -97,12 +98,12 @@ export function startAutomationSync(o: AutomationSyncOptions): () => void {
       try {
         await o.api.setAutoReply({ id: engineId, rules: want.rules });
         o.sessions.updateAutomation(uiId, hitsReset);
-        info(uiId, `Auto-reply: ${describeRules(want.rules)}`);
+        info(uiId, t('autoReply.applied', { rules: describeRules(want.rules) }));
       } catch (error) {
         o.log.appendSystem(uiId, {
           at: now(),
           tone: 'error',
-          text: `Auto-reply not applied: ${toErrorInfo(error).message}`,
+          text: t('autoReply.failed', { message: toErrorInfo(error).message }),
         });
       }
     }

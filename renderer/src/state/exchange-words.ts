@@ -3,12 +3,17 @@
 
 import type { ExchangeResult, Verdict } from '../../../shared/contract/model';
 import { describeDiff } from '../../../shared/verify/diff';
+import { type MessageKey, t } from '../i18n';
+import { say } from './phrase';
 
-export const VERDICT_BADGE: Readonly<Record<Verdict, string>> = {
-  pass: 'PASS',
-  fail: 'FAIL',
-  timeout: 'TIMEOUT',
+const BADGES: Readonly<Record<Verdict, MessageKey>> = {
+  pass: 'exchange.pass',
+  fail: 'exchange.fail',
+  timeout: 'exchange.timeout',
 };
+
+/** PASS, FAIL or TIMEOUT in the window's language. */
+export const verdictBadge = (verdict: Verdict): string => t(BADGES[verdict]);
 
 const MS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -18,23 +23,30 @@ export const formatMs = (ms: number): string => `${MS.format(ms)} ms`;
 /** "first byte 0.41 ms · complete 0.52 ms", or what there is of it. */
 export function timingText(result: ExchangeResult): string {
   const parts: string[] = [];
-  if (result.firstByteMs !== undefined) parts.push(`first byte ${formatMs(result.firstByteMs)}`);
-  if (result.completeMs !== undefined) parts.push(`complete ${formatMs(result.completeMs)}`);
+  if (result.firstByteMs !== undefined)
+    parts.push(t('exchange.firstByte', { ms: formatMs(result.firstByteMs) }));
+  if (result.completeMs !== undefined)
+    parts.push(t('exchange.complete', { ms: formatMs(result.completeMs) }));
   return parts.join(' · ');
 }
+
+/** Why an exchange failed or timed out, in the window's language ('' for a PASS). */
+export const reasonText = (result: ExchangeResult): string =>
+  result.verdict !== 'pass' && result.reason ? say(result.reason, result.reasonDetail) : '';
 
 /** One line for the log's text exports: "PASS #12 to 127.0.0.1:8087 · first byte …". */
 export function exchangeLine(result: ExchangeResult): string {
   const timing = timingText(result);
-  const peer = result.peer ? ` to ${result.peer}` : '';
-  const reason = result.verdict !== 'pass' && result.reason ? `: ${result.reason}` : '';
-  return `${VERDICT_BADGE[result.verdict]} #${result.seq}${peer}${timing ? ` · ${timing}` : ''}${reason}`;
+  const peer = result.peer ? t('exchange.toPeer', { peer: result.peer }) : '';
+  const why = reasonText(result);
+  const reason = why ? `: ${why}` : '';
+  return `${verdictBadge(result.verdict)} #${result.seq}${peer}${timing ? ` · ${timing}` : ''}${reason}`;
 }
 
 /** The diff as lines of text (the shared report's picture), for exports; '' when there is none. */
 export function exchangeDiffText(result: ExchangeResult): string {
   if (result.verdict !== 'fail' || !result.expected || !result.actual) return '';
-  return describeDiff(result.expected, result.actual);
+  return describeDiff(result.expected, result.actual, say);
 }
 
 export interface ByteCell {
@@ -112,5 +124,9 @@ export function diffSentence(result: ExchangeResult, view: DiffView): string {
   const a = result.actual?.[view.at];
   const word = (b: number | undefined, none: string) =>
     b === undefined ? none : `${hex2(b)}${b >= 0x20 && b < 0x7f ? ` '${String.fromCharCode(b)}'` : ''}`;
-  return `Byte ${view.at}: expected ${word(e, 'the end of the reply')}, got ${word(a, 'nothing (the reply ended)')}`;
+  return t('exchange.sentence', {
+    at: view.at,
+    expected: word(e, t('exchange.endOfReply')),
+    actual: word(a, t('verify.nothing')),
+  });
 }

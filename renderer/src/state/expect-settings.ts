@@ -2,25 +2,28 @@
 // sentence that says which field to fix; and the spec in words for the log. Pure.
 import { parseHex } from '../../../shared/codec/hex';
 import type { ExpectRule, ExpectSpec, TextEncodingName } from '../../../shared/contract/model';
-import { checkExpectRule } from '../../../shared/verify/judge';
+import { expectRuleProblem } from '../../../shared/verify/judge';
 import { formatCount } from '../format';
+import { type MessageKey, t } from '../i18n';
+import { faultText, say } from './phrase';
 import type { ExpectKind, SessionSettings, TextSetting } from './settings';
 
-export const EXPECT_LABELS: Readonly<Record<ExpectKind, string>> = {
-  off: 'Off',
-  echo: 'Same bytes (echo)',
-  'prefix-echo': 'Prefix + same bytes',
-  text: 'Exact text',
-  hex: 'Exact hex',
-  regex: 'Regex',
+/** Each kind's option in the Expected reply select, as a catalogue key. */
+export const EXPECT_LABELS: Readonly<Record<ExpectKind, MessageKey>> = {
+  off: 'expect.off',
+  echo: 'expect.echo',
+  'prefix-echo': 'expect.prefixEcho',
+  text: 'expect.text',
+  hex: 'expect.hex',
+  regex: 'expect.regex',
 };
 
-/** The one field each kind needs, with its label. */
-export const EXPECT_FIELD: Readonly<Partial<Record<ExpectKind, { name: TextSetting; label: string }>>> = {
-  'prefix-echo': { name: 'expectPrefix', label: 'Prefix' },
-  text: { name: 'expectText', label: 'Text' },
-  hex: { name: 'expectHex', label: 'Hex' },
-  regex: { name: 'expectPattern', label: 'Pattern' },
+/** The one field each kind needs, with its label's catalogue key. */
+export const EXPECT_FIELD: Readonly<Partial<Record<ExpectKind, { name: TextSetting; label: MessageKey }>>> = {
+  'prefix-echo': { name: 'expectPrefix', label: 'expect.fieldPrefix' },
+  text: { name: 'expectText', label: 'expect.fieldText' },
+  hex: { name: 'expectHex', label: 'expect.fieldHex' },
+  regex: { name: 'expectPattern', label: 'expect.fieldPattern' },
 };
 
 export const DEFAULT_EXPECT_TIMEOUT_MS = 2000;
@@ -57,13 +60,12 @@ function ruleOf(
         return {
           ok: false,
           field: 'expectPrefix',
-          reason: 'Enter the prefix the board puts before the echo.',
+          reason: t('expect.needPrefix'),
         };
       }
       return { kind: 'prefix-echo', prefix: text(s.expectPrefix), ...enc };
     case 'text':
-      if (s.expectText === '')
-        return { ok: false, field: 'expectText', reason: 'Enter the text every reply must be.' };
+      if (s.expectText === '') return { ok: false, field: 'expectText', reason: t('expect.needText') };
       return { kind: 'text', text: text(s.expectText), ...enc };
     case 'hex': {
       const hex = parseHex(s.expectHex);
@@ -71,15 +73,14 @@ function ruleOf(
         return {
           ok: false,
           field: 'expectHex',
-          reason: `The expected hex is not valid: ${hex.error.message}`,
+          reason: t('verify.expectedHexBad', { error: faultText(hex.error) }),
         };
-      if (hex.bytes.length === 0)
-        return { ok: false, field: 'expectHex', reason: 'Enter the bytes every reply must be, in hex.' };
+      if (hex.bytes.length === 0) return { ok: false, field: 'expectHex', reason: t('expect.needHex') };
       return { kind: 'hex', hex: s.expectHex.trim() };
     }
     case 'regex':
       if (s.expectPattern === '')
-        return { ok: false, field: 'expectPattern', reason: 'Enter the pattern every reply must match.' };
+        return { ok: false, field: 'expectPattern', reason: t('expect.needPattern') };
       return { kind: 'regex', pattern: s.expectPattern, ...enc };
     case 'off':
       return { ok: true, spec: null };
@@ -104,16 +105,16 @@ export function expectFromSettings(
       return {
         ok: false,
         field: 'expectTimeoutMs',
-        reason: 'Timeout must be a whole number of milliseconds from 1 to 600000.',
+        reason: t('expect.timeoutBad'),
       };
     }
   }
   const rule = ruleOf(s, encoding, escapes);
   if ('ok' in rule) return rule;
-  const why = checkExpectRule(rule);
+  const why = expectRuleProblem(rule);
   if (why) {
     const field = EXPECT_FIELD[s.expectKind]?.name ?? 'expectKind';
-    return { ok: false, field, reason: why };
+    return { ok: false, field, reason: say(why.message, why.detail) };
   }
   return { ok: true, spec: { rule, timeoutMs } };
 }
@@ -122,20 +123,20 @@ const quoted = (text: string): string => `“${JSON.stringify(text).slice(1, -1)
 
 /** "prefix “TCP Server : ” then the same bytes, within 2,000 ms". */
 export function describeExpect(spec: ExpectSpec | null): string {
-  if (!spec) return 'off';
+  if (!spec) return t('expect.describeOff');
   const { rule } = spec;
-  const within = `, within ${formatCount(spec.timeoutMs)} ms`;
+  const within = t('expect.within', { ms: formatCount(spec.timeoutMs) });
   switch (rule.kind) {
     case 'echo':
-      return `the same bytes back${within}`;
+      return t('expect.describeEcho', { within });
     case 'prefix-echo':
-      return `prefix ${quoted(rule.prefix)} then the same bytes${within}`;
+      return t('expect.describePrefix', { prefix: quoted(rule.prefix), within });
     case 'text':
-      return `exactly ${quoted(rule.text)}${within}`;
+      return t('expect.describeText', { text: quoted(rule.text), within });
     case 'hex':
-      return `exactly the bytes ${rule.hex}${within}`;
+      return t('expect.describeHex', { hex: rule.hex, within });
     case 'regex':
-      return `a match for /${rule.pattern}/${within}`;
+      return t('expect.describeRegex', { pattern: rule.pattern, within });
   }
 }
 

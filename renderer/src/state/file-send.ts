@@ -1,6 +1,7 @@
 // Send file, as pure parts: the chunk plan, the fields' checks, and the loop that reads one slice at
 // a time and awaits each send (a slow board holds the next chunk back), stoppable at any chunk
 // boundary. Reading and sending are injected, so the loop runs the same in tests.
+import { t } from '../i18n';
 
 /** The engine takes at most 16 MiB per send; a chunk is one send. */
 export const MAX_CHUNK_BYTES = 16 * 1024 * 1024;
@@ -33,14 +34,14 @@ export function fileSendFields(chunk: string, delay: string): FileSendFields {
     return {
       ok: false,
       field: 'fileChunkBytes',
-      reason: `Chunk size must be a whole number of bytes from 1 to ${MAX_CHUNK_BYTES}.`,
+      reason: t('file.chunkBad', { max: MAX_CHUNK_BYTES }),
     };
   }
   if (d !== '' && (!/^\d{1,6}$/.test(d) || Number(d) > 600_000)) {
     return {
       ok: false,
       field: 'fileDelayMs',
-      reason: 'Delay between chunks must be a whole number of milliseconds from 0 to 600000.',
+      reason: t('file.delayBad'),
     };
   }
   return { ok: true, chunkBytes: Number(c), delayMs: d === '' ? 0 : Number(d) };
@@ -107,5 +108,5 @@ export interface FileSendProgress {
 /** "4,096 / 12,345 bytes (33%)" */
 export function progressText(p: FileSendProgress, count: (n: number) => string): string {
   const pct = p.total === 0 ? 100 : Math.floor((p.sent / p.total) * 100);
-  return `${count(p.sent)} / ${count(p.total)} bytes (${pct}%)`;
+  return t('file.progressText', { sent: count(p.sent), total: count(p.total), pct });
 }

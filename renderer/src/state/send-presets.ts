@@ -3,6 +3,7 @@
 // field by field with a sentence for the first fault. Pure functions plus a small store.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { LINE_ENDINGS } from '../../../shared/contract/model';
+import { t } from '../i18n';
 import type { ComposeOptions } from './compose';
 import { CHECKSUM_CHOICES, ENCODE_AS, type KeyValueStorage, writeStored } from './prefs-store';
 
@@ -23,9 +24,9 @@ export function presetNameProblem(
   except?: string,
 ): string | undefined {
   const n = name.trim();
-  if (n === '') return 'Enter a name for the preset.';
-  if (n.length > MAX_NAME) return `A preset name has at most ${MAX_NAME} characters.`;
-  if (presets.some((p) => p.name === n && p.name !== except)) return `A preset named “${n}” exists already.`;
+  if (n === '') return t('presets.nameEmpty');
+  if (n.length > MAX_NAME) return t('presets.nameTooLong', { max: MAX_NAME });
+  if (presets.some((p) => p.name === n && p.name !== except)) return t('presets.nameTaken', { name: n });
   return undefined;
 }
 
@@ -67,24 +68,26 @@ function choice<T extends string>(
   const v = raw[key];
   if (v === undefined) return { value: fallback };
   if (typeof v === 'string' && (options as readonly string[]).includes(v)) return { value: v as T };
-  return { bad: `${key} is ${JSON.stringify(v)}, which is not one of ${options.join(', ')}` };
+  return {
+    bad: t('presets.badChoice', { field: key, value: JSON.stringify(v), choices: options.join(', ') }),
+  };
 }
 
 function flag(raw: Record<string, unknown>, key: string, fallback: boolean): Field<boolean> {
   const v = raw[key];
   if (v === undefined) return { value: fallback };
-  return typeof v === 'boolean' ? { value: v } : { bad: `${key} must be true or false` };
+  return typeof v === 'boolean' ? { value: v } : { bad: t('presets.badFlag', { field: key }) };
 }
 
 /** One preset from a file; optional fields take the composer's defaults. */
 function presetOf(raw: unknown, n: number): SendPreset | string {
-  const where = `Preset ${n}`;
-  if (!isRecord(raw)) return `${where} is not an object with a name and a message.`;
-  if (typeof raw.name !== 'string' || raw.name.trim() === '') return `${where} has no name.`;
-  const label = `${where} (“${raw.name.trim().slice(0, MAX_NAME)}”)`;
-  if (raw.name.trim().length > MAX_NAME) return `${label}: the name is longer than ${MAX_NAME} characters.`;
-  if (typeof raw.message !== 'string') return `${label} has no message.`;
-  if (raw.message.length > MAX_MESSAGE) return `${label}: the message is longer than 64 KiB.`;
+  const where = t('presets.where', { n });
+  if (!isRecord(raw)) return t('presets.notObject', { where });
+  if (typeof raw.name !== 'string' || raw.name.trim() === '') return t('presets.noName', { where });
+  const label = t('presets.whereNamed', { n, name: raw.name.trim().slice(0, MAX_NAME) });
+  if (raw.name.trim().length > MAX_NAME) return t('presets.longName', { where: label, max: MAX_NAME });
+  if (typeof raw.message !== 'string') return t('presets.noMessage', { where: label });
+  if (raw.message.length > MAX_MESSAGE) return t('presets.longMessage', { where: label });
   const fields = {
     encodeAs: choice(raw, 'encodeAs', ENCODE_AS, 'ascii'),
     lineEnding: choice(raw, 'lineEnding', LINE_ENDINGS, 'none'),
@@ -95,7 +98,7 @@ function presetOf(raw: unknown, n: number): SendPreset | string {
   };
   const options: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(fields)) {
-    if ('bad' in field) return `${label}: ${field.bad}.`;
+    if ('bad' in field) return t('presets.fieldFault', { where: label, fault: field.bad });
     options[key] = field.value;
   }
   return { name: raw.name.trim(), message: raw.message, ...(options as unknown as ComposeOptions) };
@@ -108,34 +111,33 @@ export function importPresets(text: string): ImportResult {
     parsed = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, reason: `This file is not JSON (${detail}). Choose a file made by Export presets.` };
+    return { ok: false, reason: t('presets.notJson', { detail }) };
   }
   let list: unknown = parsed;
   if (isRecord(parsed)) {
     if (parsed.format !== undefined && parsed.format !== PRESETS_FORMAT) {
       return {
         ok: false,
-        reason: `This JSON is not a presets file (its format is ${JSON.stringify(parsed.format)}).`,
+        reason: t('presets.otherFormat', { format: JSON.stringify(parsed.format) }),
       };
     }
     if (parsed.version !== undefined && parsed.version !== 1) {
       return {
         ok: false,
-        reason: `This presets file is version ${JSON.stringify(parsed.version)}; this SocketBench reads version 1.`,
+        reason: t('presets.otherVersion', { version: JSON.stringify(parsed.version) }),
       };
     }
     list = parsed.presets;
   }
-  if (!Array.isArray(list))
-    return { ok: false, reason: 'This JSON has no list of presets (a "presets" array).' };
+  if (!Array.isArray(list)) return { ok: false, reason: t('presets.noList') };
   if (list.length > MAX_PRESETS)
-    return { ok: false, reason: `The file has ${list.length} presets; at most ${MAX_PRESETS} fit.` };
+    return { ok: false, reason: t('presets.tooMany', { count: list.length, max: MAX_PRESETS }) };
   const presets: SendPreset[] = [];
   for (const [i, raw] of list.entries()) {
     const preset = presetOf(raw, i + 1);
     if (typeof preset === 'string') return { ok: false, reason: preset };
     if (presets.some((p) => p.name === preset.name)) {
-      return { ok: false, reason: `Two presets are named “${preset.name}”: names must differ.` };
+      return { ok: false, reason: t('presets.sameName', { name: preset.name }) };
     }
     presets.push(preset);
   }

@@ -1,6 +1,7 @@
 // Where Send goes for the active session, and why it cannot go yet: a client's board, a server's one
 // client or all of them, a UDP socket's remote address or last sender. Pure.
 import type { ClientInfo, SendTarget } from '../../../shared/contract/model';
+import { t } from '../i18n';
 import type { UiSession } from './sessions-reducer';
 import { remoteHostReason, remotePortReason, unbracket } from './validation';
 
@@ -20,31 +21,31 @@ export interface SendToOption {
 export const ALL_CLIENTS = '';
 
 export function sendToOptions(clients: readonly ClientInfo[], chosen: string): SendToOption[] {
-  const options: SendToOption[] = [{ value: ALL_CLIENTS, label: 'All clients' }];
+  const options: SendToOption[] = [{ value: ALL_CLIENTS, label: t('compose.allClients') }];
   for (const c of clients) options.push({ value: c.peer, label: c.peer });
   if (chosen !== ALL_CLIENTS && !clients.some((c) => c.peer === chosen)) {
-    options.push({ value: chosen, label: `${chosen} (disconnected)`, gone: true });
+    options.push({ value: chosen, label: t('compose.clientGone', { peer: chosen }), gone: true });
   }
   return options;
 }
 
 function serverPlan(session: UiSession): SendPlan {
-  if (session.state !== 'listening') return { ok: false, reason: 'Listen for boards to send.' };
-  if (session.clients.length === 0) return { ok: false, reason: 'No board is connected yet.' };
+  if (session.state !== 'listening') return { ok: false, reason: t('compose.planListen') };
+  if (session.clients.length === 0) return { ok: false, reason: t('compose.planNoClient') };
   if (session.sendTo === ALL_CLIENTS) return { ok: true, to: { kind: 'all' } };
   if (!session.clients.some((c) => c.peer === session.sendTo)) {
-    return { ok: false, reason: `${session.sendTo} has disconnected: choose another client in Send to.` };
+    return { ok: false, reason: t('compose.planClientGone', { peer: session.sendTo }) };
   }
   return { ok: true, to: { kind: 'client', peer: session.sendTo } };
 }
 
 function udpPlan(session: UiSession): SendPlan {
-  if (session.state !== 'open') return { ok: false, reason: 'Open the UDP socket to send.' };
+  if (session.state !== 'open') return { ok: false, reason: t('compose.planOpenUdp') };
   const s = session.settings;
   if (s.replyToSender) {
     return session.counters.rxChunks > 0
       ? { ok: true, to: { kind: 'last-sender' } }
-      : { ok: false, reason: 'No datagram has arrived yet, so there is no sender to reply to.' };
+      : { ok: false, reason: t('compose.planNoSender') };
   }
   // An empty field is a prompt, not a mistake.
   const hostReason = remoteHostReason(s.remoteHost);
@@ -55,7 +56,7 @@ function udpPlan(session: UiSession): SendPlan {
   if (host === '255.255.255.255' && !s.broadcast) {
     return {
       ok: false,
-      reason: 'Sending to 255.255.255.255 needs Broadcast (in Options) ticked before Open.',
+      reason: t('compose.planBroadcast'),
       fault: true,
     };
   }
@@ -64,18 +65,16 @@ function udpPlan(session: UiSession): SendPlan {
 
 export function sendPlan(session: UiSession): SendPlan {
   if (!session.engineId) {
-    const verb = {
-      'tcp-client': 'Connect to a board',
-      'tcp-server': 'Listen for boards',
-      udp: 'Open the UDP socket',
-    };
-    return { ok: false, reason: `${verb[session.settings.protocol]} to send.` };
+    const first = {
+      'tcp-client': 'compose.planConnect',
+      'tcp-server': 'compose.planListen',
+      udp: 'compose.planOpenUdp',
+    } as const;
+    return { ok: false, reason: t(first[session.settings.protocol]) };
   }
   switch (session.protocol) {
     case 'tcp-client':
-      return session.state === 'connected'
-        ? { ok: true }
-        : { ok: false, reason: 'Connect to a board to send.' };
+      return session.state === 'connected' ? { ok: true } : { ok: false, reason: t('compose.planConnect') };
     case 'tcp-server':
       return serverPlan(session);
     case 'udp':

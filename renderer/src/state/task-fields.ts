@@ -1,5 +1,6 @@
 // The Periodic send and Soak run fields as typed, checked and turned into the numbers the engine
 // takes, or the sentence that says which field to fix. Pure.
+import { t } from '../i18n';
 import type { SessionSettings, TextSetting } from './settings';
 
 export type Checked<T> = ({ ok: true } & T) | { ok: false; field: TextSetting; reason: string };
@@ -19,7 +20,7 @@ export function periodicFields(
     return {
       ok: false,
       field: 'periodicIntervalMs',
-      reason: 'Interval must be a whole number of milliseconds from 1 to 86400000.',
+      reason: t('task.intervalBad'),
     };
   }
   if (s.periodicCount.trim() === '') return { ok: true, intervalMs };
@@ -28,7 +29,7 @@ export function periodicFields(
     return {
       ok: false,
       field: 'periodicCount',
-      reason: 'Count must be a whole number from 1 (or empty to send until Stop periodic).',
+      reason: t('task.countBad'),
     };
   }
   return { ok: true, intervalMs, count };
@@ -40,18 +41,18 @@ export function soakFields(
   const roundsText = s.soakRounds.trim();
   const durationText = s.soakDurationS.trim();
   if (roundsText === '' && durationText === '') {
-    return { ok: false, field: 'soakRounds', reason: 'Enter the Rounds to run, or a Duration (s).' };
+    return { ok: false, field: 'soakRounds', reason: t('task.soakNeedsLength') };
   }
   const rounds = roundsText === '' ? undefined : whole(roundsText, 1, 1_000_000_000);
   if (roundsText !== '' && rounds === undefined) {
-    return { ok: false, field: 'soakRounds', reason: 'Rounds must be a whole number from 1.' };
+    return { ok: false, field: 'soakRounds', reason: t('task.roundsBad') };
   }
   const seconds = durationText === '' ? undefined : whole(durationText, 1, 604_800);
   if (durationText !== '' && seconds === undefined) {
     return {
       ok: false,
       field: 'soakDurationS',
-      reason: 'Duration must be a whole number of seconds from 1 to 604800 (a week).',
+      reason: t('task.durationBad'),
     };
   }
   const intervalMs = s.soakIntervalMs.trim() === '' ? 0 : whole(s.soakIntervalMs, 0, 86_400_000);
@@ -59,7 +60,7 @@ export function soakFields(
     return {
       ok: false,
       field: 'soakIntervalMs',
-      reason: 'Interval must be a whole number of milliseconds from 0 (the next round at once).',
+      reason: t('task.soakIntervalBad'),
     };
   }
   return {

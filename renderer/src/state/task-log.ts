@@ -1,6 +1,7 @@
 // Writes a row in a session's log when one of its periodic sends or soak runs ends: the indicator's
 // last words, and for a soak the summary that the exports carry too.
 import type { TaskKind } from '../../../shared/contract/model';
+import { t } from '../i18n';
 import type { TaskView } from './automation-view';
 import type { LogStore } from './log-store';
 import type { SessionsState } from './sessions-reducer';
@@ -13,7 +14,7 @@ const KINDS: readonly TaskKind[] = ['periodic', 'soak'];
 export function endedTaskRow(task: TaskView): { tone: 'ok' | 'warn' | 'error'; text: string } | undefined {
   if (task.state === 'running') return undefined;
   const tone = task.state === 'error' ? 'error' : task.state === 'stopped' ? 'warn' : 'ok';
-  if (task.kind === 'periodic') return { tone, text: `Periodic send: ${periodicText(task)}` };
+  if (task.kind === 'periodic') return { tone, text: t('task.periodicEnded', { text: periodicText(task) }) };
   const bad = task.stats && (task.stats.failed > 0 || task.stats.timedOut > 0);
   return { tone: bad && tone === 'ok' ? 'warn' : tone, text: soakSummaryLines(task).join(' · ') };
 }

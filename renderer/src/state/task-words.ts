@@ -2,26 +2,27 @@
 // summary a finished soak leaves in the log and in exports. Pure.
 import type { SoakStats } from '../../../shared/contract/model';
 import { formatCount } from '../format';
+import { type MessageKey, t, tn } from '../i18n';
 import type { TaskView } from './automation-view';
 import { formatMs } from './exchange-words';
 
 const every = (intervalMs: number | undefined): string =>
-  intervalMs === undefined ? '' : ` every ${formatCount(intervalMs)} ms`;
+  intervalMs === undefined ? '' : t('task.every', { ms: formatCount(intervalMs) });
 
 /** "Sending every 10 ms: 37 sent", "Sent 100 of 100 every 10 ms", "Stopped after 37 sent". */
 export function periodicText(task: TaskView): string {
   const sent = formatCount(task.sent);
-  const of = task.total !== undefined ? ` of ${formatCount(task.total)}` : '';
-  const skipped = task.skipped ? ` (${formatCount(task.skipped)} late slots skipped)` : '';
+  const of = task.total !== undefined ? t('task.of', { total: formatCount(task.total) }) : '';
+  const skipped = task.skipped ? t('task.skipped', { count: formatCount(task.skipped) }) : '';
   switch (task.state) {
     case 'running':
-      return `Sending${every(task.intervalMs)}: ${sent}${of} sent${skipped}`;
+      return t('task.sending', { every: every(task.intervalMs), sent, of, skipped });
     case 'done':
-      return `Sent ${sent}${of}${every(task.intervalMs)}${skipped}`;
+      return t('task.sent', { sent, of, every: every(task.intervalMs), skipped });
     case 'stopped':
-      return `Stopped after ${sent} sent${skipped}`;
+      return t('task.stoppedAfterSent', { sent, skipped });
     case 'error':
-      return `Stopped after ${sent} sent: ${task.error?.message ?? 'the send failed.'}`;
+      return t('task.failedAfterSent', { sent, error: task.error?.message ?? t('task.sendFailed') });
   }
 }
 
@@ -36,16 +37,47 @@ export function formatRate(bytesPerSecond: number): string {
 
 /** "12.3 s", "2 min 5 s". */
 export function formatDuration(ms: number): string {
-  if (ms < 60_000) return `${RATE.format(ms / 1000)} s`;
+  if (ms < 60_000) return t('task.seconds', { s: RATE.format(ms / 1000) });
   const s = Math.round(ms / 1000);
-  return `${Math.floor(s / 60)} min ${s % 60} s`;
+  return t('task.minutes', { m: Math.floor(s / 60), s: s % 60 });
 }
 
+export type FigureId =
+  | 'sent'
+  | 'passed'
+  | 'failed'
+  | 'timedOut'
+  | 'outOfOrder'
+  | 'min'
+  | 'p50'
+  | 'p95'
+  | 'p99'
+  | 'max'
+  | 'throughput'
+  | 'elapsed';
+
 export interface Figure {
+  /** Names the figure whatever the language. */
+  id: FigureId;
   label: string;
   value: string;
   tone?: 'ok' | 'bad';
 }
+
+const FIGURE_LABELS: Readonly<Record<FigureId, MessageKey>> = {
+  sent: 'task.figureSent',
+  passed: 'task.figurePassed',
+  failed: 'task.figureFailed',
+  timedOut: 'task.figureTimedOut',
+  outOfOrder: 'task.figureOutOfOrder',
+  min: 'task.figureRttMin',
+  p50: 'task.figureRttP50',
+  p95: 'task.figureRttP95',
+  p99: 'task.figureRttP99',
+  max: 'task.figureRttMax',
+  throughput: 'task.figureThroughput',
+  elapsed: 'task.figureElapsed',
+};
 
 /**
  * A soak's figures in the order the panel shows them, three to a row: the verdicts, then the round
@@ -53,43 +85,44 @@ export interface Figure {
  */
 export function soakFigures(stats: SoakStats): Figure[] {
   const rtt = stats.rtt;
-  const ms = (key: 'min' | 'p50' | 'p95' | 'p99' | 'max') => (rtt ? formatMs(rtt[key]) : '—');
-  const count = (label: string, n: number, bad: boolean): Figure =>
-    bad && n > 0 ? { label, value: formatCount(n), tone: 'bad' } : { label, value: formatCount(n) };
+  const figure = (id: FigureId, value: string, tone?: 'ok' | 'bad'): Figure =>
+    tone ? { id, label: t(FIGURE_LABELS[id]), value, tone } : { id, label: t(FIGURE_LABELS[id]), value };
+  const ms = (id: 'min' | 'p50' | 'p95' | 'p99' | 'max') => figure(id, rtt ? formatMs(rtt[id]) : '—');
+  const count = (id: FigureId, n: number, bad: boolean): Figure =>
+    figure(id, formatCount(n), bad && n > 0 ? 'bad' : undefined);
   return [
-    count('Sent', stats.sent, false),
-    stats.passed > 0
-      ? { label: 'Passed', value: formatCount(stats.passed), tone: 'ok' }
-      : count('Passed', 0, false),
-    count('Failed', stats.failed, true),
-    count('Timed out', stats.timedOut, true),
-    count('Out of order', stats.outOfOrder, true),
-    { label: 'RTT min', value: ms('min') },
-    { label: 'RTT p50', value: ms('p50') },
-    { label: 'RTT p95', value: ms('p95') },
-    { label: 'RTT p99', value: ms('p99') },
-    { label: 'RTT max', value: ms('max') },
-    { label: 'Throughput', value: formatRate(stats.throughputBps) },
-    { label: 'Elapsed', value: formatDuration(stats.elapsedMs) },
+    count('sent', stats.sent, false),
+    stats.passed > 0 ? figure('passed', formatCount(stats.passed), 'ok') : count('passed', 0, false),
+    count('failed', stats.failed, true),
+    count('timedOut', stats.timedOut, true),
+    count('outOfOrder', stats.outOfOrder, true),
+    ms('min'),
+    ms('p50'),
+    ms('p95'),
+    ms('p99'),
+    ms('max'),
+    figure('throughput', formatRate(stats.throughputBps)),
+    figure('elapsed', formatDuration(stats.elapsedMs)),
   ];
 }
 
 /** "Round 37 of 1,000", "Done: 1,000 rounds, all passed", "Stopped after 37 rounds". */
 export function soakText(task: TaskView): string {
   const stats = task.stats;
-  const rounds = formatCount(task.sent);
-  const unit = task.sent === 1 ? 'round' : 'rounds';
+  const round = formatCount(task.sent);
   switch (task.state) {
     case 'running':
-      return task.total !== undefined ? `Round ${rounds} of ${formatCount(task.total)}` : `Round ${rounds}`;
+      return task.total !== undefined
+        ? t('task.roundOf', { round, total: formatCount(task.total) })
+        : t('task.round', { round });
     case 'done': {
       const clean = stats && stats.failed === 0 && stats.timedOut === 0 && stats.outOfOrder === 0;
-      return `Done: ${rounds} ${unit}${clean && task.sent > 0 ? ', all passed' : ''}`;
+      return `${tn('task.done', task.sent)}${clean && task.sent > 0 ? t('task.allPassed') : ''}`;
     }
     case 'stopped':
-      return `Stopped after ${rounds} ${unit}`;
+      return tn('task.stoppedAfter', task.sent);
     case 'error':
-      return `Stopped after ${rounds} ${unit}: ${task.error?.message ?? 'the run failed.'}`;
+      return tn('task.failedAfter', task.sent, { error: task.error?.message ?? t('task.runFailed') });
   }
 }
 
@@ -99,22 +132,13 @@ export function soakSummaryLines(task: TaskView): string[] {
     task.intervalMs === undefined
       ? ''
       : task.intervalMs === 0
-        ? ', rounds back to back'
-        : `, one round${every(task.intervalMs)}`;
-  const lines = [`Soak run: ${soakText(task)}${pace}`];
+        ? t('task.backToBack')
+        : t('task.oneRoundEvery', { ms: formatCount(task.intervalMs) });
+  const lines = [t('task.soakSummary', { text: soakText(task), pace })];
   if (!task.stats) return lines;
-  const figures = soakFigures(task.stats);
-  const pick = (labels: string[]) =>
-    figures
-      .filter((f) => labels.includes(f.label))
-      .map((f) => `${f.label.toLowerCase()} ${f.value}`)
-      .join(', ');
-  lines.push(pick(['Sent', 'Passed', 'Failed', 'Timed out', 'Out of order']));
-  lines.push(
-    `Round trip: ${pick(['RTT min', 'RTT p50', 'RTT p95', 'RTT p99', 'RTT max']).replaceAll('rtt ', '')}`,
-  );
-  lines.push(
-    `Throughput ${formatRate(task.stats.throughputBps)} over ${formatDuration(task.stats.elapsedMs)}`,
-  );
+  const value = Object.fromEntries(soakFigures(task.stats).map((f) => [f.id, f.value]));
+  lines.push(t('task.summaryCounts', value));
+  lines.push(t('task.summaryRtt', value));
+  lines.push(t('task.summaryThroughput', { rate: value.throughput ?? '', elapsed: value.elapsed ?? '' }));
   return lines;
 }

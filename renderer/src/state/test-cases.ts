@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { RunCaseArgs, SessionApi } from '../../../shared/contract/api';
 import type { CaseRunResult, CaseStepVerdict, SimulatedBoardInfo } from '../../../shared/contract/model';
 import type { BoardId } from '../../../shared/presets/boards';
+import { type MessageKey, t } from '../i18n';
 import { toErrorInfo } from './session-actions';
 
 export type TestCasesApi = Pick<
@@ -62,21 +63,21 @@ export const initialTestCases = (): TestCasesState => ({
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
-/** "" -> undefined; otherwise a whole number in [min, 65535], or the reason it is not. */
-function parsePort(text: string, name: string, min: number): Parsed<number | undefined> {
-  const t = text.trim();
-  if (t === '') return { ok: true, value: undefined };
-  const n = /^\d+$/.test(t) ? Number(t) : Number.NaN;
+/** "" -> undefined; otherwise a whole number in [min, 65535], or the reason it is not (`bad`'s sentence). */
+function parsePort(text: string, bad: MessageKey, min: number): Parsed<number | undefined> {
+  const typed = text.trim();
+  if (typed === '') return { ok: true, value: undefined };
+  const n = /^\d+$/.test(typed) ? Number(typed) : Number.NaN;
   if (!Number.isInteger(n) || n < min || n > 65535) {
-    return { ok: false, error: `${name} must be a number from ${min} to 65535.` };
+    return { ok: false, error: t(bad, { min }) };
   }
   return { ok: true, value: n };
 }
 
 /** The runCase argument from the form, or what to fix first. */
 export function runArgs(s: CaseFields): Parsed<RunCaseArgs> {
-  if (s.caseText.trim() === '') return { ok: false, error: 'Choose a case file or paste a case.' };
-  const port = parsePort(s.port, 'Port', 1);
+  if (s.caseText.trim() === '') return { ok: false, error: t('cases.noCase') };
+  const port = parsePort(s.port, 'cases.portBad', 1);
   if (!port.ok) return port;
   const host = s.host.trim();
   return {
@@ -94,12 +95,12 @@ export function runArgs(s: CaseFields): Parsed<RunCaseArgs> {
 /** The startSimulatedBoard argument from the form, or what to fix first. */
 export function boardArgs(s: BoardFields): Parsed<Parameters<SessionApi['startSimulatedBoard']>[0]> {
   if (s.boardKind === 'esp8266') {
-    const port = parsePort(s.targetPort, 'Target port', 1);
+    const port = parsePort(s.targetPort, 'cases.targetPortBad', 1);
     if (!port.ok) return port;
     if (port.value === undefined) {
       return {
         ok: false,
-        error: 'The ESP8266 connects to this PC: give the Target port of a listening session.',
+        error: t('cases.espNeedsTarget'),
       };
     }
     return {
@@ -107,25 +108,28 @@ export function boardArgs(s: BoardFields): Parsed<Parameters<SessionApi['startSi
       value: { kind: 'esp8266', target: { host: s.targetHost.trim() || '127.0.0.1', port: port.value } },
     };
   }
-  const port = parsePort(s.boardPort, 'Port', 0);
+  const port = parsePort(s.boardPort, 'cases.portBad', 0);
   if (!port.ok) return port;
   return { ok: true, value: { kind: s.boardKind, ...(port.value ? { port: port.value } : {}) } };
 }
 
-export const VERDICT_WORDS: Record<CaseStepVerdict, string> = {
-  pass: 'PASS',
-  fail: 'FAIL',
-  timeout: 'TIMEOUT',
-  skipped: 'SKIPPED',
+const VERDICT_WORDS: Readonly<Record<CaseStepVerdict, MessageKey>> = {
+  pass: 'cases.pass',
+  fail: 'cases.fail',
+  timeout: 'cases.timeout',
+  skipped: 'cases.skipped',
 };
+
+/** A step's badge: PASS, FAIL, TIMEOUT or SKIPPED in the window's language. */
+export const verdictWord = (verdict: CaseStepVerdict): string => t(VERDICT_WORDS[verdict]);
 
 /** "14 passed, 0 failed", with timed-out and skipped steps named only when there are any. */
 export function summaryLine(result: Pick<CaseRunResult, 'counts'>): string {
   const { passed, failed, timedOut, skipped } = result.counts;
-  const parts = [`${passed} passed`, `${failed} failed`];
-  if (timedOut > 0) parts.push(`${timedOut} timed out`);
-  if (skipped > 0) parts.push(`${skipped} skipped`);
-  return parts.join(', ');
+  const parts = [t('cases.countPassed', { count: passed }), t('cases.countFailed', { count: failed })];
+  if (timedOut > 0) parts.push(t('cases.countTimedOut', { count: timedOut }));
+  if (skipped > 0) parts.push(t('cases.countSkipped', { count: skipped }));
+  return parts.join(t('cases.listSeparator'));
 }
 
 /** 0.213 -> "0.21 ms", 12.34 -> "12.3 ms", 1234 -> "1234 ms" (as the command line prints them). */
