@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryTransportPair } from '../../shared/rpc/memory-transport';
+import { defaultUi } from '../../shared/settings';
 import type { MainWindowOptions } from './window';
 
 const fakes = vi.hoisted(() => ({
@@ -104,6 +105,26 @@ describe('the desktop app entry', () => {
     expect(fakes.menus).toHaveLength(1);
     const labels = fakes.menus[0]?.map((menu) => menu.label) ?? [];
     expect(labels).toContain(process.platform === 'darwin' ? '文件' : '文件(&F)');
+  });
+
+  it("switches the menu to the window's Language setting as the window saves it", async () => {
+    const pair = createMemoryTransportPair();
+    const detach = fakes.windows[0]?.attach(pair.server);
+    const save = (language: 'en' | 'zh-CN' | 'system') =>
+      pair.client.request('saveSettings', { settings: { ui: { ...defaultUi(), language } } });
+    const file = process.platform === 'darwin' ? 'File' : '&File';
+    await expect(save('en')).resolves.toMatchObject({ ok: true });
+    expect(fakes.menus.at(-1)?.map((menu) => menu.label)).toContain(file);
+    const built = fakes.menus.length;
+    // Other preferences saved in the same language leave the menu alone.
+    await save('en');
+    expect(fakes.menus).toHaveLength(built);
+    await save('system');
+    expect(fakes.menus.at(-1)?.map((menu) => menu.label)).toContain(
+      process.platform === 'darwin' ? '文件' : '文件(&F)',
+    );
+    detach?.();
+    pair.close();
   });
 
   it('denies every web permission request and check', () => {

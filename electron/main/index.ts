@@ -2,7 +2,7 @@
 // The only place besides window.ts and desktop-shell.ts that talks to Electron's app and session objects.
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
-import { type Language, systemLanguage } from '../../shared/i18n/catalog';
+import { type Language, resolveLanguage, systemLanguage } from '../../shared/i18n/catalog';
 import { createDispatcher } from '../../shared/rpc/dispatcher';
 import { attachEndpoint } from '../core/attach-endpoint';
 import { createEventHub } from '../core/event-hub';
@@ -10,6 +10,7 @@ import { createSessionManager } from '../core/session-manager';
 import { DESKTOP_SETTINGS_FILE } from '../core/settings-file';
 import { createSettingsService, USER_DATA_ENV, withSettings } from '../core/settings-service';
 import { installAppMenu, rememberWindowState, restoredPlacement } from './desktop-shell';
+import { watchLanguage } from './menu-language';
 import { CONTENT_SECURITY_POLICY, rendererSource } from './security';
 import { createMainWindow } from './window';
 import { WINDOW_STATE_FILE } from './window-state';
@@ -23,14 +24,24 @@ const sessions = createSessionManager({ sink: hub.sink });
 const userDataOverride = process.env[USER_DATA_ENV]?.trim();
 if (userDataOverride) app.setPath('userData', userDataOverride);
 // Asked at first use, once the app is set up and the folder is final.
-const settings = createSettingsService({ file: () => join(app.getPath('userData'), DESKTOP_SETTINGS_FILE) });
+const settings = watchLanguage(
+  createSettingsService({ file: () => join(app.getPath('userData'), DESKTOP_SETTINGS_FILE) }),
+  (preference) => setMenuLanguage(resolveLanguage(preference, app.getPreferredSystemLanguages())),
+);
 const dispatch = createDispatcher(withSettings(sessions, settings));
 const source = rendererSource(process.env, join(__dirname, '../renderer/index.html'));
 const preloadPath = join(__dirname, '../preload/index.cjs');
 
 let mainWindow: BrowserWindow | undefined;
-/** The menu's language: the OS's until the window's own choice is known. */
+/** The menu's language: the OS's until the window has read its Language setting. */
 let menuLanguage: Language = 'en';
+let appMenu: { refresh(): void } | undefined;
+
+function setMenuLanguage(language: Language): void {
+  if (language === menuLanguage) return;
+  menuLanguage = language;
+  appMenu?.refresh();
+}
 
 function openWindow(): void {
   // Size and position from the last run, moved onto today's displays if they changed.
@@ -82,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       lockDownSessions();
       menuLanguage = systemLanguage(app.getPreferredSystemLanguages());
-      installAppMenu({ window: () => mainWindow, language: () => menuLanguage });
+      appMenu = installAppMenu({ window: () => mainWindow, language: () => menuLanguage });
       openWindow();
       app.on('activate', () => {
         if (BrowserWindow.getAllWindows().length === 0) openWindow();
