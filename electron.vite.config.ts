@@ -1,11 +1,21 @@
 // Build of the three Electron targets. The main target also emits the CLI (browser mode), which
 // shares the engine but never loads 'electron'.
+import { chmodSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
+/** The `socketbench` command is out/main/cli.js: a rebuild must leave it executable, as npm made it. */
+const executableCli = {
+  name: 'socketbench-executable-cli',
+  writeBundle() {
+    chmodSync(resolve(__dirname, 'out/main/cli.js'), 0o755);
+  },
+};
+
 export default defineConfig({
   main: {
+    plugins: [executableCli],
     build: {
       outDir: 'out/main',
       rolldownOptions: {
