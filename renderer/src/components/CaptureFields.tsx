@@ -5,6 +5,7 @@ import { useServices } from '../app-context';
 import { formatCount } from '../format';
 import { useT } from '../i18n';
 import { isActiveState } from '../state/engine-view';
+import { faultText } from '../state/phrase';
 import type { UiSession } from '../state/sessions-reducer';
 
 export function CaptureFields({ session }: { session: UiSession }) {
@@ -80,7 +81,9 @@ export function CaptureFields({ session }: { session: UiSession }) {
         <div className="capture-status" aria-live="polite">
           {refusal && <p className="reason reason-fault">{refusal}</p>}
           {capture?.error && (
-            <p className="reason reason-fault">{t('capture.stopped', { message: capture.error.message })}</p>
+            <p className="reason reason-fault">
+              {t('capture.stopped', { message: faultText(capture.error) })}
+            </p>
           )}
           {capture && !capture.error && (
             <p className={capturing ? 'capture-live' : 'muted'}>

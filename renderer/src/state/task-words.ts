@@ -5,6 +5,7 @@ import { formatCount } from '../format';
 import { type MessageKey, t, tn } from '../i18n';
 import type { TaskView } from './automation-view';
 import { formatMs } from './exchange-words';
+import { faultText } from './phrase';
 
 const every = (intervalMs: number | undefined): string =>
   intervalMs === undefined ? '' : t('task.every', { ms: formatCount(intervalMs) });
@@ -22,7 +23,10 @@ export function periodicText(task: TaskView): string {
     case 'stopped':
       return t('task.stoppedAfterSent', { sent, skipped });
     case 'error':
-      return t('task.failedAfterSent', { sent, error: task.error?.message ?? t('task.sendFailed') });
+      return t('task.failedAfterSent', {
+        sent,
+        error: task.error ? faultText(task.error) : t('task.sendFailed'),
+      });
   }
 }
 
@@ -122,7 +126,9 @@ export function soakText(task: TaskView): string {
     case 'stopped':
       return tn('task.stoppedAfter', task.sent);
     case 'error':
-      return tn('task.failedAfter', task.sent, { error: task.error?.message ?? t('task.runFailed') });
+      return tn('task.failedAfter', task.sent, {
+        error: task.error ? faultText(task.error) : t('task.runFailed'),
+      });
   }
 }
 
