@@ -15,7 +15,7 @@ import type {
   TaskEvent,
 } from '../../shared/contract/events';
 import type { SessionId } from '../../shared/contract/model';
-import { exchangeBytes, Levels, withoutBytes } from './event-levels';
+import { exchangeBytes, Levels, PeerLevels, withoutBytes } from './event-levels';
 
 export interface EventBatcherOptions {
   send: (batch: EventBatch) => void;
@@ -57,11 +57,11 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   let pendingBytes = 0;
   /** Counters are absolute totals, so only the latest per session is worth sending. */
   let counters = new Map<SessionId, CountersEvent>();
-  /** The same for each server client, keyed by session and peer. */
-  let clientCounters = new Map<string, ClientCountersEvent>();
+  /** The same for each server client, by session and peer. */
+  const clientCounters = new PeerLevels<ClientCountersEvent>();
   const clientKey = (id: SessionId, peer: string) => `${id}\u0000${peer}`;
   /** Bytes waiting for the rest of a frame, per session and peer: a level, so the latest wins. */
-  let framePending = new Map<string, PendingEvent>();
+  const framePending = new PeerLevels<PendingEvent>();
   /** A capture's status is absolute too: the latest per session. */
   const captures = new Levels<CaptureEvent>((e) => e.id);
   /** A task's progress and an auto-reply rule's hits are levels too: the latest per task or rule. */
@@ -72,7 +72,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
    * The dropped event still open for coalescing, per session and direction. Any other event of the
    * session closes it, so each "N bytes not shown" keeps its place in that session's log.
    */
-  let openDrops = new Map<string, DroppedEvent>();
+  let openDrops = new Map<SessionId, { rx?: DroppedEvent; tx?: DroppedEvent }>();
   /** Unacknowledged batches that carried payload bytes, oldest first. */
   const inFlight: { seq: number; bytes: number }[] = [];
   let inFlightBytes = 0;
@@ -82,16 +82,15 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   let disposed = false;
 
   const closeDrops = (id: SessionId) => {
-    openDrops.delete(`${id}\u0000rx`);
-    openDrops.delete(`${id}\u0000tx`);
+    if (openDrops.size > 0) openDrops.delete(id);
   };
 
   const drop = (event: DataEvent) => {
-    const key = `${event.id}\u0000${event.dir}`;
-    const open = openDrops.get(key);
-    if (open) {
-      open.bytes += event.bytes.byteLength;
-      open.chunks += 1;
+    let open = openDrops.get(event.id);
+    const coalescing = open?.[event.dir];
+    if (coalescing) {
+      coalescing.bytes += event.bytes.byteLength;
+      coalescing.chunks += 1;
       return;
     }
     const dropped: DroppedEvent = {
@@ -102,7 +101,11 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       chunks: 1,
       at: event.at,
     };
-    openDrops.set(key, dropped);
+    if (!open) {
+      open = {};
+      openDrops.set(event.id, open);
+    }
+    open[event.dir] = dropped;
     pending.push(dropped);
   };
 
@@ -117,13 +120,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
 
   /** A client's final totals and pending count go out before the event that says it left, so no row reappears after it. */
   const releasePeerLevels = (id: SessionId, peer?: string) => {
-    for (const map of [clientCounters, framePending] as Map<string, ClientCountersEvent | PendingEvent>[]) {
-      for (const [key, event] of map) {
-        if (event.id !== id || (peer !== undefined && event.peer !== peer)) continue;
-        map.delete(key);
-        pending.push(event);
-      }
-    }
+    pending.push(...clientCounters.take(id, peer), ...framePending.take(id, peer));
   };
 
   const schedule = () => {
@@ -165,8 +162,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     pendingBytes = 0;
     pendingExchanges = 0;
     counters = new Map();
-    clientCounters = new Map();
-    framePending = new Map();
+    clientCounters.clear();
+    framePending.clear();
     captures.clear();
     tasks.clear();
     autoReplies.clear();
@@ -216,10 +213,10 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
         counters.set(event.id, event);
         break;
       case 'client-counters':
-        clientCounters.set(clientKey(event.id, event.peer), event);
+        clientCounters.set(event);
         break;
       case 'pending':
-        framePending.set(clientKey(event.id, event.peer), event);
+        framePending.set(event);
         break;
       case 'capture':
         captures.set(event);
@@ -284,8 +281,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       pending = [];
       pendingBytes = 0;
       counters = new Map();
-      clientCounters = new Map();
-      framePending = new Map();
+      clientCounters.clear();
+      framePending.clear();
       captures.clear();
       tasks.clear();
       autoReplies.clear();

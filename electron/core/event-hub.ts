@@ -9,14 +9,19 @@ export interface EventHub {
 
 export function createEventHub(): EventHub {
   const listeners = new Set<EventSink>();
+  /**
+   * Replaced, never changed, when someone subscribes or leaves: a listener that unsubscribes (or
+   * subscribes another) mid-event is safe, and a flood's events cost no copy each.
+   */
+  let current: readonly EventSink[] = [];
   return {
     sink(event) {
+      const each = current;
       let firstError: unknown;
       let failed = false;
-      // A copy, so a listener that unsubscribes (or subscribes another) mid-event is safe.
-      for (const listener of [...listeners]) {
+      for (let i = 0; i < each.length; i++) {
         try {
-          listener(event);
+          (each[i] as EventSink)(event);
         } catch (err) {
           // One broken window must not starve the others; the failure still surfaces afterwards.
           if (!failed) firstError = err;
@@ -27,8 +32,10 @@ export function createEventHub(): EventHub {
     },
     subscribe(listener) {
       listeners.add(listener);
+      current = [...listeners];
       return () => {
         listeners.delete(listener);
+        current = [...listeners];
       };
     },
   };

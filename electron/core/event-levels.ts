@@ -37,6 +37,56 @@ export class Levels<E extends { id: SessionId }> {
   }
 }
 
+/**
+ * The latest event per session and peer (a server client's totals, its held byte count), kept
+ * per session so that a flood's events build no string key each and a session's are found at once.
+ */
+export class PeerLevels<E extends { id: SessionId; peer: string }> {
+  private bySession = new Map<SessionId, Map<string, E>>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  set(event: E): void {
+    let peers = this.bySession.get(event.id);
+    if (!peers) {
+      peers = new Map();
+      this.bySession.set(event.id, peers);
+    }
+    const before = peers.size;
+    peers.set(event.peer, event);
+    this.count += peers.size - before;
+  }
+
+  *values(): IterableIterator<E> {
+    for (const peers of this.bySession.values()) yield* peers.values();
+  }
+
+  clear(): void {
+    this.bySession = new Map();
+    this.count = 0;
+  }
+
+  /** Removes and returns the session's events (one peer's, when given). */
+  take(id: SessionId, peer?: string): E[] {
+    const peers = this.bySession.get(id);
+    if (!peers) return [];
+    if (peer === undefined) {
+      this.bySession.delete(id);
+      this.count -= peers.size;
+      return [...peers.values()];
+    }
+    const event = peers.get(peer);
+    if (!event) return [];
+    peers.delete(peer);
+    this.count -= 1;
+    if (peers.size === 0) this.bySession.delete(id);
+    return [event];
+  }
+}
+
 /** Bytes an exchange event carries (expected and actual), counted like data payloads. */
 export const exchangeBytes = (e: ExchangeEvent): number =>
   (e.result.expected?.byteLength ?? 0) + (e.result.actual?.byteLength ?? 0);

@@ -91,7 +91,45 @@ export function encodeOrThrow(payload: Payload, macros?: MacroContext): Uint8Arr
 export const asBytes = (chunk: Buffer): Uint8Array =>
   new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 
-export const apiErrorFrom = (info: ErrorInfo): ApiError => new ApiError(info.code, info.message);
+export const apiErrorFrom = (info: ErrorInfo): ApiError => new ApiError(info.code, info.message, info.detail);
+
+/**
+ * Counters events for received bytes, one per turn of the event loop instead of one per chunk:
+ * libuv hands over up to 32 reads or datagrams per turn, and a receiver keeps only the latest
+ * totals anyway. The session's own totals stay exact all along; flush() sends what is marked
+ * before an event that must follow it (a state change, a client leaving).
+ */
+export class CountersTurn {
+  private immediate: NodeJS.Immediate | undefined;
+
+  constructor(private readonly emitNow: () => void) {}
+
+  /** The totals moved: an event goes out at the end of this turn. */
+  mark(): void {
+    this.immediate ??= setImmediate(this.fire);
+  }
+
+  /** What is marked goes out now. */
+  flush(): void {
+    if (this.immediate) this.fire();
+  }
+
+  /** An event goes out now, marked or not (a send, a reset). */
+  emit(): void {
+    this.cancel();
+    this.emitNow();
+  }
+
+  cancel(): void {
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = undefined;
+  }
+
+  private readonly fire = (): void => {
+    this.cancel();
+    this.emitNow();
+  };
+}
 
 /**
  * {counter} of a session: 1 for the first send with macros on, one more for each after it. Sends

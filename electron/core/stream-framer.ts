@@ -37,7 +37,8 @@ export class StreamFramer {
     if (this.ended) return;
     const framer = this.framer;
     if (!framer) {
-      this.emitFrame({ bytes, at: 0 }, this.opts.now(), 0);
+      const { id, peer, emit, now } = this.opts;
+      emit({ type: 'data', id, dir: 'rx', at: now(), peer, bytes });
       return;
     }
     const mono = monotonic();

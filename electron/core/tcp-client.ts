@@ -20,6 +20,7 @@ import { bareHost } from './resolve';
 import {
   asBytes,
   type ByteTap,
+  CountersTurn,
   DEFAULT_CLOSE_GRACE_MS,
   DEFAULT_MAX_QUEUED_SEND_BYTES,
   type EngineSession,
@@ -67,6 +68,9 @@ export class TcpClientSession implements EngineSession {
   private tap: ByteTap | undefined;
   private readingPaused = false;
   private readonly reconnector: Reconnector;
+  private readonly counted = new CountersTurn(() =>
+    this.emit({ type: 'counters', id: this.id, counters: { ...this.status.counters } }),
+  );
 
   constructor(opts: TcpClientOptions) {
     this.id = opts.id;
@@ -113,7 +117,7 @@ export class TcpClientSession implements EngineSession {
 
   resetCounters(): void {
     Object.assign(this.status.counters, zeroCounters());
-    this.emitCounters();
+    this.counted.emit();
   }
 
   setTap(tap: ByteTap | undefined): void {
@@ -176,7 +180,7 @@ export class TcpClientSession implements EngineSession {
     // limit + one payload without making large sends impossible.
     if (socket.writableLength > 0 && socket.writableLength + bytes.byteLength > this.maxQueuedSendBytes) {
       const info = describeError({ code: 'ENOBUFS' }, this.errorContext);
-      return Promise.reject(new ApiError(info.code, info.message));
+      return Promise.reject(new ApiError(info.code, info.message, info.detail));
     }
     // Counted and logged at hand-over, before the write completes, so the log shows the request
     // ahead of the reply it provokes even when a large write drains after the first echo arrives.
@@ -187,7 +191,7 @@ export class TcpClientSession implements EngineSession {
     const peer = this.status.remote ?? '';
     this.tap?.write('tx', at, peer, bytes);
     this.emit({ type: 'data', id: this.id, dir: 'tx', at, peer, bytes });
-    this.emitCounters();
+    this.counted.emit();
     return writeBytes(socket, bytes, this.errorContext);
   }
 
@@ -242,7 +246,7 @@ export class TcpClientSession implements EngineSession {
       spec: this.framingSpec,
     });
     this.framer.push(bytes);
-    this.emitCounters();
+    this.counted.mark();
   }
 
   private onClose(socket: Socket): void {
@@ -252,6 +256,7 @@ export class TcpClientSession implements EngineSession {
     // connection gets its own framer, as the next one starts a new stream.
     this.framer?.end();
     this.framer = undefined;
+    this.counted.flush();
     if (!this.closing && this.reconnector.enabled) {
       // Gone before the wait: close() meanwhile must find no socket, and connect() may make one.
       this.socket = undefined;
@@ -278,13 +283,11 @@ export class TcpClientSession implements EngineSession {
   }
 
   private setState(state: SessionState, attempt?: number, at = this.now()): void {
+    // The totals so far go out first: a receiver sees them before the session stops.
+    this.counted.flush();
     this.status.state = state;
     const next = { attempt, at: this.reconnector.nextAttemptAt };
     this.emit(clientStateEvent(this.id, at, this.status, next));
-  }
-
-  private emitCounters(): void {
-    this.emit({ type: 'counters', id: this.id, counters: { ...this.status.counters } });
   }
 
   private clearGraceTimer(): void {

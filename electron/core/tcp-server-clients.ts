@@ -15,7 +15,7 @@ import type {
 import { zeroCounters } from '../../shared/contract/model';
 import { splitEndpoint, unmapIPv4 } from '../../shared/net/ip';
 import { describeError, type ErrorContext, formatPeer } from './error-messages';
-import { apiErrorFrom, asBytes, type ByteTap } from './session';
+import { apiErrorFrom, asBytes, type ByteTap, CountersTurn } from './session';
 import { StreamFramer } from './stream-framer';
 
 export interface ServerClientsOptions {
@@ -47,6 +47,13 @@ export class ServerClients {
   private framing: FramingSpec | undefined;
   private tap: ByteTap | undefined;
   private paused = false;
+  /** Clients whose totals moved this turn; their events and the session's go out together. */
+  private readonly moved = new Set<Client>();
+  private readonly counted = new CountersTurn(() => {
+    for (const client of this.moved) this.emitClientCounters(client);
+    this.moved.clear();
+    this.emitTotals();
+  });
 
   constructor(private readonly opts: ServerClientsOptions) {
     this.framing = opts.framing;
@@ -73,6 +80,8 @@ export class ServerClients {
   }
 
   resetCounters(): void {
+    this.counted.cancel();
+    this.moved.clear();
     Object.assign(this.opts.totals, zeroCounters());
     for (const client of this.clients.values()) {
       Object.assign(client.counters, zeroCounters());
@@ -158,8 +167,8 @@ export class ServerClients {
     // The capture sees the chunk first, so it can pause every board right here.
     this.tap?.write('rx', this.opts.now(), client.peer, bytes);
     client.framer.push(bytes);
-    this.emitClientCounters(client);
-    this.emitTotals();
+    this.moved.add(client);
+    this.counted.mark();
   }
 
   private onClose(client: Client): void {
@@ -167,6 +176,8 @@ export class ServerClients {
     client.graceTimer = undefined;
     if (this.clients.get(client.peer) !== client) return;
     client.framer.end();
+    // Its final totals go out before the event that says it left.
+    this.counted.flush();
     this.clients.delete(client.peer);
     const { error, peer } = client;
     this.opts.emit({
@@ -182,6 +193,7 @@ export class ServerClients {
   private forget(client: Client): void {
     this.clients.delete(client.peer);
     client.framer.end();
+    this.counted.flush();
     this.opts.emit({ type: 'client-disconnected', id: this.opts.id, peer: client.peer, at: this.opts.now() });
     client.socket.destroy();
   }

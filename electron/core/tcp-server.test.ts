@@ -1,4 +1,6 @@
 // The TCP server session with many loopback boards at once: real sockets, port 0, no sleeps.
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ESP8266_GREETING, type Esp8266Client, startEsp8266Client } from '../../e2e/fixtures/boards';
 import type { ClientDisconnectedEvent, EngineEvent } from '../../shared/contract/events';
@@ -140,6 +142,25 @@ describe('TcpServerSession', () => {
     expect(totals.txChunks).toBe(txEvents.length);
     expect(totals.txBytes).toBe(txEvents.reduce((sum, e) => sum + e.bytes.byteLength, 0));
     expect(await resourcesAddedSince(before)).toEqual({});
+  });
+
+  it("reports a board's final totals before it leaves, however fast it sends and goes", async () => {
+    const { recorder, port } = await startServer();
+    const board = connect({ host: '127.0.0.1', port });
+    cleanups.push(() => void board.destroy());
+    await once(board, 'connect');
+    const peer = `127.0.0.1:${board.localPort}`;
+    for (let i = 0; i < 20; i++) board.write('0123456789');
+    board.end();
+    await recorder.waitFor(disconnectedOf(peer), 'the board leaving');
+    const events = recorder.events;
+    const left = events.findIndex(disconnectedOf(peer));
+    const last = events.findLastIndex((e) => e.type === 'client-counters' && e.peer === peer);
+    expect(last).toBeGreaterThanOrEqual(0);
+    expect(last).toBeLessThan(left);
+    expect(events[last]).toMatchObject({ counters: { rxBytes: 200 } });
+    const totals = events.slice(0, left).findLast((e) => e.type === 'counters');
+    expect(totals).toMatchObject({ counters: { rxBytes: 200 } });
   });
 
   it('listens on all interfaces by default and lists an IPv4 board as plain address:port', async (ctx) => {

@@ -232,6 +232,26 @@ describe('UdpSession lifecycle', () => {
     });
   });
 
+  it('counts a burst exactly and sends its totals before it says it closed', async () => {
+    const { session, recorder, port } = await openUdp();
+    const sender = createSocket('udp4');
+    cleanups.push(() => new Promise<void>((resolve) => sender.close(() => resolve())));
+    const sent = Array.from(
+      { length: 200 },
+      (_, i) =>
+        new Promise<void>((resolve) => sender.send(`datagram ${i}`, port, '127.0.0.1', () => resolve())),
+    );
+    await Promise.all(sent);
+    await recorder.waitFor(() => recorder.events.filter(rx).length === 200, '200 datagrams');
+    const bytes = recorder.events.filter(rx).reduce((n, e) => n + e.bytes.length, 0);
+    await session.close();
+    const events = recorder.events;
+    const closed = events.findIndex((e) => e.type === 'state' && e.state === 'disconnected');
+    const last = events.findLastIndex((e) => e.type === 'counters');
+    expect(last).toBeLessThan(closed);
+    expect(events[last]).toMatchObject({ counters: { rxBytes: bytes, rxChunks: 200 } });
+  });
+
   it('closes cleanly, leaves no handle behind, and refuses sends afterwards', async () => {
     const before = await trackedResources();
     const { session, recorder } = await openUdp({ remoteHost: '127.0.0.1', remotePort: 9 });

@@ -22,6 +22,7 @@ import {
   apiErrorFrom,
   asBytes,
   type ByteTap,
+  CountersTurn,
   DEFAULT_MAX_QUEUED_SEND_BYTES,
   type EngineSession,
   encodeOrThrow,
@@ -29,6 +30,7 @@ import {
   type SessionStatus,
 } from './session';
 import { describeMulticastError } from './udp-multicast';
+import { UdpSenders } from './udp-senders';
 import { checkDatagram, pickTarget, udpSocketType } from './udp-target';
 
 export { MAX_DATAGRAM_BYTES, udpSocketType } from './udp-target';
@@ -46,12 +48,15 @@ export class UdpSession implements EngineSession {
   private readonly maxQueuedSendBytes: number;
   private readonly localAddress: string;
   private socket: DgramSocket | undefined;
-  private lastSender: { address: string; port: number } | undefined;
+  private readonly senders = new UdpSenders();
   private queuedBytes = 0;
   private started: Promise<void> | undefined;
   private closing: Promise<void> | undefined;
   private status: SessionStatus = { state: 'disconnected', counters: zeroCounters() };
   private tap: ByteTap | undefined;
+  private readonly counted = new CountersTurn(() =>
+    this.emit({ type: 'counters', id: this.id, counters: { ...this.status.counters } }),
+  );
 
   constructor(opts: UdpOptions) {
     this.id = opts.id;
@@ -93,7 +98,7 @@ export class UdpSession implements EngineSession {
 
   resetCounters(): void {
     Object.assign(this.status.counters, zeroCounters());
-    this.emitCounters();
+    this.counted.emit();
   }
 
   setTap(tap: ByteTap | undefined): void {
@@ -177,15 +182,14 @@ export class UdpSession implements EngineSession {
   }
 
   private onMessage(msg: Buffer, rinfo: RemoteInfo): void {
-    this.lastSender = { address: rinfo.address, port: rinfo.port };
+    const { peer } = this.senders.of(rinfo.address, rinfo.port);
     this.status.counters.rxBytes += msg.byteLength;
     this.status.counters.rxChunks += 1;
-    const peer = formatPeer(rinfo.address, rinfo.port);
     const at = this.now();
     const bytes = asBytes(msg);
     this.tap?.write('rx', at, peer, bytes);
     this.emit({ type: 'data', id: this.id, dir: 'rx', at, peer, bytes });
-    this.emitCounters();
+    this.counted.mark();
   }
 
   /**
@@ -195,7 +199,7 @@ export class UdpSession implements EngineSession {
   async send(payload: Payload, to?: SendTarget, macros?: MacroContext): Promise<SendResult> {
     const bytes = encodeOrThrow(payload, macros);
     this.requireOpen();
-    const target = pickTarget(this.config, this.lastSender, to);
+    const target = pickTarget(this.config, this.senders.lastSender, to);
     const ctx = this.ctx(target.host, target.port);
     let dest: { address: string; family: IpFamily };
     try {
@@ -230,7 +234,7 @@ export class UdpSession implements EngineSession {
     const at = this.now();
     this.tap?.write('tx', at, peer, bytes);
     this.emit({ type: 'data', id: this.id, dir: 'tx', at, peer, bytes });
-    this.emitCounters();
+    this.counted.emit();
     return { bytes: n };
   }
 
@@ -239,6 +243,7 @@ export class UdpSession implements EngineSession {
     this.closing ??= (async () => {
       await this.started;
       await this.closeSocket();
+      this.counted.flush();
       if (this.status.state === 'open') this.setState('disconnected');
     })();
     return this.closing;
@@ -280,6 +285,8 @@ export class UdpSession implements EngineSession {
   }
 
   private setState(state: SessionState): void {
+    // The totals so far go out first: a receiver sees them before the session stops.
+    this.counted.flush();
     this.status.state = state;
     const { error, local, remote } = this.status;
     this.emit({
@@ -291,9 +298,5 @@ export class UdpSession implements EngineSession {
       ...(local ? { local } : {}),
       ...(remote ? { remote } : {}),
     });
-  }
-
-  private emitCounters(): void {
-    this.emit({ type: 'counters', id: this.id, counters: { ...this.status.counters } });
   }
 }
