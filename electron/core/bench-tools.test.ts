@@ -3,6 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from '../../shared/contract/events';
+import type { Phrase } from '../../shared/contract/model';
+import { type MessageKey, translate } from '../../shared/i18n/catalog';
 import { createDispatcher } from '../../shared/rpc/dispatcher';
 import { createEventHub } from './event-hub';
 import { createSessionManager } from './session-manager';
@@ -26,6 +28,14 @@ function engine() {
 }
 
 const W55RP20_CASE = 'examples/w55rp20-prefix-echo.yaml';
+
+/** A phrase in English: what a window shows, which must be the line the report has. */
+const inEnglish = (p: Phrase): string => {
+  const params = Object.fromEntries(
+    Object.entries(p.params ?? {}).map(([k, v]) => [k, typeof v === 'object' ? inEnglish(v) : v]),
+  );
+  return translate('en', p.key as MessageKey, params);
+};
 
 const wrongCase = (port: number) => `
 name: wrong prefix
@@ -77,6 +87,13 @@ describe('runCase from the app', () => {
         const send = result.steps[1];
         expect(send?.verdict).toBe('fail');
         expect(send?.details).toMatch(/differ|expected/i);
+        // Every line with words has its phrase, and the phrase reads as the line does.
+        const lines = send?.details?.split('\n') ?? [];
+        expect(send?.detailLines?.length).toBe(lines.length);
+        expect(send?.detailLines?.filter((p) => p !== null).length).toBe(lines.length - 1);
+        send?.detailLines?.forEach((p, i) => {
+          if (p) expect(inEnglish(p)).toBe(lines[i]);
+        });
         expect(result.steps[2]?.verdict).toBe('skipped');
         expect(result.text).toContain('FAILED');
       } finally {

@@ -9,7 +9,7 @@ import type { EventSink } from '../../shared/contract/events';
 import type { CaseRunResult, CaseStepRow, SimulatedBoardInfo } from '../../shared/contract/model';
 import { parseIpUnmapped } from '../../shared/net/ip';
 import { BOARD_PRESETS } from '../../shared/presets/boards';
-import { failureDetails, formatRun } from './case-report';
+import { formatRun, stepDetailLines } from './case-report';
 import { type CaseReport, type RunCaseOptions, runCase, type StepResult } from './case-runner';
 import { describeError } from './error-messages';
 import { type SimulatedBoard, startSimulatedBoard } from './simulated-boards';
@@ -93,8 +93,7 @@ export function planBoard(
 }
 
 function stepRow(r: StepResult): CaseStepRow {
-  const lines = r.verdict === 'skipped' ? (r.reason ? [r.reason] : []) : failureDetails(r);
-  if (r.verdict === 'pass' && r.reason) lines.push(r.reason);
+  const lines = stepDetailLines(r);
   return {
     number: r.number,
     ...(r.round ? { round: r.round } : {}),
@@ -104,7 +103,8 @@ function stepRow(r: StepResult): CaseStepRow {
     durationMs: r.durationMs,
     ...(r.firstByteMs !== undefined ? { firstByteMs: r.firstByteMs } : {}),
     ...(r.completeMs !== undefined ? { completeMs: r.completeMs } : {}),
-    ...(lines.length > 0 ? { details: lines.join('\n') } : {}),
+    ...(lines.length > 0 ? { details: lines.map((line) => line.text).join('\n') } : {}),
+    ...(lines.some((line) => line.detail) ? { detailLines: lines.map((line) => line.detail ?? null) } : {}),
   };
 }
 
@@ -121,6 +121,8 @@ export function toCaseRunResult(report: CaseReport): CaseRunResult {
     rtt: report.rtt ? { ...report.rtt } : null,
     durationMs: report.durationMs,
     notes: [...report.notes],
+    ...(report.noteDetails.length === report.notes.length ? { noteDetails: [...report.noteDetails] } : {}),
+    ...(report.targetDetail ? { targetDetail: report.targetDetail } : {}),
     text: formatRun(report).join('\n'),
   };
 }

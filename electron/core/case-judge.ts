@@ -1,6 +1,7 @@
 // The one place a case step's reply is judged: how much of the received stream or which message
 // is the reply, and its verdict, through shared/verify (the engine's own rules and diffs). Plain Node.
-import type { ExpectRule } from '../../shared/contract/model';
+import { phrase } from '../../shared/codec/codec-error';
+import type { ExpectRule, Phrase } from '../../shared/contract/model';
 import { expectedBytes, isCompleteReply, judgeReply } from '../../shared/verify';
 
 export interface ReplyDecision {
@@ -11,6 +12,8 @@ export interface ReplyDecision {
   expected?: Uint8Array;
   diffAt?: number;
   reason?: string;
+  /** `reason` as a catalogue phrase. */
+  reasonDetail?: Phrase;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -48,19 +51,32 @@ export function judgeUnfinished(
   rule: ExpectRule,
   sent: Uint8Array,
   unread: Uint8Array,
-  why: { kind: 'timeout'; ms: number } | { kind: 'closed'; sentence?: string },
+  why: { kind: 'timeout'; ms: number } | { kind: 'closed'; sentence?: string; detail?: Phrase },
 ): ReplyDecision {
   const expected = expectedBytes(rule, sent);
   const closed = why.kind === 'closed';
+  // Why the connection ended, as the engine said it (or the board's own close).
+  const sentence = closed ? (why.sentence ?? 'The board closed the connection.') : '';
+  const sentenceDetail: Phrase | string = closed
+    ? why.sentence === undefined
+      ? phrase('cases.boardClosed')
+      : (why.detail ?? why.sentence)
+    : '';
   if (unread.length === 0) {
     return {
       verdict: closed ? 'fail' : 'timeout',
       consumed: 0,
       actual: EMPTY,
       ...(expected ? { expected } : {}),
-      reason: closed
-        ? `${why.sentence ?? 'The board closed the connection.'} No reply came.`
-        : `No reply within ${why.ms} ms.`,
+      ...(closed
+        ? {
+            reason: `${sentence} No reply came.`,
+            reasonDetail: phrase('cases.noReplyCame', { closed: sentenceDetail }),
+          }
+        : {
+            reason: `No reply within ${why.ms} ms.`,
+            reasonDetail: phrase('verify.noReply', { ms: why.ms, got: '' }),
+          }),
     };
   }
   const judged = judgeReply(rule, sent, unread);
@@ -68,12 +84,16 @@ export function judgeUnfinished(
   // Only a correct beginning is a TIMEOUT: bytes that differ, or a regex that never matched what
   // came, are the board's wrong answer.
   const verdict = !closed && judged.incomplete ? 'timeout' : 'fail';
-  const prefix = closed ? `${why.sentence ?? 'The board closed the connection.'} ` : `After ${why.ms} ms: `;
+  const prefix = closed ? `${sentence} ` : `After ${why.ms} ms: `;
+  const inner: Phrase | string = judged.reasonDetail ?? judged.reason ?? '';
   return {
     ...judged,
     verdict,
     consumed: unread.length,
     actual: unread,
     reason: `${prefix}${judged.reason ?? ''}`,
+    reasonDetail: closed
+      ? phrase('cases.closedThen', { closed: sentenceDetail, reason: inner })
+      : phrase('cases.afterMs', { ms: why.ms, reason: inner }),
   };
 }

@@ -1,10 +1,13 @@
 // One case run's view of its engine session: opens it through SessionApi, follows its events (the
 // board's connection, received bytes or messages, sent bytes) and lets the runner wait on them.
 // A client of the engine like the UI; plain Node.
+import { phrase } from '../../shared/codec/codec-error';
 import type { SessionApi } from '../../shared/contract/api';
 import type { EngineEvent, EventSink } from '../../shared/contract/events';
 import type {
+  ErrorInfo,
   Payload,
+  Phrase,
   SendTarget,
   SessionConfig,
   SessionId,
@@ -48,6 +51,8 @@ export class CaseLink {
   ready = false;
   /** Set when the connection ended (or the session failed), with the engine's sentence. */
   ended?: string;
+  /** `ended` as a catalogue phrase, when it has one. */
+  endedDetail?: Phrase;
   /** Bytes or messages received and not yet used by an expectation. */
   private readonly rx: Received[] = [];
   /** Bytes of rx[0] already used (raw streams). */
@@ -84,7 +89,7 @@ export class CaseLink {
           this.ready = true;
           if (event.remote) this.peer ??= event.remote;
         } else if (event.state === 'disconnected' || event.state === 'error') {
-          this.ended ??= event.error?.message ?? 'The board closed the connection.';
+          this.end(event.error, 'The board closed the connection.', phrase('cases.boardClosed'));
         }
         break;
       case 'client-connected':
@@ -95,7 +100,7 @@ export class CaseLink {
         break;
       case 'client-disconnected':
         if (event.peer === this.peer)
-          this.ended ??= event.error?.message ?? 'The board closed the connection.';
+          this.end(event.error, 'The board closed the connection.', phrase('cases.boardClosed'));
         break;
       case 'data':
         if (event.dir === 'tx') {
@@ -116,12 +121,22 @@ export class CaseLink {
     for (const listener of [...this.listeners]) listener();
   }
 
+  /** The first end is the one to report: the engine's error when there is one, else `fallback`. */
+  private end(error: ErrorInfo | undefined, fallback: string, detail: Phrase): void {
+    if (this.ended !== undefined) return;
+    this.ended = error?.message ?? fallback;
+    const said = error ? error.detail : detail;
+    if (said) this.endedDetail = said;
+  }
+
   /** Opens the session; the snapshot carries a server's bound address in `local`. */
   async open(config: SessionConfig): Promise<SessionSnapshot> {
     this.config = config;
     const snapshot = await this.deps.api.open({ config, name: this.name });
     this.id ??= snapshot.id;
-    if (snapshot.state === 'error') this.ended ??= snapshot.error?.message ?? 'The session failed to start.';
+    if (snapshot.state === 'error') {
+      this.end(snapshot.error, 'The session failed to start.', phrase('cases.sessionFailed'));
+    }
     if (snapshot.state === 'open') this.ready = true;
     return snapshot;
   }
@@ -214,7 +229,7 @@ export class CaseLink {
     const id = this.id;
     this.id = undefined;
     this.ready = false;
-    this.ended ??= 'Closed by the case.';
+    this.end(undefined, 'Closed by the case.', phrase('cases.closedByCase'));
     if (id) {
       await this.deps.api.close({ id }).catch(() => {});
     }

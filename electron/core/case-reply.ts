@@ -1,6 +1,7 @@
 // Waiting for one expectation of a case step: the board's reply (cut from the stream or taken as
 // the next message) or the connection closing, with its verdict, diff and round trip. Plain Node.
 import type { StepExpect } from '../../shared/cases/case-types';
+import { phrase } from '../../shared/codec/codec-error';
 import { describeDiff } from '../../shared/verify';
 import { judgeMessage, judgeStream, judgeUnfinished, type ReplyDecision } from './case-judge';
 import type { CaseLink } from './case-link';
@@ -16,6 +17,7 @@ export interface ReplyOptions {
 }
 
 const EMPTY: Uint8Array = new Uint8Array(0);
+const STOPPED = { verdict: 'fail', reason: 'Stopped.', reasonDetail: phrase('cases.stopped') } as const;
 
 /** `t0`: when the send went out (or the expect step began). */
 export async function awaitReply(
@@ -29,8 +31,12 @@ export async function awaitReply(
   if (expect.kind === 'closed') {
     const waited = await link.waitFor(() => (link.ended ? true : undefined), timeoutMs, signal);
     if (waited.ok) return { verdict: 'pass', completeMs: now() - t0 };
-    if (waited.why === 'aborted') return { verdict: 'fail', reason: 'Stopped.' };
-    return { verdict: 'timeout', reason: `The connection is still open after ${timeoutMs} ms.` };
+    if (waited.why === 'aborted') return STOPPED;
+    return {
+      verdict: 'timeout',
+      reason: `The connection is still open after ${timeoutMs} ms.`,
+      reasonDetail: phrase('cases.stillOpen', { ms: timeoutMs }),
+    };
   }
   const { rule } = expect;
   let firstRx: number | undefined;
@@ -42,8 +48,13 @@ export async function awaitReply(
       const message = link.nextMessage();
       if (message) {
         decision = judgeMessage(rule, sent, message.bytes);
-        if (message.issue)
-          decision.reason = `${decision.reason ?? ''} (frame flagged ${message.issue})`.trim();
+        if (message.issue) {
+          const issue = message.issue;
+          decision.reasonDetail = decision.reason
+            ? phrase('cases.frameFlagged', { reason: decision.reasonDetail ?? decision.reason, issue })
+            : phrase('cases.frameFlaggedAlone', { issue });
+          decision.reason = `${decision.reason ?? ''} (frame flagged ${issue})`.trim();
+        }
         link.consumeMessage();
       }
     } else {
@@ -52,7 +63,11 @@ export async function awaitReply(
     }
     if (!decision && link.ended) {
       const unread = framed ? EMPTY : link.unreadBytes();
-      decision = judgeUnfinished(rule, sent, unread, { kind: 'closed', sentence: link.ended });
+      decision = judgeUnfinished(rule, sent, unread, {
+        kind: 'closed',
+        sentence: link.ended,
+        ...(link.endedDetail ? { detail: link.endedDetail } : {}),
+      });
       link.consumeBytes(unread.length);
     }
     if (decision) doneAt = link.lastRxAt;
@@ -66,7 +81,7 @@ export async function awaitReply(
     const unread = framed ? EMPTY : link.unreadBytes();
     link.consumeBytes(unread.length);
     decision = judgeUnfinished(rule, sent, unread, { kind: 'timeout', ms: timeoutMs });
-    if (waited.why === 'aborted') decision = { ...decision, verdict: 'fail', reason: 'Stopped.' };
+    if (waited.why === 'aborted') decision = { ...decision, ...STOPPED };
   }
   const diff =
     decision.verdict === 'pass' || !decision.expected ? '' : describeDiff(decision.expected, decision.actual);
@@ -78,6 +93,7 @@ export async function awaitReply(
     actual: decision.actual,
     ...(decision.diffAt !== undefined ? { diffAt: decision.diffAt } : {}),
     ...(decision.reason ? { reason: decision.reason } : {}),
+    ...(decision.reason && decision.reasonDetail ? { reasonDetail: decision.reasonDetail } : {}),
     ...(diff ? { diff } : {}),
   };
 }

@@ -1,6 +1,9 @@
 // The readable side of a case run: one line per step (PASS / FAIL / TIMEOUT / SKIPPED, round trip,
 // the byte diff under a failure), a closing line per run, and a per-board table for fan-out. Plain Node.
+import { phrase } from '../../shared/codec/codec-error';
 import { formatHex } from '../../shared/codec/hex';
+import type { Phrase } from '../../shared/contract/model';
+import { diffLines } from '../../shared/verify';
 import type { CaseReport, StepResult } from './case-runner';
 
 const VERDICT_WORDS: Record<StepResult['verdict'], string> = {
@@ -37,25 +40,62 @@ function timing(r: StepResult): string {
 const printable = (bytes: Uint8Array) =>
   Array.from(bytes, (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : '.')).join('');
 
-/** What came, when there is nothing to diff against (a regex, a closed connection). */
-function received(bytes: Uint8Array): string {
-  if (bytes.length === 0) return 'received nothing';
-  const head = bytes.subarray(0, 32);
-  const more = bytes.length > head.length ? ` ... (${bytes.length} bytes)` : '';
-  return `received ${formatHex(head)}${more}  |${printable(head)}|`;
+/** A line of a report, and its catalogue phrase when it has words in it. */
+export interface DetailLine {
+  text: string;
+  detail?: Phrase;
 }
 
-/** The lines that explain a failure, without indentation. */
-export function failureDetails(r: StepResult): string[] {
+/** What came, when there is nothing to diff against (a regex, a closed connection). */
+function received(bytes: Uint8Array): DetailLine {
+  if (bytes.length === 0) return { text: 'received nothing', detail: phrase('cases.receivedNothing') };
+  const head = bytes.subarray(0, 32);
+  const more = bytes.length > head.length ? ` ... (${bytes.length} bytes)` : '';
+  const hex = formatHex(head);
+  const text = printable(head);
+  return {
+    text: `received ${hex}${more}  |${text}|`,
+    detail: phrase('cases.received', {
+      hex,
+      more: more ? phrase('cases.receivedMore', { count: bytes.length }) : '',
+      text,
+    }),
+  };
+}
+
+/** The lines that explain a failure, without indentation, each with its phrase where it has one. */
+export function failureDetailLines(r: StepResult): DetailLine[] {
   if (r.verdict === 'pass' || r.verdict === 'skipped') return [];
-  const lines: string[] = [];
-  if (r.reason) lines.push(r.reason);
-  if (r.diff) lines.push(...r.diff.split('\n'));
-  else if (r.actual && (r.actual.length > 0 || r.kind === 'send' || r.kind === 'expect')) {
+  const lines: DetailLine[] = [];
+  if (r.reason) lines.push(reasonLine(r));
+  if (r.diff) {
+    // The picture again with its phrases; the stored text stays the reference.
+    const picture = r.expected && r.actual ? diffLines(r.expected, r.actual) : [];
+    const texts = r.diff.split('\n');
+    lines.push(
+      ...texts.map((text, i) => {
+        const detail = picture[i]?.text === text ? picture[i]?.detail : undefined;
+        return detail ? { text, detail } : { text };
+      }),
+    );
+  } else if (r.actual && (r.actual.length > 0 || r.kind === 'send' || r.kind === 'expect')) {
     lines.push(received(r.actual));
   }
   return lines;
 }
+
+const reasonLine = (r: StepResult): DetailLine =>
+  r.reasonDetail ? { text: r.reason ?? '', detail: r.reasonDetail } : { text: r.reason ?? '' };
+
+/** Every line a step's row shows under it: a skip's reason, a failure's explanation, a pass's note. */
+export function stepDetailLines(r: StepResult): DetailLine[] {
+  const lines = r.verdict === 'skipped' ? (r.reason ? [reasonLine(r)] : []) : failureDetailLines(r);
+  if (r.verdict === 'pass' && r.reason) lines.push(reasonLine(r));
+  return lines;
+}
+
+/** The lines that explain a failure, without indentation. */
+export const failureDetails = (r: StepResult): string[] => failureDetailLines(r).map((line) => line.text);
 
 const INDENT = ' '.repeat(9);
 
@@ -63,9 +103,7 @@ export function formatStep(r: StepResult): string[] {
   const id = stepId(r);
   const time = timing(r);
   const head = `  ${VERDICT_WORDS[r.verdict].padEnd(7)} ${id.padEnd(7)} ${r.label}${time ? `  ${time}` : ''}`;
-  const details = r.verdict === 'skipped' ? (r.reason ? [r.reason] : []) : failureDetails(r);
-  if (r.verdict === 'pass' && r.reason) details.push(r.reason);
-  return [head, ...details.map((line) => `${INDENT}${line}`)];
+  return [head, ...stepDetailLines(r).map((line) => `${INDENT}${line.text}`)];
 }
 
 export function formatRunHeader(report: Pick<CaseReport, 'name' | 'file' | 'target' | 'simulated'>): string {

@@ -4,6 +4,8 @@ import { once } from 'node:events';
 import { createServer, type Server, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { parseCase, resolveBoard } from '../../shared/cases/parse-case';
+import type { Phrase } from '../../shared/contract/model';
+import { type MessageKey, translate } from '../../shared/i18n/catalog';
 import { escapeXml } from './case-junit';
 import { type CaseReport, type RunCaseOptions, runCase } from './case-runner';
 import { createEventHub } from './event-hub';
@@ -23,6 +25,23 @@ function leakFree(body: () => Promise<void>): () => Promise<void> {
   };
 }
 
+/** A phrase in English: what a window shows, which must be the report's own sentence. */
+const inEnglish = (p: Phrase): string => {
+  const params = Object.fromEntries(
+    Object.entries(p.params ?? {}).map(([k, v]) => [k, typeof v === 'object' ? inEnglish(v) : v]),
+  );
+  return translate('en', p.key as MessageKey, params);
+};
+
+/** Every reason, note and target the report words has a phrase that reads exactly as it does. */
+function expectPhrasesMatch(report: CaseReport): void {
+  for (const step of report.steps) {
+    if (step.reason && step.reasonDetail) expect(inEnglish(step.reasonDetail)).toBe(step.reason);
+  }
+  expect(report.noteDetails.map(inEnglish)).toEqual(report.notes);
+  if (report.targetDetail) expect(inEnglish(report.targetDetail)).toBe(report.target);
+}
+
 async function runText(
   text: string,
   target: { host?: string; port?: number } = {},
@@ -32,12 +51,14 @@ async function runText(
   const hub = createEventHub();
   const api = createSessionManager({ sink: hub.sink, closeGraceMs: 50 });
   try {
-    return await runCase(testCase, {
+    const report = await runCase(testCase, {
       api,
       subscribe: hub.subscribe,
       board: resolveBoard(testCase, target),
       ...extra,
     });
+    expectPhrasesMatch(report);
+    return report;
   } finally {
     await api.dispose();
   }

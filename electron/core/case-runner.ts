@@ -3,7 +3,8 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CaseBoard, CaseStep, StepExpect, StepKind, TestCase } from '../../shared/cases/case-types';
-import type { SessionConfig } from '../../shared/contract/model';
+import { phrase } from '../../shared/codec/codec-error';
+import type { Phrase, SessionConfig } from '../../shared/contract/model';
 import { splitEndpoint } from '../../shared/net/ip';
 import type { BoardId } from '../../shared/presets/boards';
 import { type Percentiles, percentiles } from '../../shared/verify';
@@ -30,6 +31,8 @@ export interface StepResult {
   actual?: Uint8Array;
   diffAt?: number;
   reason?: string;
+  /** `reason` as a catalogue phrase, for a window in another language. */
+  reasonDetail?: Phrase;
   /** The byte-level picture of a failure (expected against actual). */
   diff?: string;
 }
@@ -50,6 +53,10 @@ export interface CaseReport {
   durationMs: number;
   /** Things worth knowing that are not a step's verdict (bytes nobody checked ...). */
   notes: string[];
+  /** Each note as a catalogue phrase. */
+  noteDetails: Phrase[];
+  /** `target` as a catalogue phrase, when it has words in it. */
+  targetDetail?: Phrase;
 }
 
 export interface RunCaseOptions {
@@ -97,6 +104,29 @@ function sessionConfig(board: CaseBoard, step: CaseStep & { kind: 'connect' | 'l
   };
 }
 
+/** A step that failed for a reason of its own. */
+const failed = (verdict: 'fail' | 'timeout', reason: string, detail: Phrase): Partial<StepResult> => ({
+  verdict,
+  reason,
+  reasonDetail: detail,
+});
+const STOPPED = failed('fail', 'Stopped.', phrase('cases.stopped'));
+
+/** A thrown error's sentence, with its phrase when the engine gave one (an ApiError's detail). */
+const thrown = (error: unknown): Partial<StepResult> => {
+  const detail = error instanceof Error ? (error as { detail?: Phrase }).detail : undefined;
+  return {
+    verdict: 'fail',
+    reason: error instanceof Error ? error.message : String(error),
+    ...(detail && typeof detail === 'object' ? { reasonDetail: detail } : {}),
+  };
+};
+
+const listeningOn = (address: string): { text: string; detail: Phrase } => ({
+  text: `listening on ${address}`,
+  detail: phrase('cases.targetListening', { address }),
+});
+
 export function describeTarget(board: CaseBoard): string {
   if (board.mode === 'tcp-server')
     return `listening on ${formatEndpoint(board.localAddress || '0.0.0.0', board.port)}`;
@@ -112,7 +142,12 @@ export async function runCase(testCase: TestCase, opts: RunCaseOptions): Promise
   const start = now();
   const results: StepResult[] = [];
   const notes: string[] = [];
+  const noteDetails: Phrase[] = [];
   let target = describeTarget(board);
+  let targetDetail: Phrase | undefined =
+    board.mode === 'tcp-server'
+      ? listeningOn(formatEndpoint(board.localAddress || '0.0.0.0', board.port)).detail
+      : undefined;
   opts.onTarget?.(target);
   let link: CaseLink | undefined;
   let stopped = false;
@@ -128,9 +163,14 @@ export async function runCase(testCase: TestCase, opts: RunCaseOptions): Promise
     const old = link;
     link = undefined;
     if (!old) return;
-    if (old.unreadCount > 0) notes.push(`${old.unreadCount} received bytes were never checked by an expect.`);
-    if (old.othersBytes > 0)
+    if (old.unreadCount > 0) {
+      notes.push(`${old.unreadCount} received bytes were never checked by an expect.`);
+      noteDetails.push(phrase('cases.noteUnread', { count: old.unreadCount }));
+    }
+    if (old.othersBytes > 0) {
       notes.push(`Other boards sent ${old.othersBytes} bytes to this server; they were ignored.`);
+      noteDetails.push(phrase('cases.noteOthers', { count: old.othersBytes }));
+    }
     await old.close();
     old.dispose();
   };
@@ -143,7 +183,9 @@ export async function runCase(testCase: TestCase, opts: RunCaseOptions): Promise
     if (step.kind === 'listen' && !current.ended) {
       const bound = snapshot.local ? splitEndpoint(snapshot.local) : undefined;
       if (bound) {
-        target = `listening on ${formatEndpoint(bound.address, bound.port)}`;
+        const listening = listeningOn(formatEndpoint(bound.address, bound.port));
+        target = listening.text;
+        targetDetail = listening.detail;
         opts.onTarget?.(target);
         await opts.onListening?.({
           host: bound.address === '0.0.0.0' || bound.address === '::' ? '127.0.0.1' : bound.address,
@@ -157,18 +199,26 @@ export async function runCase(testCase: TestCase, opts: RunCaseOptions): Promise
       signal,
     );
     if (!waited.ok) {
-      if (waited.why === 'aborted') return { verdict: 'fail', reason: 'Stopped.' };
+      if (waited.why === 'aborted') return STOPPED;
+      const ms = step.timeoutMs;
+      return step.kind === 'listen'
+        ? failed('timeout', `No board connected within ${ms} ms.`, phrase('cases.noBoardWithin', { ms }))
+        : failed('timeout', `Not connected within ${ms} ms.`, phrase('cases.notConnectedWithin', { ms }));
+    }
+    if (!current.ready) {
       return {
-        verdict: 'timeout',
-        reason:
-          step.kind === 'listen'
-            ? `No board connected within ${step.timeoutMs} ms.`
-            : `Not connected within ${step.timeoutMs} ms.`,
+        verdict: 'fail',
+        reason: current.ended,
+        ...(current.endedDetail ? { reasonDetail: current.endedDetail } : {}),
       };
     }
-    if (!current.ready) return { verdict: 'fail', reason: current.ended };
-    const who = step.kind === 'listen' ? `Board ${current.peer} connected.` : undefined;
-    return { verdict: 'pass', ...(who ? { reason: who } : {}) };
+    if (step.kind !== 'listen') return { verdict: 'pass' };
+    const peer = current.peer ?? '';
+    return {
+      verdict: 'pass',
+      reason: `Board ${current.peer} connected.`,
+      reasonDetail: phrase('cases.boardConnected', { peer }),
+    };
   };
 
   const runStep = async (step: CaseStep): Promise<Partial<StepResult>> => {
@@ -184,13 +234,20 @@ export async function runCase(testCase: TestCase, opts: RunCaseOptions): Promise
           await delay(step.ms, undefined, signal ? { signal } : {});
           return { verdict: 'pass' };
         } catch {
-          return { verdict: 'fail', reason: 'Stopped.' };
+          return STOPPED;
         }
       case 'send':
       case 'expect': {
         const current = link;
         if (!current?.ready || current.ended) {
-          return { verdict: 'fail', reason: current?.ended ?? 'The connection is not open.' };
+          if (current?.ended === undefined) {
+            return failed('fail', 'The connection is not open.', phrase('cases.notOpen'));
+          }
+          return {
+            verdict: 'fail',
+            reason: current.ended,
+            ...(current.endedDetail ? { reasonDetail: current.endedDetail } : {}),
+          };
         }
         let sent: Uint8Array = EMPTY;
         let t0 = now();
@@ -198,7 +255,7 @@ export async function runCase(testCase: TestCase, opts: RunCaseOptions): Promise
           try {
             ({ sent, at: t0 } = await current.send(step.payload));
           } catch (error) {
-            return { verdict: 'fail', reason: error instanceof Error ? error.message : String(error) };
+            return thrown(error);
           }
           if (!step.expect) return { verdict: 'pass', sent };
         }
@@ -230,6 +287,7 @@ export async function runCase(testCase: TestCase, opts: RunCaseOptions): Promise
               verdict: 'skipped',
               durationMs: 0,
               reason: `Rounds ${k} to ${step.count} were not run.`,
+              reasonDetail: phrase('cases.roundsNotRun', { from: k, to: step.count }),
             });
             break;
           }
@@ -242,7 +300,7 @@ export async function runCase(testCase: TestCase, opts: RunCaseOptions): Promise
       try {
         outcome = await runStep(step);
       } catch (error) {
-        outcome = { verdict: 'fail', reason: error instanceof Error ? error.message : String(error) };
+        outcome = thrown(error);
       }
       record({ ...base, verdict: 'fail', ...outcome, durationMs: now() - t } as StepResult);
     }
@@ -276,5 +334,7 @@ export async function runCase(testCase: TestCase, opts: RunCaseOptions): Promise
     startedAt,
     durationMs: now() - start,
     notes,
+    noteDetails,
+    ...(targetDetail ? { targetDetail } : {}),
   };
 }

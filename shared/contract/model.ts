@@ -118,6 +118,8 @@ export type FramingSpec =
 export interface ErrorInfo {
   code: string;
   message: string;
+  /** `message` as a catalogue key and values, so a window can show it in its own language. */
+  detail?: Phrase;
 }
 
 /** Exact traffic totals, counted in the engine from every byte (never from what was displayed). */
@@ -342,6 +344,8 @@ export interface CaseStepRow {
   completeMs?: number;
   /** Why it failed, the byte diff of expected against actual, what came: the report's lines. */
   details?: string;
+  /** Each line of `details` as a catalogue phrase (null: shown as it is). */
+  detailLines?: (Phrase | null)[];
 }
 
 /** A case run's summary: JSON-safe (no bytes), for the UI. */
@@ -358,6 +362,10 @@ export interface CaseRunResult {
   rtt: { min: number; p50: number; p95: number; p99: number; max: number } | null;
   durationMs: number;
   notes: string[];
+  /** Each note as a catalogue phrase. */
+  noteDetails?: Phrase[];
+  /** `target` as a catalogue phrase, when it has words in it ("listening on ..."). */
+  targetDetail?: Phrase;
   /** The whole run as the command line prints it. */
   text: string;
 }

@@ -31,84 +31,83 @@ const english = (v: string | Phrase): string => (typeof v === 'string' ? v : 'no
  * values. Reports keep the English; a window passes its own language.
  */
 export type Wording = (english: string, detail: Phrase) => string;
-const asIs: Wording = (text) => text;
 
-const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+/** One line of the picture: its English, and its catalogue phrase when it has words in it. */
+export interface DiffLine {
+  text: string;
+  detail?: Phrase;
+}
 
-/** Columns a label takes in a monospace font: East Asian wide characters take two. */
-const columns = (text: string): number => {
-  let n = 0;
-  for (const ch of text) n += WIDE.test(ch) ? 2 : 1;
-  return n;
-};
-
-function row(label: string, bytes: Uint8Array, start: number): { hex: string; text: string; line: string } {
+/** The rest of a row after its label: offsets elided, hex, and the printable text. */
+function rowRest(bytes: Uint8Array, start: number): string {
   const slice = bytes.subarray(start, start + WINDOW);
   const hex = Array.from(slice, hex2).join(' ');
   const text = Array.from(slice, printable).join('');
   const more = bytes.length > start + WINDOW ? ' …' : '';
   const before = start > 0 ? '… ' : '';
-  return {
-    hex,
-    text,
-    line: `  ${label} ${before}${hex.padEnd(WINDOW * 3 - 1)}${more ? more : '  '}  |${text}|`,
-  };
+  return `${before}${hex.padEnd(WINDOW * 3 - 1)}${more ? more : '  '}  |${text}|`;
 }
 
 /**
- * A few lines that point at the first difference, e.g.
+ * The picture's lines, e.g.
  *
  *   Differs at byte 13: expected 68 'h', got 48 'H' (18 bytes expected, 18 received).
  *     expected … 3A 20 68 65 6C 6C 6F     |: hello|
  *     actual   … 3A 20 48 65 6C 6C 6F     |: Hello|
  *                     ^^                     ^
  *
- * Empty when the two are equal.
+ * Every language's row labels take the same eight columns, so the carets line up in each. Empty
+ * when the two are equal.
  */
-export function describeDiff(expected: Uint8Array, actual: Uint8Array, words: Wording = asIs): string {
+export function diffLines(expected: Uint8Array, actual: Uint8Array): DiffLine[] {
   const at = firstDiff(expected, actual);
-  if (at < 0) return '';
+  if (at < 0) return [];
   const one = expected.length === 1;
   const sizes = phrase(one ? 'verify.sizes_one' : 'verify.sizes_other', {
     count: expected.length,
     received: actual.length,
   });
   const sizesText = `${expected.length} byte${one ? '' : 's'} expected, ${actual.length} received`;
-  let head: string;
+  let head: DiffLine;
   if (at >= expected.length) {
     const more = actual.length - expected.length;
     const first = describeByte(actual[at]);
-    head = words(
-      `Differs at byte ${at}: ${more} byte${more === 1 ? '' : 's'} more than expected, starting with ${english(first)} (${sizesText}).`,
-      phrase(more === 1 ? 'verify.diffMore_one' : 'verify.diffMore_other', {
+    head = {
+      text: `Differs at byte ${at}: ${more} byte${more === 1 ? '' : 's'} more than expected, starting with ${english(first)} (${sizesText}).`,
+      detail: phrase(more === 1 ? 'verify.diffMore_one' : 'verify.diffMore_other', {
         at,
         count: more,
         actual: first,
         sizes,
       }),
-    );
+    };
   } else {
     const want = describeByte(expected[at]);
     const got = describeByte(actual[at]);
-    head = words(
-      `Differs at byte ${at}: expected ${english(want)}, got ${english(got)} (${sizesText}).`,
-      phrase('verify.diffAt', { at, expected: want, actual: got, sizes }),
-    );
+    head = {
+      text: `Differs at byte ${at}: expected ${english(want)}, got ${english(got)} (${sizesText}).`,
+      detail: phrase('verify.diffAt', { at, expected: want, actual: got, sizes }),
+    };
   }
   const start = Math.max(0, at - CONTEXT_BEFORE);
-  // The labels share one width, so the two rows and the carets line up in any language.
-  const labels = [
-    words('expected', phrase('verify.rowExpected')),
-    words('actual', phrase('verify.rowActual')),
-  ];
-  const width = Math.max(8, ...labels.map(columns));
-  const pad = (label: string) => label + ' '.repeat(width - columns(label));
-  const e = row(pad(labels[0] as string), expected, start);
-  const a = row(pad(labels[1] as string), actual, start);
+  const e = rowRest(expected, start);
+  const a = rowRest(actual, start);
   const col = at - start;
-  const prefix = `  ${' '.repeat(width)} ${start > 0 ? '  ' : ''}`;
+  const prefix = `  ${' '.repeat(8)} ${start > 0 ? '  ' : ''}`;
   const hexCaret = `${' '.repeat(col * 3)}^^`;
   const textCaretAt = WINDOW * 3 - 1 + 5 + col;
   const caret = `${prefix}${hexCaret.padEnd(textCaretAt)}^`;
-  return [head, e.line, a.line, caret.trimEnd()].join('\n');
+  return [
+    head,
+    { text: `  expected ${e}`, detail: phrase('verify.diffRowExpected', { row: e }) },
+    { text: `  actual   ${a}`, detail: phrase('verify.diffRowActual', { row: a }) },
+    { text: caret.trimEnd() },
+  ];
+}
+
+/** The picture as text, in the reader's words (English unless `words` says otherwise). */
+export function describeDiff(expected: Uint8Array, actual: Uint8Array, words?: Wording): string {
+  return diffLines(expected, actual)
+    .map((line) => (words && line.detail ? words(line.text, line.detail) : line.text))
+    .join('\n');
 }

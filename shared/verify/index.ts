@@ -1,7 +1,7 @@
 // Reply verification's public face, shared by the engine and the command-line case runner:
 // expected bytes, verdicts, diffs, round-trip statistics and auto-reply matching. Pure.
 export { decodeText } from './decode';
-export { describeDiff, firstDiff, type Wording } from './diff';
+export { type DiffLine, describeDiff, diffLines, firstDiff, type Wording } from './diff';
 export {
   checkExpectRule,
   compilePattern,

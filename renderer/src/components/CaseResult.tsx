@@ -2,6 +2,7 @@
 // PASS / FAIL / TIMEOUT / SKIPPED badge, round trip and, under a failure, the byte diff.
 import type { CaseRunResult, CaseStepRow } from '../../../shared/contract/model';
 import { t, useT } from '../i18n';
+import { say } from '../state/phrase';
 import { formatMs, summaryLine, verdictWord } from '../state/test-cases';
 
 function timing(step: CaseStepRow): string {
@@ -9,6 +10,16 @@ function timing(step: CaseStepRow): string {
   if (step.completeMs !== undefined) return t('cases.rtt', { ms: formatMs(step.completeMs) });
   if (step.kind === 'send' || step.kind === 'close') return '';
   return formatMs(step.durationMs);
+}
+
+/** The step's lines in the window's language, each from its phrase when the engine gave one. */
+function details(step: CaseStepRow): string | undefined {
+  if (!step.details || !step.detailLines) return step.details;
+  const phrases = step.detailLines;
+  return step.details
+    .split('\n')
+    .map((line, i) => say(line, phrases[i] ?? undefined))
+    .join('\n');
 }
 
 function StepRow({ step }: { step: CaseStepRow }) {
@@ -23,7 +34,7 @@ function StepRow({ step }: { step: CaseStepRow }) {
         <span className="case-step-label">{step.label}</span>
         {time && <span className="case-step-time mono">{time}</span>}
       </div>
-      {step.details && <pre className="case-step-details">{step.details}</pre>}
+      {step.details && <pre className="case-step-details">{details(step)}</pre>}
     </li>
   );
 }
@@ -44,7 +55,7 @@ export function CaseResult({ result }: { result: CaseRunResult }) {
         <span className="muted">
           {t('cases.against', {
             name: result.name,
-            target: result.target,
+            target: say(result.target, result.targetDetail),
             simulated,
             duration: formatMs(result.durationMs),
           })}
@@ -58,9 +69,9 @@ export function CaseResult({ result }: { result: CaseRunResult }) {
           <StepRow key={i} step={step} />
         ))}
       </ol>
-      {result.notes.map((note) => (
+      {result.notes.map((note, i) => (
         <p key={note} className="muted case-note">
-          {t('cases.note', { note })}
+          {t('cases.note', { note: say(note, result.noteDetails?.[i]) })}
         </p>
       ))}
     </div>

@@ -338,6 +338,29 @@ export const compose = {
   'cases.steps': 'Steps',
   'cases.note': 'Note: {note}',
 
+  // A case run's reasons, notes and target, as the engine gives them.
+  'cases.stopped': 'Stopped.',
+  'cases.noBoardWithin': 'No board connected within {ms} ms.',
+  'cases.notConnectedWithin': 'Not connected within {ms} ms.',
+  'cases.boardConnected': 'Board {peer} connected.',
+  'cases.notOpen': 'The connection is not open.',
+  'cases.roundsNotRun': 'Rounds {from} to {to} were not run.',
+  'cases.boardClosed': 'The board closed the connection.',
+  'cases.sessionFailed': 'The session failed to start.',
+  'cases.closedByCase': 'Closed by the case.',
+  'cases.noReplyCame': '{closed} No reply came.',
+  'cases.afterMs': 'After {ms} ms: {reason}',
+  'cases.closedThen': '{closed} {reason}',
+  'cases.stillOpen': 'The connection is still open after {ms} ms.',
+  'cases.frameFlagged': '{reason} (frame flagged {issue})',
+  'cases.frameFlaggedAlone': '(frame flagged {issue})',
+  'cases.receivedNothing': 'received nothing',
+  'cases.received': 'received {hex}{more}  |{text}|',
+  'cases.receivedMore': ' ... ({count} bytes)',
+  'cases.noteUnread': '{count} received bytes were never checked by an expect.',
+  'cases.noteOthers': 'Other boards sent {count} bytes to this server; they were ignored.',
+  'cases.targetListening': 'listening on {address}',
+
   // Simulated boards.
   'boards.title': 'Simulated boards',
   'boards.hint':
@@ -415,8 +438,8 @@ export const compose = {
     'Differs at byte {at}: {count} byte more than expected, starting with {actual} ({sizes}).',
   'verify.diffMore_other':
     'Differs at byte {at}: {count} bytes more than expected, starting with {actual} ({sizes}).',
-  'verify.rowExpected': 'expected',
-  'verify.rowActual': 'actual',
+  'verify.diffRowExpected': '  expected {row}',
+  'verify.diffRowActual': '  actual   {row}',
   'verify.noReply': 'No reply within {ms} ms{got}.',
   'verify.noCompleteReply': 'No complete reply within {ms} ms{got}.',
   'verify.closedEarly': 'The connection closed before a complete reply{got}.',
