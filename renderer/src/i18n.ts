@@ -22,7 +22,9 @@ export const currentLanguage = (): Language => current;
 export function setLanguage(language: Language): void {
   if (language === current) return;
   current = language;
-  if (typeof document !== 'undefined') document.documentElement.lang = language;
+  // Typed without the DOM library: the bench runs the log's modules, and so this one, in Node.
+  const doc = (globalThis as { document?: { documentElement: { lang: string } } }).document;
+  if (doc) doc.documentElement.lang = language;
   for (const listener of listeners) listener();
 }
 

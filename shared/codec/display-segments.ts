@@ -7,12 +7,14 @@ export interface DisplaySegment {
   escape: boolean;
 }
 
-const ESCAPES: string[] = [];
-for (let b = 0; b < 256; b++) ESCAPES.push(`\\x${b.toString(16).toUpperCase().padStart(2, '0')}`);
-ESCAPES[0x0d] = '\\r';
-ESCAPES[0x0a] = '\\n';
-ESCAPES[0x09] = '\\t';
-ESCAPES[0x00] = '\\0';
+const escapes: string[] = [];
+for (let b = 0; b < 256; b++) escapes.push(`\\x${b.toString(16).toUpperCase().padStart(2, '0')}`);
+escapes[0x0d] = '\\r';
+escapes[0x0a] = '\\n';
+escapes[0x09] = '\\t';
+escapes[0x00] = '\\0';
+/** How the log writes a byte it shows as an escape. */
+export const ESCAPES: readonly string[] = escapes;
 
 export const isPrintableAscii = (b: number): boolean => b >= 0x20 && b <= 0x7e;
 
@@ -35,6 +37,9 @@ function unitsToString(units: Uint16Array, end: number): string {
 }
 
 /** Collects UTF-16 units for a text run and escape strings for an escape run, merging as it goes. */
+/** One scratch buffer for every builder: decoding is never nested, and a log renders many rows. */
+let scratch = new Uint16Array(4096);
+
 export class SegmentBuilder {
   readonly segments: DisplaySegment[] = [];
   private readonly units: Uint16Array;
@@ -43,7 +48,8 @@ export class SegmentBuilder {
 
   /** `maxUnits`: the most UTF-16 units the text can take (every decoder knows a bound). */
   constructor(maxUnits: number) {
-    this.units = new Uint16Array(maxUnits);
+    if (scratch.length < maxUnits) scratch = new Uint16Array(Math.max(maxUnits, scratch.length * 2));
+    this.units = scratch;
   }
 
   unit(u: number): void {

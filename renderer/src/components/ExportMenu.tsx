@@ -5,15 +5,21 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useLog, useLogView, usePrefs, useSessions } from '../app-context';
 import { download } from '../download';
+import { type Translator, useT } from '../i18n';
 import { EXPORT_FORMATS, type ExportFormat, exportFileName, exportParts, gapNote } from '../state/log-export';
 import { isFiltering, type LogFilter, logView, visibleIndices } from '../state/log-filter';
 import type { LogEntry } from '../state/log-reducer';
 import { activeSession } from '../state/sessions-reducer';
 import { soakSummaryLines } from '../state/task-words';
 
-function filterWords(f: LogFilter): string {
-  const kinds = [f.rx && 'RX', f.tx && 'TX', f.system && 'system rows'].filter(Boolean);
-  return kinds.length === 0 ? 'nothing' : kinds.join(' and ');
+function filterWords(f: LogFilter, t: Translator['t']): string {
+  const kinds = [
+    f.rx && t('log.export.kinds.rx'),
+    f.tx && t('log.export.kinds.tx'),
+    f.system && t('log.export.kinds.system'),
+  ].filter((k): k is string => typeof k === 'string');
+  if (kinds.length === 0) return t('log.export.kinds.nothing');
+  return kinds.reduce((first, second) => t('log.export.kinds.and', { first, second }));
 }
 
 export function ExportMenu() {
@@ -24,6 +30,7 @@ export function ExportMenu() {
   const gaps = useLog((s) => s.gaps);
   const decodeAs = usePrefs((p) => p.decodeAs);
   const filter = useLogView((s) => s.filter);
+  const { t } = useT();
   const [open, setOpen] = useState(false);
   const [onlyFiltered, setOnlyFiltered] = useState(true);
   const box = useRef<HTMLDivElement>(null);
@@ -62,7 +69,7 @@ export function ExportMenu() {
         return own && own !== 'dump' ? own : decodeAs;
       },
       gaps,
-      filter: scoped ? filterWords(filter) : undefined,
+      filter: scoped ? filterWords(filter, t) : undefined,
       at,
       soak: soak?.stats ? soakSummaryLines(soak) : undefined,
     });
@@ -80,11 +87,11 @@ export function ExportMenu() {
         aria-controls={open ? ids.menu : undefined}
         onClick={() => setOpen(!open)}
       >
-        Export
+        {t('log.export')}
       </button>
       {open && (
         <fieldset id={ids.menu} className="menu-panel">
-          <legend className="field-label">Export the log</legend>
+          <legend className="field-label">{t('log.export.legend')}</legend>
           <div className="check">
             <input
               id={ids.filtered}
@@ -93,11 +100,11 @@ export function ExportMenu() {
               disabled={!filtering}
               onChange={(e) => setOnlyFiltered(e.target.checked)}
             />
-            <label htmlFor={ids.filtered}>Only what the filter shows</label>
+            <label htmlFor={ids.filtered}>{t('log.export.onlyFiltered')}</label>
           </div>
           {EXPORT_FORMATS.map((f) => (
             <button key={f.id} type="button" className="menu-item" onClick={() => run(f.id)}>
-              {f.label}
+              {t(f.label)}
             </button>
           ))}
           {note && <p className="menu-note">{note}</p>}

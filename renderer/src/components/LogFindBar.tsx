@@ -3,25 +3,31 @@
 import { type KeyboardEvent, useId } from 'react';
 import { useLog, useLogView, useServices, useSessions } from '../app-context';
 import { formatCount, pluralBytes } from '../format';
-import type { LogFilter } from '../state/log-filter';
+import { type Translator, useT } from '../i18n';
 import { ExportMenu } from './ExportMenu';
 import type { LogSearch } from './useLogSearch';
 
-const FILTERS: readonly { key: keyof LogFilter; text: string; name: string }[] = [
-  { key: 'rx', text: 'RX', name: 'Show RX' },
-  { key: 'tx', text: 'TX', name: 'Show TX' },
-  { key: 'system', text: 'System', name: 'Show system rows' },
-];
+/** The Find box's id: the keyboard shortcut for Find focuses it. */
+export const LOG_FIND_ID = 'log-find';
 
-function matchText(search: LogSearch): string {
+const FILTERS = [
+  { key: 'rx', text: 'RX', name: 'log.filter.showRx' },
+  { key: 'tx', text: 'TX', name: 'log.filter.showTx' },
+  { key: 'system', text: 'log.filter.system', name: 'log.filter.showSystem' },
+] as const;
+
+function matchText(search: LogSearch, t: Translator['t']): string {
   if (!search.query.ok || !search.hits) return '';
   const { total } = search.hits;
-  return total === 0 ? 'No matches' : `${formatCount(search.current + 1)} of ${formatCount(total)}`;
+  return total === 0
+    ? t('log.find.none')
+    : t('log.find.position', { current: formatCount(search.current + 1), total: formatCount(total) });
 }
 
 export interface LogFindBarProps {
   search: LogSearch;
-  reveal(row: number | undefined): void;
+  /** Brings the entry with this key into view. */
+  reveal(key: number | undefined): void;
   calculatorOpen: boolean;
   onCalculator(): void;
 }
@@ -34,7 +40,8 @@ export function LogFindBar({ search, reveal, calculatorOpen, onCalculator }: Log
   const findHex = useLogView((s) => s.findHex);
   const logData = useLog((s) => s.logData);
   const unlogged = useLog((s) => s.unlogged);
-  const ids = { find: useId(), reason: useId(), hex: useId(), logData: useId() };
+  const { t } = useT();
+  const ids = { reason: useId(), hex: useId(), logData: useId() };
   const canStep = (search.hits?.total ?? 0) > 0;
   const step = (delta: number) => reveal(search.step(delta));
 
@@ -50,29 +57,29 @@ export function LogFindBar({ search, reveal, calculatorOpen, onCalculator }: Log
   return (
     <div className="toolbar second">
       <fieldset className="filter">
-        <legend className="field-label">Filter</legend>
+        <legend className="field-label">{t('log.filter')}</legend>
         {FILTERS.map((f) => (
           <label key={f.key} className={`chip ${f.key}`}>
             <input
               type="checkbox"
-              aria-label={f.name}
+              aria-label={t(f.name)}
               checked={filter[f.key]}
               onChange={(e) => logView.setState({ filter: { ...filter, [f.key]: e.target.checked } })}
             />
-            {f.text}
+            {f.key === 'system' ? t(f.text) : f.text}
           </label>
         ))}
       </fieldset>
       <div className="find">
-        <label className="field-label" htmlFor={ids.find}>
-          Find
+        <label className="field-label" htmlFor={LOG_FIND_ID}>
+          {t('log.find')}
         </label>
         <input
-          id={ids.find}
+          id={LOG_FIND_ID}
           type="search"
           className={findHex ? 'mono' : undefined}
           value={find}
-          placeholder={findHex ? '0D 0A' : 'text as shown'}
+          placeholder={findHex ? '0D 0A' : t('log.find.placeholder')}
           spellCheck={false}
           autoComplete="off"
           aria-invalid={!search.query.ok || undefined}
@@ -87,13 +94,13 @@ export function LogFindBar({ search, reveal, calculatorOpen, onCalculator }: Log
             checked={findHex}
             onChange={(e) => logView.setState({ findHex: e.target.checked })}
           />
-          <label htmlFor={ids.hex}>Hex</label>
+          <label htmlFor={ids.hex}>{t('log.find.hex')}</label>
         </span>
         <button
           type="button"
           className="btn small step"
-          aria-label="Previous"
-          title="Previous match (Shift+Enter)"
+          aria-label={t('log.find.previous')}
+          title={t('log.find.previousTitle')}
           disabled={!canStep}
           onClick={() => step(-1)}
         >
@@ -102,15 +109,15 @@ export function LogFindBar({ search, reveal, calculatorOpen, onCalculator }: Log
         <button
           type="button"
           className="btn small step"
-          aria-label="Next"
-          title="Next match (Enter)"
+          aria-label={t('log.find.next')}
+          title={t('log.find.nextTitle')}
           disabled={!canStep}
           onClick={() => step(1)}
         >
           ↓
         </button>
         <span className="match-count" aria-live="polite">
-          {matchText(search)}
+          {matchText(search, t)}
         </span>
         {!search.query.ok && (
           <span id={ids.reason} className="fault find-reason">
@@ -127,10 +134,13 @@ export function LogFindBar({ search, reveal, calculatorOpen, onCalculator }: Log
             aria-describedby={logData ? undefined : `${ids.logData}-note`}
             onChange={(e) => log.setLogData(activeId, e.target.checked)}
           />
-          <label htmlFor={ids.logData}>Log data</label>
+          <label htmlFor={ids.logData}>{t('log.logData')}</label>
           {!logData && (
             <span id={`${ids.logData}-note`} className="waiting">
-              {formatCount(unlogged.entries)} not logged ({pluralBytes(unlogged.bytes)})
+              {t('log.notLogged', {
+                count: formatCount(unlogged.entries),
+                bytes: pluralBytes(unlogged.bytes),
+              })}
             </span>
           )}
         </div>
@@ -140,7 +150,7 @@ export function LogFindBar({ search, reveal, calculatorOpen, onCalculator }: Log
           aria-expanded={calculatorOpen}
           onClick={onCalculator}
         >
-          Checksum…
+          {t('log.checksum')}
         </button>
         <ExportMenu />
       </div>

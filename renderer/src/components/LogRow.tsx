@@ -1,24 +1,18 @@
 // One traffic log entry. Data rows decode their bytes here, at render time, as the log's Decode as
-// or the entry's own Show as (a hex dump included); escapes are dimmed, search matches marked, and
-// a frame issue is a badge. A checkbox selects the entry for the checksum calculator.
-import { memo, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+// or the entry's own Show as (a hex dump included); escapes are dimmed, search matches marked, and a
+// frame issue is a badge. A closed row shows the start of its entry (log-layout.ts says how much);
+// Show all opens it whole. A checkbox selects the entry for the checksum calculator.
+import { memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { DECODE_AS, DECODE_AS_LABELS, type DecodeAs, decodeForDisplay } from '../../../shared/codec/display';
 import { type MarkedPiece, markPieces, withLineBreaks } from '../display-lines';
 import { formatBytes, pluralBytes } from '../format';
+import { useT } from '../i18n';
+import { DUMP_PREVIEW_BYTES, MAX_TEXT_LINES, TEXT_PREVIEW_BYTES } from '../state/log-layout';
 import type { DataEntry, EntryView, LogEntry } from '../state/log-reducer';
 import { entryMatches, type Needle, type Shown } from '../state/log-search';
 import { formatDateTime } from '../state/log-time';
 import { ExchangeRow } from './ExchangeRow';
 import { HexDump } from './HexDump';
-
-/** Beyond this a row shows its start and a button: one 64 KiB chunk would otherwise fill screens. */
-const ROW_PREVIEW_BYTES = 1024;
-
-const ISSUES = {
-  oversized: ['oversized', 'Cut at the maximum frame size: the message was longer'],
-  'bad-length': ['bad length', 'The length field was smaller than its own header'],
-  incomplete: ['incomplete', 'The stream ended before this frame was complete'],
-} as const;
 
 function renderPieces(pieces: MarkedPiece[]): ReactNode[] {
   // Keys by position: the list is rebuilt whole for each payload and never reordered.
@@ -44,17 +38,19 @@ function renderPieces(pieces: MarkedPiece[]): ReactNode[] {
 interface PayloadProps {
   bytes: Uint8Array;
   shown: Shown;
+  open: boolean;
   needle?: Needle;
   /** Index of the current match among this entry's matches; -1 when it is elsewhere. */
   currentNth: number;
 }
 
-function Payload({ bytes, shown, needle, currentNth }: PayloadProps) {
-  const [expanded, setExpanded] = useState(false);
+function Payload({ bytes, shown, open, needle, currentNth }: PayloadProps) {
   const ref = useRef<HTMLSpanElement>(null);
-  // Next / Previous into a long entry shows all of it, so the match it went to is on screen.
-  const long = bytes.length > ROW_PREVIEW_BYTES && !expanded && currentNth < 0;
-  const visible = useMemo(() => (long ? bytes.subarray(0, ROW_PREVIEW_BYTES) : bytes), [bytes, long]);
+  const preview = shown === 'dump' ? DUMP_PREVIEW_BYTES : TEXT_PREVIEW_BYTES;
+  const visible = useMemo(
+    () => (open || bytes.length <= preview ? bytes : bytes.subarray(0, preview)),
+    [bytes, open, preview],
+  );
   const ranges = useMemo(
     () => (needle ? entryMatches(visible, shown, needle) : []),
     [visible, shown, needle],
@@ -68,17 +64,14 @@ function Payload({ bytes, shown, needle, currentNth }: PayloadProps) {
       ),
     [visible, shown, ranges, currentNth],
   );
+  // Next / Previous opens the entry it goes to; a long one is scrolled to the match.
   useEffect(() => {
-    if (currentNth >= 0) ref.current?.querySelector('mark.current')?.scrollIntoView({ block: 'nearest' });
-  }, [currentNth]);
+    if (open && currentNth >= 0)
+      ref.current?.querySelector('mark.current')?.scrollIntoView({ block: 'nearest' });
+  }, [open, currentNth]);
   return (
     <span ref={ref} className={shown === 'dump' ? 'payload dump-view' : 'payload'}>
       {content}
-      {long && (
-        <button type="button" className="link-button" onClick={() => setExpanded(true)}>
-          … show {pluralBytes(bytes.length - ROW_PREVIEW_BYTES)} more
-        </button>
-      )}
     </span>
   );
 }
@@ -89,26 +82,53 @@ export interface DataRowProps {
   /** The log's Decode as, or Hex dump when the log shows every entry so. */
   logShown: Shown;
   view?: EntryView;
+  /** Shown whole, wrapped, rather than its first lines: opened by the user, or the current match. */
+  open: boolean;
+  /** Opened by the user (Show all), so Show less closes it. */
+  opened: boolean;
   needle?: Needle;
   currentNth: number;
   selected: boolean;
   onSelect(key: number, range: boolean): void;
   onShowAs(key: number, view: EntryView | undefined): void;
+  onOpen(key: number, open: boolean): void;
 }
 
-const DataRow = memo(function DataRow(p: DataRowProps) {
+/** Whether a closed row leaves some of its entry out: more bytes, or more lines, than it shows. */
+function clipped(bytes: Uint8Array, shown: Shown): boolean {
+  if (shown === 'dump') return bytes.length > DUMP_PREVIEW_BYTES;
+  if (bytes.length > TEXT_PREVIEW_BYTES) return true;
+  let lines = 1;
+  for (let at = bytes.indexOf(0x0a); at >= 0 && at < bytes.length - 1; at = bytes.indexOf(0x0a, at + 1)) {
+    if (++lines > MAX_TEXT_LINES) return true;
+  }
+  return false;
+}
+
+function DataRowView(p: DataRowProps) {
+  const { t } = useT();
   const { entry } = p;
   const rx = entry.dir === 'rx';
   const shown = p.view ?? p.logShown;
-  const issue = entry.issue ? ISSUES[entry.issue] : undefined;
+  const issue = entry.issue;
+  const more = clipped(entry.bytes, shown);
+  const preview = shown === 'dump' ? DUMP_PREVIEW_BYTES : TEXT_PREVIEW_BYTES;
+  const openLabel =
+    entry.bytes.length > preview
+      ? t('log.row.openMore', { bytes: pluralBytes(entry.bytes.length) })
+      : t('log.row.open');
+  const cls = ['row', 'data', entry.dir];
+  if (p.selected) cls.push('selected');
+  if (p.view) cls.push('own-view');
+  if (shown === 'dump') cls.push('dumped');
+  if (p.open) cls.push('open');
+  if (more) cls.push('clipped');
   return (
-    <div
-      className={`row data ${entry.dir}${p.selected ? ' selected' : ''}${p.view ? ' own-view' : ''}${shown === 'dump' ? ' dumped' : ''}`}
-    >
+    <div className={cls.join(' ')}>
       <input
         type="checkbox"
         className="row-select"
-        aria-label="Select entry"
+        aria-label={t('log.row.select')}
         checked={p.selected}
         onChange={() => undefined}
         onClick={(e) => p.onSelect(entry.key, e.shiftKey)}
@@ -125,36 +145,74 @@ const DataRow = memo(function DataRow(p: DataRowProps) {
       <span className="size">{formatBytes(entry.bytes.length)}</span>
       <span className={shown === 'dump' ? 'payload-cell wide' : 'payload-cell'}>
         {issue && (
-          <span className="issue-badge" title={issue[1]}>
-            {issue[0]}
+          <span className="issue-badge" title={t(`log.issue.${issue}.title`)}>
+            {t(`log.issue.${issue}`)}
           </span>
         )}
         {entry.bytes.length === 0 ? (
-          <span className="payload muted">(empty)</span>
+          <span className="payload muted">{t('log.row.empty')}</span>
         ) : (
-          <Payload bytes={entry.bytes} shown={shown} needle={p.needle} currentNth={p.currentNth} />
+          <Payload
+            bytes={entry.bytes}
+            shown={shown}
+            open={p.open}
+            needle={p.needle}
+            currentNth={p.currentNth}
+          />
         )}
       </span>
-      <select
-        className="show-as"
-        aria-label="Show as"
-        title="Show this entry in another encoding"
-        value={p.view ?? ''}
-        onChange={(e) => p.onShowAs(entry.key, (e.target.value || undefined) as EntryView | undefined)}
-      >
-        <option value="">
-          {p.logShown === 'dump' ? 'Log: Hex dump' : `Log: ${DECODE_AS_LABELS[p.logShown]}`}
-        </option>
-        {DECODE_AS.map((as: DecodeAs) => (
-          <option key={as} value={as}>
-            {DECODE_AS_LABELS[as]}
+      <span className="row-tools">
+        {(more || p.opened) && (
+          <button
+            type="button"
+            className="btn small row-open"
+            aria-expanded={p.open}
+            onClick={() => p.onOpen(entry.key, !p.opened)}
+          >
+            {p.opened ? t('log.row.close') : openLabel}
+          </button>
+        )}
+        <select
+          className="show-as"
+          aria-label={t('log.row.showAs')}
+          title={t('log.row.showAsTitle')}
+          value={p.view ?? ''}
+          onChange={(e) => p.onShowAs(entry.key, (e.target.value || undefined) as EntryView | undefined)}
+        >
+          <option value="">
+            {t('log.row.logView', {
+              view: p.logShown === 'dump' ? t('log.hexDump') : DECODE_AS_LABELS[p.logShown],
+            })}
           </option>
-        ))}
-        <option value="dump">Hex dump</option>
-      </select>
+          {DECODE_AS.map((as: DecodeAs) => (
+            <option key={as} value={as}>
+              {DECODE_AS_LABELS[as]}
+            </option>
+          ))}
+          <option value="dump">{t('log.hexDump')}</option>
+        </select>
+      </span>
     </div>
   );
-});
+}
+
+/** An entry never changes under its key, so a row re-renders only when how it is shown changes. */
+const DataRow = memo(
+  DataRowView,
+  (a, b) =>
+    a.entry.key === b.entry.key &&
+    a.time === b.time &&
+    a.logShown === b.logShown &&
+    a.view === b.view &&
+    a.open === b.open &&
+    a.opened === b.opened &&
+    a.needle === b.needle &&
+    a.currentNth === b.currentNth &&
+    a.selected === b.selected &&
+    a.onSelect === b.onSelect &&
+    a.onShowAs === b.onShowAs &&
+    a.onOpen === b.onOpen,
+);
 
 export function LogRow(props: Omit<DataRowProps, 'entry'> & { entry: LogEntry }) {
   const { entry } = props;
@@ -166,7 +224,9 @@ export function LogRow(props: Omit<DataRowProps, 'entry'> & { entry: LogEntry })
       <span className="time" title={formatDateTime(entry.at)}>
         {props.time}
       </span>
-      <span className="system-text">{entry.text}</span>
+      <span className="system-text" title={entry.text}>
+        {entry.text}
+      </span>
     </div>
   );
 }

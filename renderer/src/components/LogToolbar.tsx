@@ -4,6 +4,7 @@ import { useId } from 'react';
 import { DECODE_AS, DECODE_AS_LABELS, type DecodeAs } from '../../../shared/codec/display';
 import { useLog, usePrefs, useServices, useSessions } from '../app-context';
 import { formatCount, pluralBytes } from '../format';
+import { useT } from '../i18n';
 import { TIME_LABELS } from '../state/log-time';
 import { TIME_FORMATS, type TimeFormat } from '../state/prefs-store';
 
@@ -18,15 +19,16 @@ export function LogToolbar() {
   const waitingBytes = useLog((s) => s.held.bytes);
   const overflowed = useLog((s) => s.heldLost.entries > 0);
   const shown = useLog((s) => s.shown.ring.length);
+  const { t, tn } = useT();
   const ids = { decode: useId(), time: useId(), dump: useId() };
 
   return (
     <div className="toolbar">
-      <h2 className="panel-title">Traffic</h2>
+      <h2 className="panel-title">{t('log.title')}</h2>
       <div className="tool-group">
         <div className="inline-field">
           <label className="field-label" htmlFor={ids.decode}>
-            Decode as
+            {t('log.decodeAs')}
           </label>
           <select
             id={ids.decode}
@@ -42,7 +44,7 @@ export function LogToolbar() {
         </div>
         <div className="inline-field">
           <label className="field-label" htmlFor={ids.time}>
-            Time
+            {t('log.time')}
           </label>
           <select
             id={ids.time}
@@ -51,7 +53,7 @@ export function LogToolbar() {
           >
             {TIME_FORMATS.map((value) => (
               <option key={value} value={value}>
-                {TIME_LABELS[value]}
+                {t(TIME_LABELS[value])}
               </option>
             ))}
           </select>
@@ -63,29 +65,27 @@ export function LogToolbar() {
             checked={hexDump}
             onChange={(e) => prefs.setState({ hexDump: e.target.checked })}
           />
-          <label htmlFor={ids.dump}>Hex dump</label>
+          <label htmlFor={ids.dump}>{t('log.hexDump')}</label>
         </div>
       </div>
       <div className="tool-group end">
         {paused && (
           <span className="waiting">
-            {formatCount(waitingEntries)} waiting ({pluralBytes(waitingBytes)})
-            {overflowed && ', oldest not kept'}
+            {t('log.waiting', { count: formatCount(waitingEntries), bytes: pluralBytes(waitingBytes) })}
+            {overflowed && t('log.oldestNotKept')}
           </span>
         )}
-        <span className="muted entry-count">
-          {formatCount(shown)} {shown === 1 ? 'entry' : 'entries'}
-        </span>
+        <span className="muted entry-count">{tn('log.entries', shown)}</span>
         <button
           type="button"
           className={paused ? 'btn toggle on' : 'btn toggle'}
           aria-pressed={paused}
           onClick={() => (paused ? log.resume(activeId) : log.pause(activeId))}
         >
-          {paused ? 'Resume' : 'Pause'}
+          {paused ? t('log.resume') : t('log.pause')}
         </button>
         <button type="button" className="btn" onClick={() => log.clear(activeId)}>
-          Clear log
+          {t('log.clear')}
         </button>
       </div>
     </div>

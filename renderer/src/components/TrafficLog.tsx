@@ -1,12 +1,12 @@
-// The active session's traffic log: the entries the filter lets through, virtualized (rows measured,
-// so wrapped payloads and hex dumps fit), keyed by the entry's stable key, following the tail only
-// while the user is at the bottom; Find's matches marked and stepped through.
-import { useVirtualizer } from '@tanstack/react-virtual';
+// The active session's traffic log: the entries the filter lets through, keyed by the entry's stable
+// key, virtualized by LogRows (heights from the entries, not measured), following the tail only while
+// the user is at the bottom; Find's matches marked and stepped through.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLog, useLogView, usePrefs, useServices, useSessions } from '../app-context';
+import { useT } from '../i18n';
 import { keyRange } from '../state/checksum-calc';
-import { logView, visibleIndices } from '../state/log-filter';
-import type { DataEntry, EntryView } from '../state/log-reducer';
+import { createViewCache } from '../state/log-filter';
+import type { EntryView, LogEntry } from '../state/log-reducer';
 import { ringAt } from '../state/log-ring';
 import type { Shown } from '../state/log-search';
 import { formatEntryTime } from '../state/log-time';
@@ -14,14 +14,24 @@ import { activeSession } from '../state/sessions-reducer';
 import { ChecksumPanel } from './ChecksumPanel';
 import { LogFindBar } from './LogFindBar';
 import { LogRow } from './LogRow';
+import { LogRows, type LogRowsHandle } from './LogRows';
 import { LogToolbar } from './LogToolbar';
 import { PendingLine } from './PendingLine';
 import { useLogSearch } from './useLogSearch';
+import '../log.css';
 
-/** Within this many pixels of the end counts as "at the bottom" (sub-pixel rounding, a nudge). */
-const AT_END_PX = 24;
+const NONE_OPEN: ReadonlySet<number> = new Set();
+
+/** Keys whose value differs between two records (a handful: entries shown their own way). */
+function changedKeys(a: Readonly<Record<number, unknown>>, b: Readonly<Record<number, unknown>>): number[] {
+  const out: number[] = [];
+  for (const k of Object.keys(a)) if (a[Number(k)] !== b[Number(k)]) out.push(Number(k));
+  for (const k of Object.keys(b)) if (!(k in a)) out.push(Number(k));
+  return out;
+}
 
 export function TrafficLog() {
+  const { t } = useT();
   const { log } = useServices();
   const session = useSessions(activeSession);
   const ring = useLog((s) => s.shown.ring);
@@ -35,61 +45,44 @@ export function TrafficLog() {
   const find = useLogView((s) => s.find);
   const findHex = useLogView((s) => s.findHex);
   const [calculatorOpen, setCalculatorOpen] = useState(false);
-  const scroller = useRef<HTMLDivElement>(null);
+  const [opened, setOpened] = useState(NONE_OPEN);
+  const [viewOf] = useState(createViewCache);
+  const rows = useRef<LogRowsHandle>(null);
   const anchor = useRef<number>(undefined);
 
-  const view = useMemo(() => logView(ring, visibleIndices(ring, filter)), [ring, filter]);
+  const view = viewOf(ring, filter);
   const logShown: Shown = hexDump ? 'dump' : decodeAs;
-  const shownOf = useCallback((e: DataEntry): Shown => views[e.key] ?? logShown, [views, logShown]);
-  const search = useLogSearch(view, shownOf, find, findHex);
+  const search = useLogSearch(ring, filter, logShown, views, find, findHex);
   const needle = search.query.ok ? search.query.needle : undefined;
+  const currentKey = search.located?.key;
   const selectedSet = useMemo(() => new Set(selected), [selected]);
+  const isOpen = useCallback((key: number) => opened.has(key) || key === currentKey, [opened, currentKey]);
+  const shownOf = useCallback((key: number): Shown => views[key] ?? logShown, [views, logShown]);
 
-  const getItemKey = useCallback((index: number) => view.at(index)?.key ?? -index, [view]);
-  const virtualizer = useVirtualizer({
-    count: view.count,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 28,
-    getItemKey,
-    overscan: 10,
-    // Keeps what the user reads in place when old entries are evicted above it, and follows
-    // appends only while the view is at the end.
-    anchorTo: 'end',
-    followOnAppend: true,
-    scrollEndThreshold: AT_END_PX,
-  });
+  // Rows whose way of showing changed since the last render: the layout re-reads from the first.
+  const before = useRef({ views, opened, currentKey });
+  const changed = [
+    ...changedKeys(before.current.views, views),
+    ...[...before.current.opened, ...opened].filter((k) => before.current.opened.has(k) !== opened.has(k)),
+    ...(before.current.currentKey === currentKey ? [] : [before.current.currentKey, currentKey]),
+  ]
+    .filter((k): k is number => k !== undefined)
+    .map((k) => view.rowOfKey(k))
+    .filter((r) => r >= 0);
+  before.current = { views, opened, currentKey };
 
-  // A view that was at the end stays there when the log's box changes size (a panel opens above
-  // it), and a session's log shows its newest entries when switched to.
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el) return;
-    let stick = true;
-    const onScroll = () => {
-      stick = el.scrollHeight - el.scrollTop - el.clientHeight <= AT_END_PX;
-    };
-    const observer = new ResizeObserver(() => {
-      if (stick) virtualizer.scrollToEnd();
-    });
-    el.addEventListener('scroll', onScroll, { passive: true });
-    observer.observe(el);
-    return () => {
-      el.removeEventListener('scroll', onScroll);
-      observer.disconnect();
-    };
-  }, [virtualizer]);
-
-  const reveal = useCallback(
-    (row: number | undefined) => {
-      if (row !== undefined) virtualizer.scrollToIndex(row, { align: 'center' });
-    },
-    [virtualizer],
-  );
+  const viewRef = useRef(view);
+  viewRef.current = view;
+  const reveal = useCallback((key: number | undefined) => {
+    if (key === undefined) return;
+    // After the frame that renders the match's row opened, so the layout knows where it is.
+    requestAnimationFrame(() => rows.current?.reveal(viewRef.current.rowOfKey(key)));
+  }, []);
   // Typing a query goes to its first match, as a browser's find does.
-  const firstRow = useRef<number>(undefined);
-  firstRow.current = search.located?.row;
+  const firstKey = useRef<number>(undefined);
+  firstKey.current = currentKey;
   useEffect(() => {
-    if (search.query.ok && search.query.needle) reveal(firstRow.current);
+    if (search.query.ok && search.query.needle) reveal(firstKey.current);
   }, [search.query, reveal]);
 
   const onSelect = useCallback(
@@ -99,7 +92,9 @@ export function TrafficLog() {
       let keys = [key];
       if (range && anchor.current !== undefined) {
         const viewKeys: number[] = [];
-        for (let i = 0; i < view.count; i++) {
+        const lo = view.rowOfKey(Math.min(anchor.current, key));
+        const hi = view.rowOfKey(Math.max(anchor.current, key));
+        for (let i = Math.max(0, lo); i <= hi; i++) {
           const e = view.at(i);
           if (e?.kind === 'data') viewKeys.push(e.key);
         }
@@ -115,10 +110,32 @@ export function TrafficLog() {
     (key: number, entryView: EntryView | undefined) => log.setEntryView(session.id, key, entryView),
     [log, session.id],
   );
+  const onOpen = useCallback((key: number, open: boolean) => {
+    setOpened((prev) => {
+      const next = new Set(prev);
+      if (open) next.add(key);
+      else next.delete(key);
+      return next;
+    });
+  }, []);
 
-  const items = virtualizer.getVirtualItems();
-  const atEnd = view.count === 0 || virtualizer.isAtEnd(AT_END_PX);
   const startAt = session.openedAt ?? ringAt(ring, 0)?.at;
+  const renderRow = (row: number, entry: LogEntry) => (
+    <LogRow
+      entry={entry}
+      time={formatEntryTime(entry.at, timeFormat, { previousAt: view.at(row - 1)?.at, startAt })}
+      logShown={logShown}
+      view={views[entry.key]}
+      open={isOpen(entry.key)}
+      opened={opened.has(entry.key)}
+      needle={needle}
+      currentNth={currentKey === entry.key ? (search.located?.nth ?? -1) : -1}
+      selected={selectedSet.has(entry.key)}
+      onSelect={onSelect}
+      onShowAs={onShowAs}
+      onOpen={onOpen}
+    />
+  );
 
   return (
     <section className="panel log-panel">
@@ -130,57 +147,21 @@ export function TrafficLog() {
         onCalculator={() => setCalculatorOpen((open) => !open)}
       />
       {calculatorOpen && <ChecksumPanel onClose={() => setCalculatorOpen(false)} />}
-      <div className="log-frame">
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it */}
-        <div ref={scroller} className="log-scroller" role="log" aria-label="Traffic log" tabIndex={0}>
-          {view.count === 0 ? (
-            <p className="log-empty">
-              {ring.length > 0
-                ? 'No entry matches the filter.'
-                : paused
-                  ? 'Paused: new entries wait until Resume.'
-                  : 'Every byte in and out of this session shows here.'}
-            </p>
-          ) : (
-            <div className="log-sizer" style={{ height: virtualizer.getTotalSize() }}>
-              {items.map((item) => {
-                const entry = view.at(item.index);
-                if (!entry) return null;
-                const time = formatEntryTime(entry.at, timeFormat, {
-                  previousAt: view.at(item.index - 1)?.at,
-                  startAt,
-                });
-                return (
-                  <div
-                    key={item.key}
-                    ref={virtualizer.measureElement}
-                    data-index={item.index}
-                    className="log-item"
-                    style={{ transform: `translateY(${item.start}px)` }}
-                  >
-                    <LogRow
-                      entry={entry}
-                      time={time}
-                      logShown={logShown}
-                      view={views[entry.key]}
-                      needle={needle}
-                      currentNth={search.located?.row === item.index ? search.located.nth : -1}
-                      selected={selectedSet.has(entry.key)}
-                      onSelect={onSelect}
-                      onShowAs={onShowAs}
-                    />
-                  </div>
-                );
-              })}
-            </div>
-          )}
-        </div>
-        {!atEnd && (
-          <button type="button" className="btn jump" onClick={() => virtualizer.scrollToEnd()}>
-            Jump to latest ↓
-          </button>
-        )}
-      </div>
+      <LogRows
+        view={view}
+        ring={ring}
+        shownOf={shownOf}
+        isOpen={isOpen}
+        shapeSig={`${logShown}|${session.id}`}
+        changedFrom={changed.length > 0 ? Math.min(...changed) : undefined}
+        renderRow={renderRow}
+        handle={rows}
+        empty={
+          <p className="log-empty">
+            {ring.length > 0 ? t('log.empty.filtered') : paused ? t('log.empty.paused') : t('log.empty')}
+          </p>
+        }
+      />
       <PendingLine pending={session.pending} />
     </section>
   );

@@ -239,3 +239,50 @@ describe('engine sync', () => {
     stop();
   });
 });
+
+describe('engine sync per display frame', () => {
+  it('applies the batches of one frame as one update of each store, in order, and none after stop', async () => {
+    const engine = scriptedLink('open');
+    const sessions = createSessionsStore();
+    const log = createLogStore();
+    let frame: (() => void) | undefined;
+    const stop = startEngineSync({
+      link: engine.link,
+      sessions,
+      log,
+      schedule: (flush) => {
+        frame = flush;
+        return () => {
+          frame = undefined;
+        };
+      },
+    });
+    engine.lists[0]?.resolve([snap('e1')]);
+    await engine.lists[0]?.answered;
+    let logUpdates = 0;
+    let sessionUpdates = 0;
+    log.subscribe(() => logUpdates++);
+    sessions.subscribe(() => sessionUpdates++);
+
+    for (const text of ['one', 'two', 'three']) {
+      engine.emit(rx('e1', text), {
+        type: 'counters',
+        id: 'e1',
+        counters: { rxBytes: text.length, txBytes: 0, rxChunks: 1, txChunks: 0 },
+      });
+    }
+    expect(logUpdates + sessionUpdates).toBe(0);
+    frame?.();
+    expect([logUpdates, sessionUpdates]).toEqual([1, 1]);
+    const texts = ringToArray(activeLog(sessions, log).shown.ring).map((e) =>
+      e.kind === 'data' ? new TextDecoder().decode(e.bytes) : e.kind,
+    );
+    expect(texts).toEqual(['one', 'two', 'three']);
+    expect(activeSession(sessions.getState()).counters.rxBytes).toBe(5);
+
+    engine.emit(rx('e1', 'late'));
+    stop();
+    expect(frame).toBeUndefined();
+    expect(activeLog(sessions, log).shown.ring.length).toBe(3);
+  });
+});

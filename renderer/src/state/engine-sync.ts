@@ -1,8 +1,10 @@
-// Keeps the stores in step with the engine: every batch into both stores (one update each), on start
-// and every link reopen a list() snapshot first (holding batches until it is in), and each session's
-// log following the sessions (an engine session's waiting entries join its owner once it has one).
+// Keeps the stores in step with the engine: the batches that arrive within one display frame go into
+// both stores as one update each; on start and every link reopen a list() snapshot first (holding
+// batches until it is in); each session's log follows the sessions (an engine session's waiting
+// entries join its owner once it has one).
 import type { SessionApi } from '../../../shared/contract/api';
-import type { EventBatch } from '../../../shared/contract/events';
+import type { EngineEvent, EventBatch } from '../../../shared/contract/events';
+import { inBatch } from './engine-view';
 import type { LogStore } from './log-store';
 import type { RoutingContext } from './session-logs';
 import { ownerOf, protocolOf, type SessionsState, targetOf } from './sessions-reducer';
@@ -22,6 +24,47 @@ export interface EngineSyncOptions {
   onResyncError?: (error: unknown) => void;
   /** Told when a store failed to apply a batch; the sync then rebuilds from a fresh snapshot. */
   onApplyError?: (error: unknown) => void;
+  /**
+   * When batches that arrived are applied: `flush` at the next display frame (the default where
+   * there are frames) or at once (`'now'`, and where there are none). Returns a cancel function.
+   */
+  schedule?: ((flush: () => void) => () => void) | 'now';
+}
+
+/** Events applied together at most: a frame that comes late must not make one huge update. */
+const MAX_MERGED_EVENTS = 65_536;
+
+/**
+ * The next display frame, or 100 ms if no frame comes first (a hidden window gets none, and the
+ * engine's window of unacknowledged bytes would otherwise stall behind it).
+ */
+export function nextFrame(flush: () => void): () => void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    flush();
+  };
+  const frame = requestAnimationFrame(run);
+  const timer = setTimeout(run, 100);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+const defaultSchedule = (): NonNullable<EngineSyncOptions['schedule']> =>
+  typeof requestAnimationFrame === 'function' ? nextFrame : 'now';
+
+/** Consecutive batches as one: every event in order, the last batch's seq. */
+function merged(batches: readonly EventBatch[]): EventBatch {
+  if (batches.length === 1) return batches[0] as EventBatch;
+  const events: EngineEvent[] = [];
+  for (const b of batches) for (const e of b.events) events.push(e);
+  return { seq: (batches.at(-1) as EventBatch).seq, events };
 }
 
 /** Starts syncing; the returned function stops it. */
@@ -31,8 +74,13 @@ export function startEngineSync({
   log,
   onResyncError,
   onApplyError,
+  schedule = defaultSchedule(),
 }: EngineSyncOptions): () => void {
   let held: EventBatch[] | undefined;
+  /** Batches that arrived since the last frame. */
+  let due: EventBatch[] = [];
+  let dueEvents = 0;
+  let cancelFlush: (() => void) | undefined;
   let generation = 0;
   let stopped = false;
 
@@ -46,7 +94,8 @@ export function startEngineSync({
   // session state from a fresh snapshot, since batches carry absolute state and counters.
   const apply = (batch: EventBatch) => {
     let failed = false;
-    for (const step of [() => sessions.applyBatch(batch), () => log.applyBatch(batch, routing)]) {
+    const steps = [() => inBatch(() => sessions.applyBatch(batch)), () => log.applyBatch(batch, routing)];
+    for (const step of steps) {
       try {
         step();
       } catch (error) {
@@ -70,8 +119,31 @@ export function startEngineSync({
   };
   const offSessions = sessions.subscribe(reconcile);
 
+  const flush = () => {
+    cancelFlush?.();
+    cancelFlush = undefined;
+    if (due.length === 0) return;
+    const batch = merged(due);
+    due = [];
+    dueEvents = 0;
+    apply(batch);
+  };
+
+  const arrived = (batch: EventBatch) => {
+    if (schedule === 'now') {
+      apply(batch);
+      return;
+    }
+    due.push(batch);
+    dueEvents += batch.events.length;
+    if (dueEvents >= MAX_MERGED_EVENTS) flush();
+    else cancelFlush ??= schedule(flush);
+  };
+
   async function resync(): Promise<void> {
     const mine = ++generation;
+    // What arrived before the snapshot was asked for goes in first, as it came.
+    flush();
     held ??= [];
     try {
       const snapshots = await link.api.list({});
@@ -85,12 +157,12 @@ export function startEngineSync({
     // counters, so replaying one the snapshot already reflects changes nothing.
     const waiting = held ?? [];
     held = undefined;
-    for (const batch of waiting) apply(batch);
+    if (waiting.length > 0) apply(merged(waiting));
   }
 
   const offEvents = link.api.onEvents((batch) => {
     if (held) held.push(batch);
-    else apply(batch);
+    else arrived(batch);
   });
   const offStatus = link.onStatus((status) => {
     if (status === 'open') void resync();
@@ -100,6 +172,8 @@ export function startEngineSync({
   return () => {
     stopped = true;
     held = undefined;
+    cancelFlush?.();
+    due = [];
     offEvents();
     offStatus();
     offSessions();

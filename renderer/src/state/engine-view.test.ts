@@ -1,7 +1,10 @@
-// What the engine's pending and capture events do to a session's view.
+// What the engine's pending, capture and client events do to a session's view, one by one and a
+// whole batch at once.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { EngineEvent } from '../../../shared/contract/events';
 import { zeroCounters } from '../../../shared/contract/model';
-import { applyToView, type EngineView, NO_PENDING } from './engine-view';
+import { applyToView, type EngineView, inBatch, NO_PENDING } from './engine-view';
 import { applyEngineBatch, beginOpen, createSessionsState, detach, openSucceeded } from './sessions-reducer';
 
 describe('pending bytes and capture in the session view', () => {
@@ -52,5 +55,74 @@ describe('pending bytes and capture in the session view', () => {
     });
     expect(state.sessions[ui]?.pending).toEqual({ 'b:1': 4 });
     expect(detach(state, ui).sessions[ui]?.pending).toEqual({});
+  });
+});
+
+describe('a server with thousands of clients', () => {
+  const server: EngineView = {
+    name: 'S',
+    protocol: 'tcp-server',
+    state: 'listening',
+    counters: zeroCounters(),
+    target: '*:5000',
+    clients: [],
+    pending: NO_PENDING,
+  };
+  const peer = (i: number) => `127.0.0.1:${10_000 + i}`;
+  const connect = (i: number): EngineEvent => ({
+    type: 'client-connected',
+    id: 'e',
+    at: i,
+    client: { peer: peer(i), connectedAt: i, counters: zeroCounters() },
+  });
+  const leave = (i: number): EngineEvent => ({ type: 'client-disconnected', id: 'e', peer: peer(i), at: i });
+  const count = (i: number, rx: number): EngineEvent => ({
+    type: 'client-counters',
+    id: 'e',
+    peer: peer(i),
+    counters: { ...zeroCounters(), rxBytes: rx },
+  });
+
+  /** Random connects, leaves and counters, applied in batches (in place) and one by one (copying). */
+  it('lists the same clients in a batch as event by event, and never changes a list handed out', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.array(
+            fc.oneof(
+              fc.integer({ min: 0, max: 60 }).map(connect),
+              fc.integer({ min: 0, max: 60 }).map(leave),
+              fc.tuple(fc.integer({ min: 0, max: 60 }), fc.nat(999)).map(([i, rx]) => count(i, rx)),
+            ),
+            { maxLength: 200 },
+          ),
+          { maxLength: 8 },
+        ),
+        (batches) => {
+          let pure = server;
+          let batched = server;
+          for (const events of batches) {
+            const handedOut = batched.clients;
+            const snapshot = handedOut.map((c) => c.peer);
+            batched = inBatch(() => events.reduce(applyToView, batched));
+            pure = events.reduce(applyToView, pure);
+            expect(handedOut.map((c) => c.peer)).toEqual(snapshot);
+            expect(batched.clients).toEqual(pure.clients);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('takes ten thousand connects, their counters and half of them leaving in one batch', () => {
+    const events: EngineEvent[] = [];
+    for (let i = 0; i < 10_000; i++) events.push(connect(i));
+    for (let i = 0; i < 10_000; i++) events.push(count(i, i));
+    for (let i = 0; i < 10_000; i += 2) events.push(leave(i));
+    const view = inBatch(() => events.reduce(applyToView, server));
+    expect(view.clients).toHaveLength(5_000);
+    expect(view.clients[0]).toMatchObject({ peer: peer(1), counters: { rxBytes: 1 } });
+    expect(view.clients.at(-1)).toMatchObject({ peer: peer(9_999), counters: { rxBytes: 9_999 } });
   });
 });

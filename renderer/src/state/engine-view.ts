@@ -76,11 +76,81 @@ export const viewOfSnapshot = (s: SessionSnapshot): EngineView => ({
   pending: NO_PENDING,
 });
 
+/**
+ * Client lists made during the current batch (see `inBatch`): nobody has read them yet, so the rest
+ * of the batch may change them in place. Outside a batch every change copies, as pure functions do.
+ */
+let owned: WeakSet<ClientInfo[]> | undefined;
+
+/**
+ * Runs one batch's reduction with its new client lists changed in place: a thousand boards
+ * connecting in one batch cost one copy of the list, not a thousand. The lists are handed out (to
+ * the store, to React) only after `run` returns, and the next batch copies before changing them.
+ */
+export function inBatch<T>(run: () => T): T {
+  if (owned) return run();
+  owned = new WeakSet();
+  try {
+    return run();
+  } finally {
+    owned = undefined;
+  }
+}
+
+function writable(clients: readonly ClientInfo[]): ClientInfo[] {
+  if (owned?.has(clients as ClientInfo[])) return clients as ClientInfo[];
+  const copy = clients.slice();
+  owned?.add(copy);
+  const index = indexes.get(clients);
+  // A copy has the same positions: it can share the index while the batch changes it alone.
+  if (index && owned) indexes.set(copy, { map: new Map(index.map), removed: index.removed });
+  return copy;
+}
+
+/**
+ * Where each peer was put; a removal shifts later clients left, so a peer is at most `removed` places
+ * before its recorded position. Rebuilt when that gets long.
+ */
+interface PeerIndex {
+  map: Map<string, number>;
+  removed: number;
+}
+const indexes = new WeakMap<readonly ClientInfo[], PeerIndex>();
+const MAX_SHIFT = 64;
+
+function indexOf(clients: readonly ClientInfo[], peer: string): number {
+  let index = indexes.get(clients);
+  if (!index || index.removed > MAX_SHIFT) {
+    index = { map: new Map(clients.map((c, i) => [c.peer, i])), removed: 0 };
+    indexes.set(clients, index);
+  }
+  const hint = index.map.get(peer);
+  if (hint === undefined) return -1;
+  for (let i = Math.min(hint, clients.length - 1); i >= Math.max(0, hint - index.removed); i--) {
+    if (clients[i]?.peer === peer) return i;
+  }
+  return -1;
+}
+
 function withClient(clients: readonly ClientInfo[], client: ClientInfo): ClientInfo[] {
-  const at = clients.findIndex((c) => c.peer === client.peer);
-  if (at < 0) return [...clients, client];
-  const next = clients.slice();
-  next[at] = client;
+  const at = indexOf(clients, client.peer);
+  const next = writable(clients);
+  if (at >= 0) next[at] = client;
+  else {
+    next.push(client);
+    indexes.get(next)?.map.set(client.peer, next.length - 1);
+  }
+  return next;
+}
+
+function withoutClient(clients: readonly ClientInfo[], at: number): ClientInfo[] {
+  const next = writable(clients);
+  const [gone] = next.splice(at, 1);
+  const index = indexes.get(next);
+  if (index && gone) {
+    index.map.delete(gone.peer);
+    index.removed++;
+  }
   return next;
 }
 
@@ -123,18 +193,19 @@ export function applyToView<V extends EngineView>(view: V, event: EngineEvent): 
     case 'client-connected':
       return { ...view, clients: withClient(view.clients, event.client) };
     case 'client-disconnected': {
-      if (!view.clients.some((c) => c.peer === event.peer)) return view;
+      const at = indexOf(view.clients, event.peer);
+      if (at < 0) return view;
       return {
         ...view,
-        clients: view.clients.filter((c) => c.peer !== event.peer),
+        clients: withoutClient(view.clients, at),
         pending: withPending(view.pending, event.peer, 0),
       };
     }
     case 'client-counters': {
-      const at = view.clients.findIndex((c) => c.peer === event.peer);
+      const at = indexOf(view.clients, event.peer);
       const client = view.clients[at];
       if (!client) return view;
-      const clients = view.clients.slice();
+      const clients = writable(view.clients);
       clients[at] = { ...client, counters: event.counters };
       return { ...view, clients };
     }

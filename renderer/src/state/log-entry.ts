@@ -1,8 +1,9 @@
 // Engine events as log entries: data as raw bytes, state changes, drops and clients as the rows
-// a user reads ("Connected 192.168.1.119:53891 → 192.168.1.123:8087"). Pure.
+// a user reads ("Connected 192.168.1.119:53891 → 192.168.1.123:8087"), in the window's language. Pure.
 import type { Direction, EngineEvent, FrameIssue, StateEvent } from '../../../shared/contract/events';
 import type { ExchangeResult, Protocol, SessionId } from '../../../shared/contract/model';
 import { formatCount } from '../format';
+import { t } from '../i18n';
 
 export interface DataEntry {
   kind: 'data';
@@ -53,21 +54,27 @@ export interface LogContext {
 type Row = { tone: SystemTone; text: string };
 
 const withReason = (base: string, event: StateEvent): string =>
-  event.error ? `${base}: ${event.error.message}` : base;
+  event.error ? t('log.sys.withReason', { text: base, reason: event.error.message }) : base;
 
 function clientStateText(event: StateEvent, target: string | undefined): Row | undefined {
   switch (event.state) {
     case 'connecting':
-      return { tone: 'info', text: target ? `Connecting to ${target}…` : 'Connecting…' };
+      return { tone: 'info', text: target ? t('log.sys.connectingTo', { target }) : t('log.sys.connecting') };
     case 'connected':
       return {
         tone: 'ok',
-        text: event.local && event.remote ? `Connected ${event.local} → ${event.remote}` : 'Connected',
+        text:
+          event.local && event.remote
+            ? t('log.sys.connectedPair', { local: event.local, remote: event.remote })
+            : t('log.sys.connected'),
       };
     case 'disconnected':
       return {
         tone: 'info',
-        text: withReason(target ? `Disconnected from ${target}` : 'Disconnected', event),
+        text: withReason(
+          target ? t('log.sys.disconnectedFrom', { target }) : t('log.sys.disconnected'),
+          event,
+        ),
       };
     case 'reconnecting':
       return { tone: 'warn', text: reconnectingText(event, target) };
@@ -78,28 +85,43 @@ function clientStateText(event: StateEvent, target: string | undefined): Row | u
 
 /** "Reconnecting to 192.168.1.123:8087: attempt 3 in 2 s (Connection reset by the board)". */
 function reconnectingText(event: StateEvent, target: string | undefined): string {
-  const to = target ? ` to ${target}` : '';
+  let text = target ? t('log.sys.reconnectingTo', { target }) : t('log.sys.reconnecting');
   const wait =
     event.nextAttemptAt === undefined
       ? 0
       : Math.max(0, Math.round((event.nextAttemptAt - event.at) / 100) / 10);
-  const attempt =
-    event.attempt === undefined ? '' : `: attempt ${event.attempt}${wait > 0 ? ` in ${wait} s` : ''}`;
-  return `Reconnecting${to}${attempt}${event.error ? ` (${event.error.message})` : ''}`;
+  if (event.attempt !== undefined) {
+    text =
+      wait > 0
+        ? t('log.sys.attemptIn', { text, attempt: event.attempt, seconds: wait })
+        : t('log.sys.attempt', { text, attempt: event.attempt });
+  }
+  return event.error ? t('log.sys.because', { text, reason: event.error.message }) : text;
 }
 
 /** Servers and UDP sockets: what matters is where they listen, which `local` says once bound. */
 function boundStateText(event: StateEvent, protocol: Protocol): Row | undefined {
   const server = protocol === 'tcp-server';
-  const where = event.local ? ` on ${event.local}` : '';
+  const local = event.local;
   switch (event.state) {
     case 'connecting':
-      return { tone: 'info', text: server ? 'Starting to listen…' : 'Opening…' };
+      return { tone: 'info', text: server ? t('log.sys.startListening') : t('log.sys.opening') };
     case 'listening':
-    case 'open':
-      return { tone: 'ok', text: `${server ? 'Listening' : 'Open'}${where}` };
+    case 'open': {
+      const text = server
+        ? local
+          ? t('log.sys.listeningOn', { local })
+          : t('log.sys.listening')
+        : local
+          ? t('log.sys.openOn', { local })
+          : t('log.sys.open');
+      return { tone: 'ok', text };
+    }
     case 'disconnected':
-      return { tone: 'info', text: withReason(server ? 'Stopped listening' : 'Closed', event) };
+      return {
+        tone: 'info',
+        text: withReason(server ? t('log.sys.stoppedListening') : t('log.sys.closed'), event),
+      };
     default:
       return undefined;
   }
@@ -107,7 +129,11 @@ function boundStateText(event: StateEvent, protocol: Protocol): Row | undefined 
 
 function stateText(event: StateEvent, ctx: LogContext): Row {
   if (event.state === 'error') {
-    return { tone: 'error', text: `Error: ${event.error?.message ?? 'the connection failed.'}` };
+    const message = event.error?.message;
+    return {
+      tone: 'error',
+      text: message === undefined ? t('log.sys.errorUnknown') : t('log.sys.error', { message }),
+    };
   }
   const protocol = ctx.protocolOf?.(event.id) ?? 'tcp-client';
   const row =
@@ -117,16 +143,15 @@ function stateText(event: StateEvent, ctx: LogContext): Row {
   return row ?? { tone: 'info', text: event.state };
 }
 
-export const droppedText = (bytes: number): string =>
-  `${formatCount(bytes)} bytes not shown (display could not keep up; counters include them)`;
+export const droppedText = (bytes: number): string => t('log.sys.dropped', { bytes: formatCount(bytes) });
 
 /** When the verdict was reached, as near as the result tells: the reply's end, else the send. */
 const judgedAt = (r: ExchangeResult): number => r.sentAt + (r.completeMs ?? r.firstByteMs ?? 0);
 
 export function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEntry | undefined {
   switch (event.type) {
-    case 'data':
-      return {
+    case 'data': {
+      const entry: DataEntry = {
         kind: 'data',
         key,
         at: event.at,
@@ -134,8 +159,10 @@ export function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEn
         dir: event.dir,
         peer: event.peer,
         bytes: event.bytes,
-        ...(event.issue ? { issue: event.issue } : {}),
       };
+      if (event.issue) entry.issue = event.issue;
+      return entry;
+    }
     case 'state':
       return { kind: 'system', key, at: event.at, session: event.id, ...stateText(event, ctx) };
     case 'dropped':
@@ -155,7 +182,7 @@ export function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEn
         at: event.at,
         session: event.id,
         tone: 'ok',
-        text: `Client ${event.client.peer} connected`,
+        text: t('log.sys.clientConnected', { peer: event.client.peer }),
       };
     case 'exchange':
       return { kind: 'exchange', key, at: judgedAt(event.result), session: event.id, result: event.result };
@@ -166,7 +193,9 @@ export function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEn
         at: event.at,
         session: event.id,
         tone: event.error ? 'warn' : 'info',
-        text: `Client ${event.peer} disconnected${event.error ? `: ${event.error.message}` : ''}`,
+        text: event.error
+          ? t('log.sys.clientDisconnectedBecause', { peer: event.peer, reason: event.error.message })
+          : t('log.sys.clientDisconnected', { peer: event.peer }),
       };
     default:
       return undefined;

@@ -4,15 +4,16 @@
 import { type DecodeAs, displayText } from '../../../shared/codec/display';
 import { formatHex } from '../../../shared/codec/hex';
 import { formatCount, formatTime } from '../format';
+import { t, tn } from '../i18n';
 import { exchangeDiffText, exchangeLine } from './exchange-words';
 import type { DataEntry, ExchangeEntry, LogEntry, LogGaps } from './log-reducer';
 import { formatDateTime } from './log-time';
 
 export const EXPORT_FORMATS = [
-  { id: 'text', label: 'Text', ext: 'txt', mime: 'text/plain;charset=utf-8' },
-  { id: 'csv', label: 'CSV', ext: 'csv', mime: 'text/csv;charset=utf-8' },
-  { id: 'markdown', label: 'Markdown transcript', ext: 'md', mime: 'text/markdown;charset=utf-8' },
-  { id: 'bin', label: 'Received bytes (.bin)', ext: 'bin', mime: 'application/octet-stream' },
+  { id: 'text', label: 'log.export.text', ext: 'txt', mime: 'text/plain;charset=utf-8' },
+  { id: 'csv', label: 'log.export.csv', ext: 'csv', mime: 'text/csv;charset=utf-8' },
+  { id: 'markdown', label: 'log.export.markdown', ext: 'md', mime: 'text/markdown;charset=utf-8' },
+  { id: 'bin', label: 'log.export.bin', ext: 'bin', mime: 'application/octet-stream' },
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]['id'];
 
@@ -29,10 +30,10 @@ export interface ExportSource {
   soak?: readonly string[];
 }
 
-const ISSUE_WORDS = { oversized: 'oversized', 'bad-length': 'bad length', incomplete: 'incomplete' } as const;
+/** CSV's direction column is data for other programs: its words stay as they are in every language. */
 const dirWord = (e: LogEntry): string =>
   e.kind === 'system' ? 'system' : e.kind === 'exchange' ? 'result' : e.dir.toUpperCase();
-const issueOf = (e: LogEntry): string => (e.kind === 'data' && e.issue ? ISSUE_WORDS[e.issue] : '');
+const issueOf = (e: LogEntry): string => (e.kind === 'data' && e.issue ? t(`log.issue.${e.issue}`) : '');
 const textOf = (src: ExportSource, e: LogEntry): string =>
   e.kind === 'system'
     ? e.text
@@ -44,25 +45,23 @@ const indented = (text: string): string => text.replace(/^/gm, '      ');
 /** One sentence about the bytes that crossed the wire but are not in the log; undefined when none. */
 export function gapNote(gaps: LogGaps): string | undefined {
   const parts: string[] = [];
-  if (gaps.dropped > 0) {
-    parts.push(`${formatCount(gaps.dropped)} bytes were not shown (the display could not keep up)`);
-  }
-  if (gaps.evicted > 0) {
-    parts.push(`${formatCount(gaps.evicted)} bytes of older entries are no longer held (the log's limits)`);
-  }
-  if (gaps.unlogged > 0) parts.push(`${formatCount(gaps.unlogged)} bytes were not logged (Log data was off)`);
+  if (gaps.dropped > 0) parts.push(t('log.gap.dropped', { bytes: formatCount(gaps.dropped) }));
+  if (gaps.evicted > 0) parts.push(t('log.gap.evicted', { bytes: formatCount(gaps.evicted) }));
+  if (gaps.unlogged > 0) parts.push(t('log.gap.unlogged', { bytes: formatCount(gaps.unlogged) }));
   if (parts.length === 0) return undefined;
-  return `Not every byte is here: ${parts.join('; ')}. The RX and TX counters include them; Capture to file keeps every byte.`;
+  return t('log.gap.sentence', { parts: parts.join('; ') });
 }
 
 function summary(src: ExportSource): string {
-  const n = src.entries.length;
-  const what = `${formatCount(n)} ${n === 1 ? 'entry' : 'entries'}`;
-  return `Exported ${formatDateTime(src.at)}; ${what}${src.filter ? `, only ${src.filter}` : ''}.`;
+  const time = formatDateTime(src.at);
+  const entries = tn('log.export.entries', src.entries.length);
+  return src.filter
+    ? t('log.export.summaryFiltered', { time, entries, filter: src.filter })
+    : t('log.export.summary', { time, entries });
 }
 
 export function exportText(src: ExportSource): string[] {
-  const out = [`SocketBench log: ${src.session}\n`, `${summary(src)}\n`];
+  const out = [`${t('log.export.title', { session: src.session })}\n`, `${summary(src)}\n`];
   const note = gapNote(src.gaps);
   if (note) out.push(`${note}\n`);
   if (src.soak) out.push('\n', ...src.soak.map((line) => `${line}\n`));
@@ -148,16 +147,21 @@ export function exportMarkdown(src: ExportSource): string[] {
   const oneDay =
     !first || !last || formatDateTime(first.at).slice(0, 10) === formatDateTime(last.at).slice(0, 10);
   const timeOf = (at: number) => (oneDay ? formatTime(at) : formatDateTime(at));
-  const out = [`# SocketBench transcript: ${mdText(src.session)}\n\n`, `${summary(src)}`];
-  if (first && oneDay) out.push(` Times are local, on ${formatDateTime(first.at).slice(0, 10)}.`);
+  const out = [`# ${t('log.export.mdTitle', { session: mdText(src.session) })}\n\n`, `${summary(src)}`];
+  if (first && oneDay)
+    out.push(` ${t('log.export.timesOn', { date: formatDateTime(first.at).slice(0, 10) })}`);
   out.push('\n\n');
   const note = gapNote(src.gaps);
-  if (note) out.push(`> **Note:** ${mdText(note)}\n\n`);
+  if (note) out.push(`> **${t('log.export.note')}** ${mdText(note)}\n\n`);
   if (src.soak) {
     const [head, ...rest] = src.soak;
-    out.push(`## ${mdText(head ?? 'Soak run')}\n\n`, ...rest.map((line) => `- ${mdText(line)}\n`), '\n');
+    out.push(
+      `## ${mdText(head ?? t('log.export.soak'))}\n\n`,
+      ...rest.map((line) => `- ${mdText(line)}\n`),
+      '\n',
+    );
   }
-  out.push('| Time | Dir | Peer | Hex | Text |\n', '| --- | --- | --- | --- | --- |\n');
+  out.push(`${t('log.export.mdHeader')}\n`, '| --- | --- | --- | --- | --- |\n');
   const failures: ExchangeEntry[] = [];
   for (const e of src.entries) {
     if (e.kind === 'system') {
@@ -167,7 +171,7 @@ export function exportMarkdown(src: ExportSource): string[] {
     if (e.kind === 'exchange') {
       if (exchangeDiffText(e.result)) failures.push(e);
       out.push(
-        `| ${timeOf(e.at)} | result | ${mdText(e.result.peer)} | | **${mdText(exchangeLine(e.result))}** |\n`,
+        `| ${timeOf(e.at)} | ${t('log.export.result')} | ${mdText(e.result.peer)} | | **${mdText(exchangeLine(e.result))}** |\n`,
       );
       continue;
     }
@@ -178,7 +182,7 @@ export function exportMarkdown(src: ExportSource): string[] {
     );
   }
   // A table cell cannot hold the diff's lines: each failure's diff follows the table instead.
-  if (failures.length > 0) out.push('\n## Failed exchanges\n');
+  if (failures.length > 0) out.push(`\n## ${t('log.export.failed')}\n`);
   for (const e of failures) {
     out.push(`\n${mdText(exchangeLine(e.result))}\n\n\`\`\`text\n${exchangeDiffText(e.result)}\n\`\`\`\n`);
   }

@@ -5,8 +5,20 @@ import type { DecodeAs } from '../../../shared/codec/display';
 import type { EventBatch } from '../../../shared/contract/events';
 import type { SessionId } from '../../../shared/contract/model';
 import { formatCount } from '../format';
+import { t } from '../i18n';
 import { type LogContext, type LogEntry, type SystemEntry, type SystemTone, toEntry } from './log-entry';
-import { emptyRing, type Ring, ringAt, ringDropFront, ringPush } from './log-ring';
+import {
+  type Chunk,
+  emptyRing,
+  type Ring,
+  ringAt,
+  ringDropFront,
+  ringKeyAt,
+  ringPush,
+  ringScan,
+  ringToArray,
+  TAG_OBJECT,
+} from './log-ring';
 
 export {
   type DataEntry,
@@ -24,8 +36,11 @@ export interface LogLimits {
   maxBytes: number;
 }
 
-/** Large enough for a long soak at a few kB/s, small enough to stay light in a browser tab. */
-export const DEFAULT_LIMITS: LogLimits = { maxEntries: 100_000, maxBytes: 64 * 1024 * 1024 };
+/**
+ * A million entries (a day of a board reporting every 100 ms), as long as their payloads fit in 96 MiB:
+ * beyond either, the oldest go. Each entry costs about 30 bytes besides its payload (log-ring.ts).
+ */
+export const DEFAULT_LIMITS: LogLimits = { maxEntries: 1_000_000, maxBytes: 96 * 1024 * 1024 };
 
 export interface LogBuffer {
   ring: Ring<LogEntry>;
@@ -95,25 +110,34 @@ const sizeOf = (entry: LogEntry): number =>
       ? (entry.result.expected?.byteLength ?? 0) + (entry.result.actual?.byteLength ?? 0)
       : 0;
 
-/** Append, then evict the oldest until both caps hold; the newest entry always stays. */
+/** Payload bytes of the item in a slot, without making the entry (data keeps its length). */
+const slotSize = (chunk: Chunk<LogEntry>, slot: number): number =>
+  chunk.tags[slot] === TAG_OBJECT ? sizeOf(chunk.read(slot)) : (chunk.lens[slot] as number);
+
+/**
+ * Append (keyed from `firstKey` when given), then evict the oldest until both caps hold; the newest
+ * entry always stays.
+ */
 export function pushCapped(
   buffer: LogBuffer,
   entries: readonly LogEntry[],
   limits: LogLimits,
+  firstKey?: number,
 ): { buffer: LogBuffer; evicted: { entries: number; bytes: number } } {
-  let ring = ringPush(buffer.ring, entries);
+  let ring = ringPush(buffer.ring, entries, firstKey);
   let bytes = buffer.bytes;
   for (const entry of entries) bytes += sizeOf(entry);
   let drop = 0;
   let dropBytes = 0;
-  while (
-    ring.length - drop > 1 &&
-    (ring.length - drop > limits.maxEntries || bytes - dropBytes > limits.maxBytes)
-  ) {
-    dropBytes += sizeOf(ringAt(ring, drop) as LogEntry);
-    drop++;
+  const over = () => ring.length - drop > limits.maxEntries || bytes - dropBytes > limits.maxBytes;
+  if (over()) {
+    ringScan(ring, 0, ring.length - 1, (chunk, slot) => {
+      dropBytes += slotSize(chunk, slot);
+      drop++;
+      return over();
+    });
+    ring = ringDropFront(ring, drop);
   }
-  ring = ringDropFront(ring, drop);
   return { buffer: { ring, bytes: bytes - dropBytes }, evicted: { entries: drop, bytes: dropBytes } };
 }
 
@@ -127,13 +151,13 @@ function withDropped(gaps: LogGaps, entries: readonly LogEntry[]): LogGaps {
   return dropped === 0 ? gaps : { ...gaps, dropped: gaps.dropped + dropped };
 }
 
-function append(state: LogState, entries: readonly LogEntry[]): LogState {
+function append(state: LogState, entries: readonly LogEntry[], firstKey?: number): LogState {
   if (entries.length === 0) return state;
   if (!state.paused) {
-    const { buffer, evicted } = pushCapped(state.shown, entries, state.limits);
+    const { buffer, evicted } = pushCapped(state.shown, entries, state.limits, firstKey);
     return { ...state, shown: buffer, gaps: withEvicted(state.gaps, evicted.bytes) };
   }
-  const { buffer, evicted } = pushCapped(state.held, entries, state.limits);
+  const { buffer, evicted } = pushCapped(state.held, entries, state.limits, firstKey);
   return {
     ...state,
     held: buffer,
@@ -184,9 +208,9 @@ export function applyBatch(state: LogState, batch: EventBatch, ctx: LogContext):
 export function appendEntries(state: LogState, entries: readonly LogEntry[]): LogState {
   const [counted, kept] = unloggedOut(state, entries);
   if (kept.length === 0) return counted;
-  let key = counted.nextKey;
-  const keyed = kept.map((entry) => ({ ...entry, key: key++ }));
-  return append({ ...counted, nextKey: key, gaps: withDropped(counted.gaps, kept) }, keyed);
+  // The ring stores each entry under its new key: no copy of the entries is made for it.
+  const next = { ...counted, nextKey: counted.nextKey + kept.length, gaps: withDropped(counted.gaps, kept) };
+  return append(next, kept, counted.nextKey);
 }
 
 /** A row the UI itself writes (a request the engine refused, the engine link coming back ...). */
@@ -205,8 +229,7 @@ export function pause(state: LogState): LogState {
 /** Show what waited, in arrival order, and say so if the pause outlasted the caps. */
 export function resume(state: LogState, now: number): LogState {
   if (!state.paused) return state;
-  const waiting: LogEntry[] = [];
-  for (let i = 0; i < state.held.ring.length; i++) waiting.push(ringAt(state.held.ring, i) as LogEntry);
+  const waiting = ringToArray(state.held.ring);
   let nextKey = state.nextKey;
   if (state.heldLost.entries > 0) {
     waiting.push({
@@ -214,7 +237,10 @@ export function resume(state: LogState, now: number): LogState {
       key: nextKey++,
       at: now,
       tone: 'warn',
-      text: `${formatCount(state.heldLost.entries)} entries (${formatCount(state.heldLost.bytes)} bytes) that arrived while paused are not shown: the pause outlasted the log's limits (counters include them)`,
+      text: t('log.sys.pauseOverflow', {
+        entries: formatCount(state.heldLost.entries),
+        bytes: formatCount(state.heldLost.bytes),
+      }),
     });
   }
   const base: LogState = {
@@ -244,8 +270,11 @@ export function clear(state: LogState): LogState {
 export function setLogData(state: LogState, on: boolean, now: number): LogState {
   if (state.logData === on) return state;
   const text = on
-    ? `Log data is on again (${formatCount(state.unlogged.entries)} data entries, ${formatCount(state.unlogged.bytes)} bytes were counted but not logged)`
-    : 'Log data is off: data is counted (RX / TX) but not logged';
+    ? t('log.sys.logDataOn', {
+        entries: formatCount(state.unlogged.entries),
+        bytes: formatCount(state.unlogged.bytes),
+      })
+    : t('log.sys.logDataOff');
   const next: LogState = { ...state, logData: on, unlogged: { entries: 0, bytes: 0 } };
   return appendSystem(next, { text, tone: 'info', at: now });
 }
@@ -254,7 +283,7 @@ export function setLogData(state: LogState, on: boolean, now: number): LogState 
 export function setEntryView(state: LogState, key: number, view: EntryView | undefined): LogState {
   if (state.views[key] === view) return state;
   // Keys of entries the caps evicted go with the change, so the record stays as small as the log.
-  const first = ringAt(state.shown.ring, 0)?.key ?? state.nextKey;
+  const first = ringKeyAt(state.shown.ring, 0) ?? state.nextKey;
   const views: Record<number, EntryView> = {};
   for (const [k, v] of Object.entries(state.views)) if (Number(k) >= first) views[Number(k)] = v;
   if (view === undefined) delete views[key];

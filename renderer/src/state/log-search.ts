@@ -1,9 +1,13 @@
 // Find in the log: text (as shown, escapes and all) or hex bytes, matched per entry in the
-// coordinates its view highlights, with a per-entry cache so a growing log is not searched again
-// from the top on every batch. Pure.
+// coordinates its view highlights. Counting runs on the ring's packed bytes (log-search-count.ts) and
+// goes on from where it stopped as the log grows. Pure.
 import { type DecodeAs, displayText } from '../../../shared/codec/display';
 import { parseHex } from '../../../shared/codec/hex';
 import { dumpAscii } from './hex-dump';
+import type { LogFilter } from './log-filter';
+import type { LogEntry } from './log-reducer';
+import { type Ring, ringKeyAt, ringScan, TAG_OBJECT, TAG_RX } from './log-ring';
+import { createCounter } from './log-search-count';
 
 /** [start, end) offsets. */
 export type Range = readonly [number, number];
@@ -16,7 +20,8 @@ export type FindQuery = { ok: true; needle?: Needle } | { ok: false; reason: str
 export type Shown = DecodeAs | 'dump';
 
 /** ASCII letters only, so offsets in the folded text are offsets in the shown text. */
-const fold = (s: string): string => s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) | 0x20));
+export const fold = (s: string): string =>
+  s.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) | 0x20));
 
 /** Text is matched case-insensitively as the log shows it (`\r\n` matches the escapes); Hex as bytes. */
 export function parseFind(query: string, hex: boolean): FindQuery {
@@ -76,7 +81,10 @@ export function byteRangeToText(bytes: Uint8Array, as: DecodeAs, [start, end]: R
   }
 }
 
-/** Occurrences in one entry as shown: text offsets for a decoding, byte offsets for a hex dump. */
+/**
+ * Occurrences in one entry as shown: text offsets for a decoding, byte offsets for a hex dump. The
+ * reference the fast count agrees with, and what a row on screen marks.
+ */
 export function entryMatches(bytes: Uint8Array, shown: Shown, needle: Needle): Range[] {
   if (shown === 'dump') {
     return needle.kind === 'bytes'
@@ -90,38 +98,123 @@ export function entryMatches(bytes: Uint8Array, shown: Shown, needle: Needle): R
 export const needleKey = (needle: Needle): string =>
   needle.kind === 'text' ? `t:${needle.text}` : `b:${Array.from(needle.bytes).join(',')}`;
 
-/** Match counts per entry bytes, remembered while the same needle and view apply to them. */
-export function createMatchCounter(): (
-  bytes: Uint8Array,
-  shown: Shown,
-  needle: Needle,
-  key: string,
-) => number {
-  const cache = new WeakMap<Uint8Array, { sig: string; count: number }>();
-  return (bytes, shown, needle, key) => {
-    const sig = `${shown}|${key}`;
-    const hit = cache.get(bytes);
-    if (hit?.sig === sig) return hit.count;
-    const count = entryMatches(bytes, shown, needle).length;
-    cache.set(bytes, { sig, count });
-    return count;
-  };
-}
-
-/** Entries with matches (view row and count) and the total, in log order. */
+/** Entries with matches (by key, with their counts) and the total, in log order. */
 export interface SearchHits {
-  rows: { row: number; count: number }[];
   total: number;
+  /** Entries with at least one match. */
+  entries: number;
+  keyAt(i: number): number;
+  countAt(i: number): number;
 }
 
-/** The `ordinal`-th match overall (0-based): its row and its index among that row's matches. */
-export function locateHit(hits: SearchHits, ordinal: number): { row: number; nth: number } | undefined {
+/** The `ordinal`-th match overall (0-based): its entry's key and its index among that entry's matches. */
+export function locateHit(hits: SearchHits, ordinal: number): { key: number; nth: number } | undefined {
   if (ordinal < 0 || ordinal >= hits.total) return undefined;
   // Once per Next / Previous: a running sum is clear and fast enough.
   let before = 0;
-  for (const { row, count } of hits.rows) {
-    if (ordinal < before + count) return { row, nth: ordinal - before };
+  for (let i = 0; i < hits.entries; i++) {
+    const count = hits.countAt(i);
+    if (ordinal < before + count) return { key: hits.keyAt(i), nth: ordinal - before };
     before += count;
   }
   return undefined;
+}
+
+export interface SearchInput {
+  ring: Ring<LogEntry>;
+  filter: LogFilter;
+  needle: Needle;
+  /** The log's Decode as (or Hex dump), and the entries shown otherwise, by key. */
+  logShown: Shown;
+  views: Readonly<Record<number, Shown>>;
+}
+
+/**
+ * Find over a log that grows and sheds entries: each call counts only what arrived since the last
+ * one (for the same needle, views and filter) and forgets what was evicted.
+ */
+export function createLogSearch(): (input: SearchInput) => SearchHits {
+  let sig = '';
+  let views: SearchInput['views'] | undefined;
+  let lineage = -1;
+  let scanned = 0;
+  let keys = new Float64Array(256);
+  let counts = new Uint32Array(256);
+  let head = 0;
+  let tail = 0;
+  let total = 0;
+  let hits: SearchHits | undefined;
+
+  const add = (key: number, n: number) => {
+    if (tail === keys.length) {
+      // New arrays, never a shift in place: hits handed out earlier keep reading the old ones.
+      const live = tail - head;
+      const size = Math.max(256, live * 2);
+      const k = new Float64Array(size);
+      const c = new Uint32Array(size);
+      k.set(keys.subarray(head, tail));
+      c.set(counts.subarray(head, tail));
+      keys = k;
+      counts = c;
+      head = 0;
+      tail = live;
+    }
+    keys[tail] = key;
+    counts[tail] = n;
+    tail++;
+    total += n;
+  };
+
+  return ({ ring, filter, needle, logShown, views: entryViews }) => {
+    const nextSig = `${needleKey(needle)}|${logShown}|${+filter.rx}${+filter.tx}`;
+    const end = ring.start + ring.length;
+    let changed = false;
+    if (nextSig !== sig || entryViews !== views || ring.lineage !== lineage || end < scanned) {
+      sig = nextSig;
+      views = entryViews;
+      lineage = ring.lineage;
+      scanned = ring.start;
+      // Fresh arrays: hits handed out before keep reading theirs.
+      keys = new Float64Array(256);
+      counts = new Uint32Array(256);
+      head = 0;
+      tail = 0;
+      total = 0;
+      changed = true;
+    }
+    const firstKey = ringKeyAt(ring, 0) ?? Number.POSITIVE_INFINITY;
+    while (head < tail && (keys[head] as number) < firstKey) {
+      total -= counts[head] as number;
+      head++;
+      changed = true;
+    }
+    const from = Math.max(0, scanned - ring.start);
+    if (from < ring.length) {
+      const counter = createCounter(needle);
+      const anyViews = Object.keys(entryViews).length > 0;
+      ringScan(ring, from, ring.length, (chunk, slot) => {
+        const tag = chunk.tags[slot] as number;
+        if (tag === TAG_OBJECT || !(tag & TAG_RX ? filter.rx : filter.tx)) return true;
+        const key = chunk.keys[slot] as number;
+        const shown = anyViews ? (entryViews[key] ?? logShown) : logShown;
+        const n = counter(chunk.slab, chunk.offs[slot] as number, chunk.lens[slot] as number, shown);
+        if (n > 0) add(key, n);
+        return true;
+      });
+      scanned = end;
+      changed = true;
+    }
+    if (changed || !hits) {
+      const k = keys;
+      const c = counts;
+      const first = head;
+      hits = {
+        total,
+        entries: tail - head,
+        keyAt: (i) => k[first + i] as number,
+        countAt: (i) => c[first + i] as number,
+      };
+    }
+    return hits;
+  };
 }

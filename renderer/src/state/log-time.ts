@@ -1,12 +1,14 @@
 // How the log writes an entry's time: wall clock to the millisecond, the gap since the entry above,
 // or the time since the session opened. Pure.
 import { formatTime } from '../format';
+import type { MessageKey } from '../i18n';
 import type { TimeFormat } from './prefs-store';
 
-export const TIME_LABELS: Readonly<Record<TimeFormat, string>> = {
-  absolute: 'Absolute',
-  previous: 'Relative to previous',
-  start: 'Since session start',
+/** The Time menu's words for each format, as catalogue keys. */
+export const TIME_LABELS: Readonly<Record<TimeFormat, MessageKey>> = {
+  absolute: 'log.time.absolute',
+  previous: 'log.time.previous',
+  start: 'log.time.start',
 };
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');

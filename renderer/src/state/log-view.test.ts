@@ -6,7 +6,7 @@ import { dumpAscii, dumpCells, dumpOffset, dumpRuns } from './hex-dump';
 import { indexOfKey, logView, SHOW_ALL, visibleIndices } from './log-filter';
 import type { LogEntry } from './log-reducer';
 import { emptyRing, ringPush } from './log-ring';
-import { byteRanges, createMatchCounter, entryMatches, locateHit, parseFind, textRanges } from './log-search';
+import { byteRanges, entryMatches, locateHit, parseFind, textRanges } from './log-search';
 import { formatElapsed, formatEntryTime } from './log-time';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -132,21 +132,16 @@ describe('find', () => {
     ]);
   });
 
-  it('counts once per entry and view, and locates the n-th match overall', () => {
-    const count = createMatchCounter();
-    const b = bytes('OK OK');
-    const needle = { kind: 'text', text: 'ok' } as const;
-    expect(count(b, 'ascii', needle, 't:ok')).toBe(2);
-    expect(count(b, 'hex', needle, 't:ok')).toBe(0);
+  it('locates the n-th match overall by entry key', () => {
     const hits = {
-      rows: [
-        { row: 3, count: 2 },
-        { row: 7, count: 1 },
-      ],
       total: 3,
+      entries: 2,
+      keyAt: (i: number) => [3, 7][i] as number,
+      countAt: (i: number) => [2, 1][i] as number,
     };
-    expect(locateHit(hits, 0)).toEqual({ row: 3, nth: 0 });
-    expect(locateHit(hits, 2)).toEqual({ row: 7, nth: 0 });
+    expect(locateHit(hits, 0)).toEqual({ key: 3, nth: 0 });
+    expect(locateHit(hits, 1)).toEqual({ key: 3, nth: 1 });
+    expect(locateHit(hits, 2)).toEqual({ key: 7, nth: 0 });
     expect(locateHit(hits, 3)).toBeUndefined();
   });
 });

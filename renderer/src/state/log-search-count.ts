@@ -1,0 +1,143 @@
+// Counting Find's matches in a packed payload without decoding it. In the ASCII, Latin-1, Hex and hex
+// dump views (and UTF-8, GBK, GB18030 while the bytes are ASCII) each byte shows as its own token, so
+// a needle becomes a table-driven automaton over bytes; other views decode the entry. Pure.
+import { ESCAPES, isControl, isPrintableAscii } from '../../../shared/codec/display-segments';
+import type { Needle, Shown } from './log-search';
+import { entryMatches, fold } from './log-search';
+
+/** Matches in slab[off, off + len) as the entry shows with `shown`. */
+export type Counter = (slab: Uint8Array, off: number, len: number, shown: Shown) => number;
+
+/** Beyond this needle length the table would be large; such needles decode instead. */
+const MAX_TABLE_NEEDLE = 512;
+
+const HEX: string[] = [];
+for (let b = 0; b < 256; b++) HEX.push(b.toString(16).padStart(2, '0'));
+
+type Token = (b: number) => string | undefined;
+
+const asciiToken: Token = (b) => (isPrintableAscii(b) ? String.fromCharCode(b) : ESCAPES[b]);
+/** Multi-byte decodings show ASCII bytes as ASCII does; any other byte sends the entry to the decoder. */
+const asciiOnlyToken: Token = (b) => (b < 0x80 ? asciiToken(b) : undefined);
+const TOKENS: Partial<Record<Shown, { token: Token; first?: Token }>> = {
+  ascii: { token: asciiToken },
+  'utf-8': { token: asciiOnlyToken },
+  gbk: { token: asciiOnlyToken },
+  gb18030: { token: asciiOnlyToken },
+  latin1: { token: (b) => (isControl(b) ? ESCAPES[b] : String.fromCharCode(b)) },
+  dump: { token: (b) => (isPrintableAscii(b) ? String.fromCharCode(b) : '.') },
+  // "68 65 6C": a space before every byte but the first.
+  hex: { token: (b) => ` ${HEX[b]}`, first: (b) => HEX[b] },
+};
+
+/**
+ * For each state (the length of the needle's prefix just read) and byte: the next state times 256,
+ * shifted left 3, plus the matches the byte's token completed; -1 where the decoder must take over.
+ * Matches do not overlap: after one, reading starts again from nothing, as indexOf does.
+ */
+interface Automaton {
+  table: Int32Array;
+  first?: Int32Array;
+  /** The needle has a character no token has: nothing can match. */
+  never: boolean;
+}
+
+function automaton(needle: string, token: Token, firstToken?: Token): Automaton {
+  const m = needle.length;
+  const fail = new Int32Array(m);
+  for (let i = 1, k = 0; i < m; i++) {
+    while (k > 0 && needle[i] !== needle[k]) k = fail[k - 1] as number;
+    if (needle[i] === needle[k]) k++;
+    fail[i] = k;
+  }
+  const seen = new Set<string>();
+  const feed = (state: number, tok: string | undefined): number => {
+    if (tok === undefined) return -1;
+    let s = state;
+    let hits = 0;
+    for (const ch of fold(tok)) {
+      seen.add(ch);
+      while (s > 0 && needle[s] !== ch) s = fail[s - 1] as number;
+      if (needle[s] === ch) s++;
+      if (s === m) {
+        hits++;
+        s = 0;
+      }
+    }
+    return ((s << 8) << 3) | hits;
+  };
+  const table = new Int32Array(m * 256);
+  for (let s = 0; s < m; s++) for (let b = 0; b < 256; b++) table[(s << 8) | b] = feed(s, token(b));
+  let first: Int32Array | undefined;
+  if (firstToken) {
+    first = new Int32Array(256);
+    for (let b = 0; b < 256; b++) first[b] = feed(0, firstToken(b));
+  }
+  return { table, first, never: [...needle].some((ch) => !seen.has(ch)) };
+}
+
+/** Matches of the automaton in slab[off, end), or -1 when a byte needs the decoder. */
+function run({ table, first }: Automaton, slab: Uint8Array, off: number, end: number): number {
+  let s = 0;
+  let hits = 0;
+  let j = off;
+  if (first && j < end) {
+    const t = first[slab[j] as number] as number;
+    if (t < 0) return -1;
+    hits += t & 7;
+    s = t >> 3;
+    j++;
+  }
+  for (; j < end; j++) {
+    const t = table[s + (slab[j] as number)] as number;
+    if (t < 0) return -1;
+    hits += t & 7;
+    s = t >> 3;
+  }
+  return hits;
+}
+
+/** Non-overlapping occurrences of `needle` in slab[off, end). */
+function countBytes(slab: Uint8Array, off: number, end: number, needle: Uint8Array): number {
+  const n = needle.length;
+  const head = needle[0] as number;
+  let count = 0;
+  for (let i = off; i + n <= end; i++) {
+    if (slab[i] !== head) continue;
+    let k = 1;
+    while (k < n && slab[i + k] === needle[k]) k++;
+    if (k === n) {
+      count++;
+      i += n - 1;
+    }
+  }
+  return count;
+}
+
+export function createCounter(needle: Needle): Counter {
+  if (needle.kind === 'bytes') {
+    // Bytes match the same wherever they show: the view only moves the highlight.
+    return (slab, off, len) => countBytes(slab, off, off + len, needle.bytes);
+  }
+  const text = needle.text;
+  const automata = new Map<Shown, Automaton | undefined>();
+  const automatonFor = (shown: Shown): Automaton | undefined => {
+    if (!automata.has(shown)) {
+      const spec = TOKENS[shown];
+      automata.set(
+        shown,
+        spec && text.length <= MAX_TABLE_NEEDLE ? automaton(text, spec.token, spec.first) : undefined,
+      );
+    }
+    return automata.get(shown);
+  };
+  return (slab, off, len, shown) => {
+    const auto = automatonFor(shown);
+    if (auto) {
+      if (auto.never && shown !== 'utf-8' && shown !== 'gbk' && shown !== 'gb18030') return 0;
+      const n = run(auto, slab, off, off + len);
+      if (n >= 0) return n;
+    }
+    return entryMatches(slab.subarray(off, off + len), shown, needle).length;
+  };
+}

@@ -1,0 +1,131 @@
+// Find's fast count against the reference that decodes each entry, in every view, on random bytes and
+// needles; and the search that goes on from where it stopped as the log grows and sheds entries.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DECODE_AS } from '../../../shared/codec/display';
+import { createViewCache, SHOW_ALL } from './log-filter';
+import type { LogEntry } from './log-reducer';
+import { emptyRing, ringDropFront, ringPush, ringToArray } from './log-ring';
+import { createLogSearch, entryMatches, fold, type Needle, type SearchHits, type Shown } from './log-search';
+import { createCounter } from './log-search-count';
+
+const VIEWS: readonly Shown[] = [...DECODE_AS, 'dump'];
+const enc = new TextEncoder();
+
+/** Bytes that make every kind of token: letters, escapes, controls, high bytes, backslashes. */
+const byteArb = fc.oneof(
+  fc.constantFrom(0x0d, 0x0a, 0x09, 0x00, 0x5c, 0x78, 0x72, 0x6e, 0x41, 0x61, 0x30, 0x44, 0x20, 0x2e),
+  fc.integer({ min: 0, max: 255 }),
+);
+const bytesArb = fc
+  .uint8Array({ maxLength: 40 })
+  .chain((a) => fc.array(byteArb, { maxLength: 40 }).map((b) => new Uint8Array([...a.slice(0, 10), ...b])));
+const textNeedleArb = fc.oneof(
+  fc.constantFrom('\\r\\n', 'r', '\\', 'x0', '0d 0a', 'ok', '.', 'a\\x', 'n\\', ' 4', 'AA', 'é', '好'),
+  fc.string({ minLength: 1, maxLength: 5 }),
+);
+
+const reference = (bytes: Uint8Array, shown: Shown, needle: Needle) =>
+  entryMatches(bytes, shown, needle).length;
+
+describe('the fast count', () => {
+  it('agrees with decoding every entry, for text needles in every view', () => {
+    fc.assert(
+      fc.property(bytesArb, textNeedleArb, fc.constantFrom(...VIEWS), (bytes, query, shown) => {
+        const needle: Needle = { kind: 'text', text: fold(query) };
+        const slab = new Uint8Array([7, 7, ...bytes, 9]);
+        expect(createCounter(needle)(slab, 2, bytes.length, shown)).toBe(reference(bytes, shown, needle));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('agrees for byte needles, which never look past the entry', () => {
+    fc.assert(
+      fc.property(bytesArb, fc.uint8Array({ minLength: 1, maxLength: 3 }), (bytes, needleBytes) => {
+        const needle: Needle = { kind: 'bytes', bytes: needleBytes };
+        const slab = new Uint8Array([...needleBytes, ...bytes, ...needleBytes]);
+        const n = createCounter(needle)(slab, needleBytes.length, bytes.length, 'ascii');
+        expect(n).toBe(reference(bytes, 'ascii', needle));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('counts matches that start inside an escape and run across entries of text', () => {
+    const count = createCounter({ kind: 'text', text: fold('\\r\\nO') });
+    const bytes = enc.encode('ok\r\nOK\r\nok');
+    expect(count(bytes, 0, bytes.length, 'ascii')).toBe(2);
+    expect(createCounter({ kind: 'text', text: 'd 0a' })(bytes, 0, bytes.length, 'hex')).toBe(2);
+    expect(createCounter({ kind: 'text', text: 'x' })(new Uint8Array([1]), 0, 1, 'ascii')).toBe(1);
+  });
+});
+
+const data = (key: number, text: string, dir: 'rx' | 'tx' = 'rx'): LogEntry => ({
+  kind: 'data',
+  key,
+  at: key,
+  session: 's1',
+  dir,
+  peer: '127.0.0.1:5000',
+  bytes: enc.encode(text),
+});
+
+/** The search done the slow way over the whole ring: every entry decoded. */
+function slowHits(entries: readonly LogEntry[], needle: Needle, shown: Shown, rxOnly = false) {
+  const out: [number, number][] = [];
+  for (const e of entries) {
+    if (e.kind !== 'data' || (rxOnly && e.dir !== 'rx')) continue;
+    const n = entryMatches(e.bytes, shown, needle).length;
+    if (n > 0) out.push([e.key, n]);
+  }
+  return out;
+}
+const listed = (hits: SearchHits) =>
+  Array.from({ length: hits.entries }, (_, i) => [hits.keyAt(i), hits.countAt(i)] as [number, number]);
+
+describe('the log search', () => {
+  it('goes on from where it stopped as entries arrive and are evicted, and agrees with a full search', () => {
+    const search = createLogSearch();
+    const needle: Needle = { kind: 'text', text: 'temp=2' };
+    let ring = emptyRing<LogEntry>();
+    let key = 1;
+    for (let round = 0; round < 30; round++) {
+      const batch = Array.from({ length: 150 }, () => {
+        const k = key++;
+        return data(k, `board-${k} temp=${k % 30} temp=2${k % 7}\r\n`, k % 3 === 0 ? 'tx' : 'rx');
+      });
+      ring = ringPush(ring, batch);
+      if (round % 4 === 3) ring = ringDropFront(ring, 400);
+      const filter = round % 10 < 5 ? SHOW_ALL : { rx: true, tx: false, system: true };
+      const hits = search({ ring, filter, needle, logShown: 'ascii', views: {} });
+      const want = slowHits(ringToArray(ring), needle, 'ascii', !filter.tx);
+      expect(listed(hits)).toEqual(want);
+      expect(hits.total).toBe(want.reduce((n, [, c]) => n + c, 0));
+    }
+  });
+
+  it('starts over for an entry shown another way, and a million-entry answer stays right', () => {
+    const search = createLogSearch();
+    const ring = ringPush(emptyRing<LogEntry>(), [data(1, 'OK\r\n'), data(2, 'ok')]);
+    const needle: Needle = { kind: 'text', text: 'ok' };
+    expect(search({ ring, filter: SHOW_ALL, needle, logShown: 'ascii', views: {} }).total).toBe(2);
+    // Entry 2 as hex shows "6F 6B": no "ok" any more.
+    expect(search({ ring, filter: SHOW_ALL, needle, logShown: 'ascii', views: { 2: 'hex' } }).total).toBe(1);
+  });
+
+  it('filters incrementally like the view the log shows', () => {
+    const views = createViewCache();
+    let ring = emptyRing<LogEntry>();
+    const filter = { rx: false, tx: true, system: true };
+    for (let k = 1; k <= 50; k += 5) {
+      ring = ringPush(ring, [data(k, 'a'), data(k + 1, 'b', 'tx'), data(k + 2, 'c'), data(k + 3, 'd', 'tx')]);
+      ring = ringPush(ring, [{ kind: 'system', key: k + 4, at: k, tone: 'info', text: 'x' }]);
+      if (k > 20) ring = ringDropFront(ring, 3);
+      const view = views(ring, filter);
+      const want = ringToArray(ring).filter((e) => e.kind !== 'data' || e.dir === 'tx');
+      expect(Array.from({ length: view.count }, (_, i) => view.at(i)?.key)).toEqual(want.map((e) => e.key));
+      expect(view.rowOfKey(want[1]?.key ?? -1)).toBe(1);
+    }
+  });
+});
