@@ -199,8 +199,8 @@ export function createBenchTools(engine: CaseEngine, opts: { newId?: () => strin
         });
       } catch (error) {
         const role = kind === 'quecpython-udp' ? 'udp' : 'listen';
-        const { code, message } = describeError(error, { host: '127.0.0.1', port: port ?? 0, role });
-        throw new ApiError(code, message);
+        const { code, message, detail } = describeError(error, { host: '127.0.0.1', port: port ?? 0, role });
+        throw new ApiError(code, message, detail);
       }
       if (disposed) {
         await board.close();

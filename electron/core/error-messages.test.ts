@@ -32,7 +32,7 @@ describe('describeError', () => {
 
   it('names the host that could not be resolved', () => {
     const ctx = { host: 'w55rp20.lan', port: 8087 };
-    expect(describeError(sys('ENOTFOUND', 'getaddrinfo'), ctx)).toEqual({
+    expect(describeError(sys('ENOTFOUND', 'getaddrinfo'), ctx)).toMatchObject({
       code: 'ENOTFOUND',
       message:
         'The host name "w55rp20.lan" could not be resolved. Check the spelling, or type the board\'s IP address.',
@@ -100,7 +100,7 @@ describe('describeError for a listening server', () => {
   });
 
   it('says a port is in use, and what to do', () => {
-    expect(describeError(sys('EADDRINUSE', 'listen'), listen(8087))).toEqual({
+    expect(describeError(sys('EADDRINUSE', 'listen'), listen(8087))).toMatchObject({
       code: 'EADDRINUSE',
       message:
         'Port 8087 is already in use on this PC: another program (or another SocketBench session) is listening on it. Stop it, or pick another port.',

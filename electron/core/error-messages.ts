@@ -1,6 +1,8 @@
 // Turns socket and resolver failures into what the user sees: the system code kept as is, plus one
-// sentence that says what happened and what to check on the bench. Plain Node (no imports needed).
+// sentence that says what happened and what to check on the bench, with its catalogue key. Plain Node.
 import type { ErrorInfo } from '../../shared/contract/model';
+import { translate } from '../../shared/i18n/catalog';
+import type { ErrorKey } from '../../shared/i18n/en/errors';
 import { ipFamily, unmapIPv4 } from '../../shared/net/ip';
 
 export interface ErrorContext {
@@ -57,120 +59,117 @@ function pickCause(err: unknown): SystemErrorLike {
   );
 }
 
-type Sentence = (ctx: ErrorContext, cause: SystemErrorLike) => string;
+/** A sentence as its catalogue key and values; the English text is the catalogue's. */
+type Said = { key: ErrorKey; params?: Record<string, string | number> };
+type Sentence = (ctx: ErrorContext, cause: SystemErrorLike) => Said;
 
 const target = (ctx: ErrorContext) => formatEndpoint(ctx.host, ctx.port);
-const localName = (ctx: ErrorContext) => ctx.localAddress || 'this computer';
 const afterConnect = (cause: SystemErrorLike) => cause.syscall === 'read' || cause.syscall === 'write';
+const toTarget = (key: ErrorKey) => (ctx: ErrorContext) => ({ key, params: { target: target(ctx) } });
+const toHost = (key: ErrorKey) => (ctx: ErrorContext) => ({ key, params: { host: ctx.host } });
 
 const SENTENCES: Record<string, Sentence> = {
-  ECONNREFUSED: (ctx) =>
-    `Nothing is listening at ${target(ctx)}. Is the board's program running, and is the port right?`,
+  ECONNREFUSED: toTarget('error.ECONNREFUSED'),
   ETIMEDOUT: (ctx, cause) => {
-    if (afterConnect(cause)) {
-      return `The connection to ${target(ctx)} timed out: the board stopped answering. Is it still powered and on the network?`;
-    }
-    const within = ctx.connectTimeoutMs ? ` within ${formatDuration(ctx.connectTimeoutMs)}` : '';
-    return `No answer from ${target(ctx)}${within}. Is the board powered and on this network, and is the address right?`;
+    if (afterConnect(cause)) return toTarget('error.ETIMEDOUT.afterConnect')(ctx);
+    return ctx.connectTimeoutMs
+      ? {
+          key: 'error.ETIMEDOUT.within',
+          params: { target: target(ctx), duration: formatDuration(ctx.connectTimeoutMs) },
+        }
+      : toTarget('error.ETIMEDOUT')(ctx);
   },
-  ENOTFOUND: (ctx) =>
-    `The host name "${ctx.host}" could not be resolved. Check the spelling, or type the board's IP address.`,
-  EAI_AGAIN: (ctx) =>
-    `The host name "${ctx.host}" could not be looked up: no name server answered. Check this computer's network, or type the board's IP address.`,
-  EAI_FAIL: (ctx) =>
-    `Looking up the host name "${ctx.host}" failed in the name server. Type the board's IP address instead.`,
-  EAI_NODATA: (ctx) =>
-    `The host name "${ctx.host}" exists but has no address to connect to. Type the board's IP address instead.`,
-  ECONNRESET: (ctx) =>
-    `The board reset the connection to ${target(ctx)}. Did its program crash, restart or close the socket abruptly? Check its console.`,
-  EPIPE: (ctx) =>
-    `The board had already closed the connection to ${target(ctx)} when this was sent. Connect again, and check why the board's program closed it.`,
-  ECONNABORTED: (ctx) =>
-    `The connection to ${target(ctx)} was aborted on this computer. Check the cable and the board, then connect again.`,
-  EHOSTUNREACH: (ctx) =>
-    `No route to ${ctx.host}. Is the board powered and plugged into this network, and is this computer's IP address in the board's subnet?`,
-  EHOSTDOWN: (ctx) =>
-    `${ctx.host} is not answering on the network. Is the board powered and its cable plugged in?`,
-  ENETUNREACH: (ctx) =>
-    `This computer has no network route to ${ctx.host}. Is its Ethernet cable in, and does it have an address on the board's network?`,
-  ENETDOWN: () => `This computer's network is down. Is the network adapter enabled and its cable plugged in?`,
-  EMFILE: () =>
-    `This computer has run out of sockets for SocketBench (too many open connections or files). Disconnect some boards or close other sessions, then try again.`,
-  EADDRINUSE: (ctx) =>
-    ctx.localPort
-      ? `Local port ${ctx.localPort} is already in use on ${localName(ctx)}. Choose another local port, or leave it empty to let the system pick one.`
-      : `The address ${target(ctx)} is already in use by another connection. Wait a moment and connect again.`,
+  ENOTFOUND: toHost('error.ENOTFOUND'),
+  EAI_AGAIN: toHost('error.EAI_AGAIN'),
+  EAI_FAIL: toHost('error.EAI_FAIL'),
+  EAI_NODATA: toHost('error.EAI_NODATA'),
+  ECONNRESET: toTarget('error.ECONNRESET'),
+  EPIPE: toTarget('error.EPIPE'),
+  ECONNABORTED: toTarget('error.ECONNABORTED'),
+  EHOSTUNREACH: toHost('error.EHOSTUNREACH'),
+  EHOSTDOWN: toHost('error.EHOSTDOWN'),
+  ENETUNREACH: toHost('error.ENETUNREACH'),
+  ENETDOWN: () => ({ key: 'error.ENETDOWN' }),
+  EMFILE: () => ({ key: 'error.EMFILE' }),
+  EADDRINUSE: (ctx): Said => {
+    if (!ctx.localPort) return toTarget('error.EADDRINUSE')(ctx);
+    if (!ctx.localAddress)
+      return { key: 'error.EADDRINUSE.localPortHere', params: { localPort: ctx.localPort } };
+    return {
+      key: 'error.EADDRINUSE.localPort',
+      params: { localPort: ctx.localPort, localAddress: ctx.localAddress },
+    };
+  },
   EADDRNOTAVAIL: (ctx) =>
     ctx.localAddress
-      ? `The local address ${ctx.localAddress} is not an address of this computer. Pick one of its network adapters' addresses, or leave it empty.`
-      : `${target(ctx)} cannot be reached from this computer. Check the board's address.`,
+      ? { key: 'error.EADDRNOTAVAIL.local', params: { localAddress: ctx.localAddress } }
+      : toTarget('error.EADDRNOTAVAIL')(ctx),
   EACCES: (ctx) =>
     ctx.localPort && ctx.localPort < 1024
-      ? `Local port ${ctx.localPort} needs administrator rights. Choose a port above 1023, or leave it empty.`
-      : `This computer refused to connect to ${target(ctx)}. Is a firewall blocking it?`,
-  EPERM: (ctx) =>
-    `The system blocked the connection to ${target(ctx)}. Is a firewall or security software blocking it?`,
+      ? { key: 'error.EACCES.localPort', params: { localPort: ctx.localPort } }
+      : toTarget('error.EACCES')(ctx),
+  EPERM: toTarget('error.EPERM'),
   EINVAL: (ctx) =>
     ctx.localAddress
-      ? `The local address ${ctx.localAddress} cannot be used to reach ${target(ctx)}. Pick a local address of the same kind (IPv4 or IPv6) as the host, or leave it empty.`
-      : `${target(ctx)} is not an address a connection can be made to. Check the host and port.`,
-  EAFNOSUPPORT: (ctx) =>
-    `This computer cannot use that kind of address (IPv4 or IPv6) to reach ${target(ctx)}. Check the host and local address.`,
-  ENOBUFS: (ctx) =>
-    `Too much data is still waiting to go to ${target(ctx)}: the board is not reading it fast enough. Wait for earlier sends to finish.`,
-  ERR_STREAM_DESTROYED: (ctx) =>
-    `The connection to ${target(ctx)} closed before this could be sent. Connect again, then send.`,
-  ERR_STREAM_WRITE_AFTER_END: (ctx) =>
-    `The connection to ${target(ctx)} was closing when this was sent. Connect again, then send.`,
-  ERR_INVALID_IP_ADDRESS: (ctx) =>
-    `The local address "${ctx.localAddress ?? ''}" is not an IP address. Type one of this computer's addresses, or leave it empty.`,
-  ERR_SOCKET_BAD_PORT: (ctx) => `Port ${ctx.port} is not a valid port: use a number from 1 to 65535.`,
+      ? { key: 'error.EINVAL.local', params: { localAddress: ctx.localAddress, target: target(ctx) } }
+      : toTarget('error.EINVAL')(ctx),
+  EAFNOSUPPORT: toTarget('error.EAFNOSUPPORT'),
+  ENOBUFS: toTarget('error.ENOBUFS'),
+  ERR_STREAM_DESTROYED: toTarget('error.ERR_STREAM_DESTROYED'),
+  ERR_STREAM_WRITE_AFTER_END: toTarget('error.ERR_STREAM_WRITE_AFTER_END'),
+  ERR_INVALID_IP_ADDRESS: (ctx) => ({
+    key: 'error.ERR_INVALID_IP_ADDRESS',
+    params: { localAddress: ctx.localAddress ?? '' },
+  }),
+  ERR_SOCKET_BAD_PORT: (ctx) => ({ key: 'error.ERR_SOCKET_BAD_PORT', params: { port: ctx.port } }),
 };
 
 const listenAddress = (ctx: ErrorContext) => ctx.localAddress || ctx.host;
 const familyName = (address: string) => (ipFamily(address) === 6 ? 'IPv6' : 'IPv4');
 /** Ports below 1024 are privileged on Linux and macOS (Windows has no such rule). */
 const isPrivileged = (port: number | undefined) => port !== undefined && port > 0 && port < 1024;
+const atListenAddress = (key: ErrorKey) => (ctx: ErrorContext) => ({
+  key,
+  params: { address: listenAddress(ctx) },
+});
 
 /** A listening TCP server: ctx.host/port are the address and port it listens on. */
 const LISTEN_SENTENCES: Record<string, Sentence> = {
-  EADDRINUSE: (ctx) =>
-    `Port ${ctx.port} is already in use on this PC: another program (or another SocketBench session) is listening on it. Stop it, or pick another port.`,
-  EACCES: (ctx) =>
-    isPrivileged(ctx.port)
-      ? `Port ${ctx.port} is below 1024: on Linux and macOS only an administrator may listen on such ports. Pick a port above 1024 (8080, for example).`
-      : `This PC did not allow listening on port ${ctx.port}. On Windows the system may reserve it (netsh interface ipv4 show excludedportrange protocol=tcp lists those ports), or security software blocks it. Pick another port.`,
-  EADDRNOTAVAIL: (ctx) =>
-    `${listenAddress(ctx)} is not an address of this PC, so nothing can listen on it. Pick one of this PC's addresses, or all interfaces.`,
-  EAFNOSUPPORT: (ctx) =>
-    `This PC has no ${familyName(listenAddress(ctx))} networking, so it cannot listen on ${listenAddress(ctx)}. Pick another address, or all interfaces.`,
-  EINVAL: (ctx) =>
-    `${listenAddress(ctx)} cannot be listened on. Pick one of this PC's addresses, or all interfaces.`,
-  ENOTFOUND: (ctx) =>
-    `The local address "${listenAddress(ctx)}" could not be resolved. Pick one of this PC's addresses, or all interfaces.`,
-  ERR_SOCKET_BAD_PORT: (ctx) =>
-    `Port ${ctx.port} is not a valid port: use a number from 0 to 65535 (0 lets the system pick a free one).`,
+  EADDRINUSE: (ctx) => ({ key: 'error.listen.EADDRINUSE', params: { port: ctx.port } }),
+  EACCES: (ctx) => ({
+    key: isPrivileged(ctx.port) ? 'error.listen.EACCES.privileged' : 'error.listen.EACCES',
+    params: { port: ctx.port },
+  }),
+  EADDRNOTAVAIL: atListenAddress('error.listen.EADDRNOTAVAIL'),
+  EAFNOSUPPORT: (ctx) => ({
+    key: 'error.listen.EAFNOSUPPORT',
+    params: { family: familyName(listenAddress(ctx)), address: listenAddress(ctx) },
+  }),
+  EINVAL: atListenAddress('error.listen.EINVAL'),
+  ENOTFOUND: atListenAddress('error.listen.ENOTFOUND'),
+  ERR_SOCKET_BAD_PORT: (ctx) => ({ key: 'error.listen.ERR_SOCKET_BAD_PORT', params: { port: ctx.port } }),
 };
 
 /** A UDP socket: ctx.host/port are the destination of a send; localAddress/localPort its binding. */
 const UDP_SENTENCES: Record<string, Sentence> = {
-  EADDRINUSE: (ctx) =>
-    `UDP port ${ctx.localPort ?? 0} is already in use on this PC: another program (or another SocketBench session) has it open. Close it, or pick another local port (0 picks a free one).`,
+  EADDRINUSE: (ctx) => ({ key: 'error.udp.EADDRINUSE', params: { localPort: ctx.localPort ?? 0 } }),
   EACCES: (ctx, cause) =>
     cause.syscall === 'bind'
-      ? isPrivileged(ctx.localPort)
-        ? `Local port ${ctx.localPort} is below 1024: on Linux and macOS only an administrator may use such ports. Pick a local port above 1024, or 0 for any free port.`
-        : `This PC did not allow opening UDP port ${ctx.localPort ?? 0}. Security software may block it; pick another local port.`
-      : `${ctx.host} is a broadcast address: turn on Broadcast for this session to send to it.`,
-  EADDRNOTAVAIL: (ctx, cause) =>
+      ? {
+          key: isPrivileged(ctx.localPort) ? 'error.udp.EACCES.privileged' : 'error.udp.EACCES.bind',
+          params: { localPort: ctx.localPort ?? 0 },
+        }
+      : toHost('error.udp.EACCES.broadcast')(ctx),
+  EADDRNOTAVAIL: (ctx, cause): Said =>
     cause.syscall === 'bind'
-      ? `${ctx.localAddress ?? ctx.host} is not an address of this PC. Pick one of its addresses, or leave Local address empty.`
-      : `${target(ctx)} cannot be reached from this socket's local address ${ctx.localAddress ?? ''}. Pick a local address on the board's network, or leave it empty.`,
-  EMSGSIZE: (ctx) =>
-    `This PC refused to send a datagram this large to ${target(ctx)}: it exceeds what one UDP datagram may carry here (macOS allows 9,216 bytes unless raised). Send it in smaller pieces.`,
-  ENOBUFS: (ctx) =>
-    `Too many datagrams are still waiting to go to ${target(ctx)}. Wait for earlier sends to finish, then send again.`,
-  ERR_SOCKET_BAD_PORT: (ctx) => `Port ${ctx.port} is not a valid port: use a number from 1 to 65535.`,
+      ? { key: 'error.udp.EADDRNOTAVAIL.bind', params: { address: ctx.localAddress ?? ctx.host } }
+      : {
+          key: 'error.udp.EADDRNOTAVAIL',
+          params: { target: target(ctx), localAddress: ctx.localAddress ?? '' },
+        },
+  EMSGSIZE: toTarget('error.udp.EMSGSIZE'),
+  ENOBUFS: toTarget('error.udp.ENOBUFS'),
+  ERR_SOCKET_BAD_PORT: (ctx) => ({ key: 'error.ERR_SOCKET_BAD_PORT', params: { port: ctx.port } }),
 };
 
 const ROLE_SENTENCES: Record<NonNullable<ErrorContext['role']>, Record<string, Sentence>> = {
@@ -191,7 +190,10 @@ export function describeError(err: unknown, ctx: ErrorContext): ErrorInfo {
     : Object.hasOwn(SENTENCES, code)
       ? SENTENCES[code]
       : undefined;
-  if (sentence) return { code, message: sentence(ctx, cause) };
+  if (sentence) {
+    const { key, params = {} } = sentence(ctx, cause);
+    return { code, message: translate('en', key, params), detail: { key, params } };
+  }
   const systemMessage =
     typeof cause.message === 'string' && cause.message
       ? cause.message

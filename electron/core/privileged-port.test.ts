@@ -146,7 +146,10 @@ describe('ports below 1024, opened by a user without administrator rights', () =
     skipIfAllowed(ctx, snapshot);
     const sentence = `Port ${PORT} is below 1024: on Linux and macOS only an administrator may listen on such ports. Pick a port above 1024 (8080, for example).`;
     expect(snapshot).toMatchObject({ state: 'error', error: { code: 'EACCES', message: sentence } });
-    expect((await finalState(recorder, snapshot.id)).error).toEqual({ code: 'EACCES', message: sentence });
+    expect((await finalState(recorder, snapshot.id)).error).toMatchObject({
+      code: 'EACCES',
+      message: sentence,
+    });
     expect(await manager.list({})).toMatchObject([{ id: snapshot.id, state: 'error' }]);
     await manager.close({ id: snapshot.id });
     expect(await resourcesAddedSince(before)).toEqual({});
@@ -173,7 +176,7 @@ describe('ports below 1024, opened by a user without administrator rights', () =
     }
     const final = await finalState(recorder, snapshot.id);
     const sentence = `Local port ${PORT} needs administrator rights. Choose a port above 1023, or leave it empty.`;
-    expect(final.error).toEqual({ code: 'EACCES', message: sentence });
+    expect(final.error).toMatchObject({ code: 'EACCES', message: sentence });
     expect(board.connections()).toBe(0);
     await manager.close({ id: snapshot.id });
     expect(await resourcesAddedSince(before)).toEqual({});
@@ -187,7 +190,7 @@ describe('ports below 1024, opened by a user without administrator rights', () =
       localPort: 67,
     });
     skipIfAllowed(ctx, snapshot);
-    expect(snapshot.error).toEqual({
+    expect(snapshot.error).toMatchObject({
       code: 'EACCES',
       message:
         'Local port 67 is below 1024: on Linux and macOS only an administrator may use such ports. Pick a local port above 1024, or 0 for any free port.',

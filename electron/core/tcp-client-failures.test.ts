@@ -27,7 +27,7 @@ describe('TcpClientSession failures, each with its code and sentence', () => {
     const { session, recorder } = startSession({ host: '127.0.0.1', port });
     const final = await finalState(recorder);
     expect(final.state).toBe('error');
-    expect(final.error).toEqual({
+    expect(final.error).toMatchObject({
       code: 'ECONNREFUSED',
       message: `Nothing is listening at 127.0.0.1:${port}. Is the board's program running, and is the port right?`,
     });
@@ -70,7 +70,7 @@ describe('TcpClientSession failures, each with its code and sentence', () => {
     const { recorder } = startSession({ host: listener.host, port: listener.port, connectTimeoutMs: 400 });
     const final = await finalState(recorder);
     expect(Date.now() - started).toBeGreaterThanOrEqual(390);
-    expect(final.error).toEqual({
+    expect(final.error).toMatchObject({
       code: 'ETIMEDOUT',
       message: `No answer from 127.0.0.1:${listener.port} within 400 ms. Is the board powered and on this network, and is the address right?`,
     });
@@ -80,7 +80,7 @@ describe('TcpClientSession failures, each with its code and sentence', () => {
   it('not found: a name under .invalid is answered locally, without asking a name server', async () => {
     const { recorder } = startSession({ host: 'w55rp20-evb.invalid', port: 8087 });
     const final = await finalState(recorder);
-    expect(final.error).toEqual({
+    expect(final.error).toMatchObject({
       code: 'ENOTFOUND',
       message:
         'The host name "w55rp20-evb.invalid" could not be resolved. Check the spelling, or type the board\'s IP address.',
@@ -99,7 +99,7 @@ describe('TcpClientSession failures, each with its code and sentence', () => {
       localPort: busy.port,
     });
     const final = await finalState(recorder);
-    expect(final.error).toEqual({
+    expect(final.error).toMatchObject({
       code: 'EADDRINUSE',
       message: `Local port ${busy.port} is already in use on 127.0.0.1. Choose another local port, or leave it empty to let the system pick one.`,
     });

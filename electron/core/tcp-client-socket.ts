@@ -85,7 +85,7 @@ export function writeBytes(socket: Socket, bytes: Uint8Array, ctx: ErrorContext)
       const failure = err ?? socket.errored;
       if (!failure) return resolve({ bytes: bytes.byteLength });
       const info = describeError(failure, ctx);
-      reject(new ApiError(info.code, info.message));
+      reject(new ApiError(info.code, info.message, info.detail));
     });
   });
 }

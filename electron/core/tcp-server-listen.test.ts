@@ -60,7 +60,7 @@ describe('TcpServerSession listening failures', () => {
     const first = await startServer();
     const second = await startServer({ port: first.port });
     expect(second.session.state).toBe('error');
-    expect(second.session.getStatus().error).toEqual({
+    expect(second.session.getStatus().error).toMatchObject({
       code: 'EADDRINUSE',
       message: `Port ${first.port} is already in use on this PC: another program (or another SocketBench session) is listening on it. Stop it, or pick another port.`,
     });
@@ -86,7 +86,7 @@ describe('TcpServerSession listening failures', () => {
     if (listInterfaces().some((i) => i.address === address))
       ctx.skip(`${address} is assigned to this machine`);
     const { session } = await startServer({ localAddress: address });
-    expect(session.getStatus().error).toEqual({
+    expect(session.getStatus().error).toMatchObject({
       code: 'EADDRNOTAVAIL',
       message: `${address} is not an address of this PC, so nothing can listen on it. Pick one of this PC's addresses, or all interfaces.`,
     });

@@ -1,7 +1,7 @@
 // The UI's AppApi: each method sends one request through a transport and turns the Result
 // back into a value or a thrown ApiError, so UI code reads like plain async calls.
 import { API_METHODS, type ApiMethod, type AppApi } from '../contract/api';
-import { ApiError, CONTRACT_ERROR_CODES } from '../contract/errors';
+import { ApiError, CONTRACT_ERROR_CODES, isPhrase } from '../contract/errors';
 import type { EventBatch } from '../contract/events';
 import type { ClientTransport } from './transport';
 
@@ -30,7 +30,7 @@ async function call(transport: ClientTransport, method: ApiMethod, arg: unknown)
   if (!isRecord(error) || typeof error.code !== 'string' || typeof error.message !== 'string') {
     throw transportError(method, new Error('the reply carried no readable error'));
   }
-  throw new ApiError(error.code, error.message);
+  throw new ApiError(error.code, error.message, isPhrase(error.detail) ? error.detail : undefined);
 }
 
 export function createApiClient(transport: ClientTransport): ApiClient {

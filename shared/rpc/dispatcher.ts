@@ -1,7 +1,7 @@
 // The engine's gate: validate -> call -> Result. Arguments come from an untrusted renderer or
 // browser, so nothing reaches the engine unchecked and nothing thrown escapes as a rejection.
 import { type ApiMethod, type AppApi, isApiMethod, type SessionApi } from '../contract/api';
-import { type ApiErrorShape, CONTRACT_ERROR_CODES, type Result } from '../contract/errors';
+import { type ApiErrorShape, CONTRACT_ERROR_CODES, isPhrase, type Result } from '../contract/errors';
 import { validateArgs } from '../contract/schema';
 import type { Dispatch } from './transport';
 
@@ -25,11 +25,13 @@ function clip(text: string): string {
 function toErrorShape(error: unknown, method: ApiMethod): ApiErrorShape {
   try {
     if (error !== null && (typeof error === 'object' || typeof error === 'function')) {
-      const { code, message } = error as { code?: unknown; message?: unknown };
+      const { code, message, detail } = error as { code?: unknown; message?: unknown; detail?: unknown };
       // ApiError and Node system errors (ECONNREFUSED, EADDRINUSE ...) both carry a string code.
       if (typeof code === 'string' && CODE_PATTERN.test(code)) {
         const text = typeof message === 'string' && message !== '' ? message : `The engine reported ${code}.`;
-        return { code, message: clip(text) };
+        // The sentence's catalogue key travels only beside the very sentence it renders.
+        const keyed = typeof message === 'string' && message !== '' && isPhrase(detail);
+        return keyed ? { code, message: clip(text), detail } : { code, message: clip(text) };
       }
       if (typeof message === 'string' && message !== '') {
         return { code: CONTRACT_ERROR_CODES.internal, message: internalSentence(method, message) };

@@ -1,5 +1,6 @@
 // The envelope check of a decoded frame: a request, response, event batch or ack, rebuilt from its
 // known fields only. The payload inside is the dispatcher's (or the UI's) to validate.
+import { isPhrase } from '../contract/errors';
 import type { WireMessage } from './transport';
 import { FrameError } from './wire-error';
 
@@ -45,7 +46,9 @@ export function checkEnvelope(message: unknown): WireMessage {
       ) {
         throw new FrameError('a failed result needs an error with a code and a message.');
       }
-      return { t: 'res', id, result: { ok: false, error: { code: error.code, message: error.message } } };
+      const shape = { code: error.code, message: error.message };
+      const keyed = isPhrase(error.detail) ? { ...shape, detail: error.detail } : shape;
+      return { t: 'res', id, result: { ok: false, error: keyed } };
     }
     case 'evt': {
       expectKeys(message, ['t', 'batch'], 'an event batch');
