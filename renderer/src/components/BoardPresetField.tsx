@@ -3,12 +3,14 @@
 import { useId } from 'react';
 import { BOARD_IDS, BOARD_PRESETS } from '../../../shared/presets/boards';
 import { useServices } from '../app-context';
-import { boardPreset, boardPresetChange } from '../state/board-preset';
+import { useT } from '../i18n';
+import { boardBehaviour, boardLabel, boardPreset, boardPresetChange } from '../state/board-preset';
 import type { UiSession } from '../state/sessions-reducer';
 
 export function BoardPresetField({ session, disabled }: { session: UiSession; disabled: boolean }) {
   const { sessions, prefs } = useServices();
   const ids = { select: useId(), hint: useId() };
+  const { t } = useT();
   const chosen = boardPreset(session.settings.boardPreset);
 
   const choose = (id: string) => {
@@ -25,7 +27,7 @@ export function BoardPresetField({ session, disabled }: { session: UiSession; di
   return (
     <div className="field">
       <label className="field-label" htmlFor={ids.select}>
-        Board preset
+        {t('session.boardPreset')}
       </label>
       <select
         id={ids.select}
@@ -34,16 +36,16 @@ export function BoardPresetField({ session, disabled }: { session: UiSession; di
         aria-describedby={chosen ? ids.hint : undefined}
         onChange={(e) => choose(e.target.value)}
       >
-        <option value="">None (set up by hand)</option>
+        <option value="">{t('session.boardPresetNone')}</option>
         {BOARD_IDS.map((id) => (
           <option key={id} value={id}>
-            {BOARD_PRESETS[id].label}
+            {boardLabel(BOARD_PRESETS[id])}
           </option>
         ))}
       </select>
       {chosen && (
         <span id={ids.hint} className="muted field-hint">
-          {chosen.behaviour} Try sending “{chosen.sampleMessage}”.
+          {t('session.boardPresetHint', { behaviour: boardBehaviour(chosen), sample: chosen.sampleMessage })}
         </span>
       )}
     </div>

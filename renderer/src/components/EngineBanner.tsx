@@ -2,6 +2,7 @@
 // dropped, or the page lacks its token). The link retries by itself and the app resyncs after.
 import { useEffect, useState } from 'react';
 import { useServices } from '../app-context';
+import { useT } from '../i18n';
 import { useLinkStatus } from '../useLinkStatus';
 
 /** A restarted engine has a new token, so retries with the old page never succeed: say so. */
@@ -11,6 +12,7 @@ export function EngineBanner() {
   const { bridge } = useServices();
   const status = useLinkStatus();
   const [long, setLong] = useState(false);
+  const { t } = useT();
 
   useEffect(() => {
     setLong(false);
@@ -21,9 +23,7 @@ export function EngineBanner() {
 
   const text =
     bridge.problem ??
-    (status === 'lost'
-      ? `Engine connection lost, reconnecting…${long ? ' If SocketBench was restarted, open the new address it printed.' : ''}`
-      : undefined);
+    (status === 'lost' ? t(long ? 'status.engineLostLong' : 'status.engineLost') : undefined);
   if (!text) return null;
   return (
     <div className="banner" role="alert">

@@ -1,20 +1,26 @@
 // Catches a render failure and says what failed, with a way back in: one boundary per region of the
 // window, so a crash in one (the log, say) leaves the others working, and one around the whole window.
 import { Component, type ErrorInfo, type ReactNode, useId, useSyncExternalStore } from 'react';
+import { translate } from '../../../shared/i18n/catalog';
+import { type MessageKey, useT } from '../i18n';
 
-/** The regions of the window, as the user would name them in a sentence. */
+/** The regions of the window, as the user would name them in a sentence (catalogue keys). */
 export const REGIONS = {
-  banner: 'The engine banner',
-  sessions: 'The session list',
-  session: 'The session panel',
-  composer: 'The composer',
-  network: 'The network panel',
-  clients: 'The client list',
-  cases: 'The test cases panel',
-  log: 'The traffic log',
-  status: 'The status bar',
-} as const;
+  banner: 'crash.region.banner',
+  sessions: 'crash.region.sessions',
+  session: 'crash.region.session',
+  composer: 'crash.region.composer',
+  network: 'crash.region.network',
+  clients: 'crash.region.clients',
+  cases: 'crash.region.cases',
+  log: 'crash.region.log',
+  status: 'crash.region.status',
+} as const satisfies Record<string, MessageKey>;
 export type Region = keyof typeof REGIONS;
+
+/** For the console and the simulated failure: English, whatever the window's language. */
+const englishName = (region: Region | 'window'): string =>
+  region === 'window' ? 'the window' : translate('en', REGIONS[region]).toLowerCase();
 
 interface Props {
   children: ReactNode;
@@ -36,7 +42,7 @@ export class ErrorBoundary extends Component<Props, State> {
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
-    const where = this.props.region ? REGIONS[this.props.region].toLowerCase() : 'the window';
+    const where = englishName(this.props.region ?? 'window');
     console.error(`SocketBench: ${where} failed to render`, error, info.componentStack);
   }
 
@@ -57,52 +63,53 @@ export class ErrorBoundary extends Component<Props, State> {
         </>
       );
     }
-    if (region) return <RegionFailed name={REGIONS[region]} error={error} onRetry={this.retry} />;
-    return (
-      <div className="crash" role="alert" aria-labelledby="crash-title">
-        <h1 id="crash-title">Something in this window failed</h1>
-        <p>
-          The connections in the engine are not affected. Try again to redraw the window; if it fails again,
-          reload it.
-        </p>
-        <pre className="crash-detail">{error.stack ?? `${error.name}: ${error.message}`}</pre>
-        <Actions onRetry={this.retry} />
-      </div>
-    );
+    if (region) return <RegionFailed region={region} error={error} onRetry={this.retry} />;
+    return <WindowFailed error={error} onRetry={this.retry} />;
   }
 }
 
+function WindowFailed({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const { t } = useT();
+  return (
+    <div className="crash" role="alert" aria-labelledby="crash-title">
+      <h1 id="crash-title">{t('crash.window')}</h1>
+      <p>{t('crash.windowAbout')}</p>
+      <pre className="crash-detail">{error.stack ?? `${error.name}: ${error.message}`}</pre>
+      <Actions onRetry={onRetry} />
+    </div>
+  );
+}
+
 function Actions({ onRetry }: { onRetry: () => void }) {
+  const { t } = useT();
   return (
     <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 12 }}>
       <button type="button" className="btn primary" onClick={onRetry}>
-        Try again
+        {t('crash.tryAgain')}
       </button>
       <button type="button" className="btn" onClick={() => window.location.reload()}>
-        Reload window
+        {t('crash.reload')}
       </button>
     </div>
   );
 }
 
 /** In place of one region: what failed and why, while the rest of the window carries on. */
-function RegionFailed({ name, error, onRetry }: { name: string; error: Error; onRetry: () => void }) {
+function RegionFailed({ region, error, onRetry }: { region: Region; error: Error; onRetry: () => void }) {
   const titleId = useId();
+  const { t } = useT();
   return (
     <section className="panel" role="alert" aria-labelledby={titleId}>
       <h2 id={titleId} className="panel-title">
-        {name} failed
+        {t('crash.regionFailed', { region: t(REGIONS[region]) })}
       </h2>
       <p>
         {error.name}: {error.message}
       </p>
-      <p>
-        The engine and its connections are not affected, and the rest of the window still works. Try again to
-        redraw this part; if it fails again, reload the window.
-      </p>
+      <p>{t('crash.regionAbout')}</p>
       {error.stack && (
         <details>
-          <summary>Details</summary>
+          <summary>{t('crash.details')}</summary>
           <pre className="crash-detail">{error.stack}</pre>
         </details>
       )}
@@ -143,9 +150,7 @@ const subscribeFault = (listener: () => void) => {
 function FaultProbe({ region }: { region: Region | 'window' }) {
   const current = useSyncExternalStore(subscribeFault, () => fault);
   if (current === region) {
-    throw new Error(
-      `Simulated failure in ${region === 'window' ? 'the window' : REGIONS[region].toLowerCase()} (${FAULT_GLOBAL})`,
-    );
+    throw new Error(`Simulated failure in ${englishName(region)} (${FAULT_GLOBAL})`);
   }
   return null;
 }

@@ -4,6 +4,7 @@ import { type InputHTMLAttributes, type ReactNode, useEffect, useState } from 'r
 import type { InterfaceAddress } from '../../../shared/contract/model';
 import { isLinkLocalIPv6 } from '../../../shared/net/ip';
 import { useNetwork } from '../app-context';
+import { type Translator, useT } from '../i18n';
 import type { FlagSetting, TextSetting } from '../state/settings';
 import { OPTION_FIELDS } from '../state/validation';
 import type { SettingsForm } from './useSettingsForm';
@@ -58,6 +59,7 @@ export function Options({ form, children }: { form: SettingsForm; children: Reac
   const settings = form.session.settings;
   const used = OPTION_FIELDS.some((f) => settings[f].trim() !== '');
   const [open, setOpen] = useState(used);
+  const { t } = useT();
   const fault = form.first?.field !== undefined && OPTION_FIELDS.includes(form.first.field);
   useEffect(() => {
     if (fault) setOpen(true);
@@ -68,14 +70,14 @@ export function Options({ form, children }: { form: SettingsForm; children: Reac
       open={open}
       onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
     >
-      <summary>Options</summary>
+      <summary>{t('session.options')}</summary>
       <div className="options-body">{children}</div>
     </details>
   );
 }
 
-const addressLabel = (a: InterfaceAddress): string =>
-  `${a.address} (${a.name}${a.internal ? ', loopback' : ''})`;
+const addressLabel = (a: InterfaceAddress, t: Translator['t']): string =>
+  t(a.internal ? 'session.addressLoopback' : 'session.address', { address: a.address, name: a.name });
 
 /** A link-local IPv6 address means nothing without its interface: bind to "fe80::1%eth0". */
 const bindValue = (a: InterfaceAddress): string =>
@@ -93,6 +95,7 @@ export function AddressSelect(props: {
 }) {
   const { form, name, label, empty } = props;
   const interfaces = useNetwork((s) => s.interfaces);
+  const { t } = useT();
   const value = form.session.settings[name];
   const shown = (interfaces ?? []).filter((a) => props.families !== 'IPv4' || a.family === 'IPv4');
   const known = value === '' || shown.some((a) => bindValue(a) === value);
@@ -102,7 +105,7 @@ export function AddressSelect(props: {
       <optgroup label={family}>
         {addresses.map((a) => (
           <option key={`${a.name}-${a.address}`} value={bindValue(a)}>
-            {addressLabel(a)}
+            {addressLabel(a, t)}
           </option>
         ))}
       </optgroup>
@@ -117,7 +120,9 @@ export function AddressSelect(props: {
         <option value="">{empty}</option>
         {group('IPv4')}
         {group('IPv6')}
-        {!known && <option value={value}>{interfaces ? `${value} (not on this PC now)` : value}</option>}
+        {!known && (
+          <option value={value}>{interfaces ? t('session.addressGone', { address: value }) : value}</option>
+        )}
       </select>
     </div>
   );

@@ -3,8 +3,10 @@
 // applied live, a moment after the fields hold a valid change, while the session runs.
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useServices } from '../app-context';
+import { useT } from '../i18n';
 import { isActiveState } from '../state/engine-view';
-import { DELIMITER_PICKS, FRAMING_LABELS, framingFromSettings, sameFraming } from '../state/framing-settings';
+import { DELIMITER_PICKS, framingFromSettings, sameFraming } from '../state/framing-settings';
+import { faultText } from '../state/phrase';
 import { FRAMING_KINDS, type TextSetting } from '../state/settings';
 import type { SettingsForm } from './useSettingsForm';
 
@@ -67,7 +69,10 @@ export function FramingFields({ form }: { form: SettingsForm }) {
   const { sessions, actions } = useServices();
   const { session } = form;
   const s = session.settings;
-  const result = useMemo(() => framingFromSettings(s), [s]);
+  const { t, tn, language } = useT();
+  // The reason is a sentence in the window's language: a switch words it again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language changes what framingFromSettings says
+  const result = useMemo(() => framingFromSettings(s), [s, language]);
   const live = session.engineId !== undefined && isActiveState(session.state);
   const [refusal, setRefusal] = useState<string>();
   const reasonId = useId();
@@ -77,7 +82,7 @@ export function FramingFields({ form }: { form: SettingsForm }) {
     if (!live || !result.ok || sameFraming(result.spec, session.framing)) return;
     const spec = result.spec;
     const timer = setTimeout(() => {
-      void actions.setFraming(session.id, spec).then((error) => setRefusal(error?.message));
+      void actions.setFraming(session.id, spec).then((error) => setRefusal(error && faultText(error)));
     }, APPLY_DELAY_MS);
     return () => clearTimeout(timer);
   }, [live, result, session.framing, session.id, actions]);
@@ -85,7 +90,7 @@ export function FramingFields({ form }: { form: SettingsForm }) {
   const field = (name: TextSetting, label: string, placeholder?: string) => (
     <Field form={form} name={name} label={label} placeholder={placeholder} reasonId={reasonId} />
   );
-  const max = field('maxFrameBytes', 'Max frame size', '1048576');
+  const max = field('maxFrameBytes', t('framing.maxFrame'), '1048576');
   const includes = form.flag('lengthIncludesHeader');
 
   return (
@@ -93,13 +98,13 @@ export function FramingFields({ form }: { form: SettingsForm }) {
       <Select
         form={form}
         name="framing"
-        label="Framing"
-        options={FRAMING_KINDS.map((k) => [k, FRAMING_LABELS[k]])}
+        label={t('framing.title')}
+        options={FRAMING_KINDS.map((k) => [k, t(`framing.${k}`)])}
       />
       {s.framing === 'delimiter' && (
         <>
           <div className="field-row">
-            {field('delimiterHex', 'Delimiter (hex)', '0A')}
+            {field('delimiterHex', t('framing.delimiterHex'), '0A')}
             <div className="picks">
               {DELIMITER_PICKS.map((p) => (
                 <button
@@ -116,43 +121,39 @@ export function FramingFields({ form }: { form: SettingsForm }) {
           {max}
         </>
       )}
-      {s.framing === 'fixed' && field('frameLength', 'Frame length', 'bytes')}
+      {s.framing === 'fixed' && field('frameLength', t('framing.frameLength'), t('framing.bytesPlaceholder'))}
       {s.framing === 'length-prefix' && (
         <>
           <div className="field-row">
             <Select
               form={form}
               name="lengthSize"
-              label="Length size"
-              options={[
-                ['1', '1 byte'],
-                ['2', '2 bytes'],
-                ['4', '4 bytes'],
-              ]}
+              label={t('framing.lengthSize')}
+              options={(['1', '2', '4'] as const).map((n) => [n, tn('framing.bytes', Number(n))])}
             />
             <Select
               form={form}
               name="lengthOrder"
-              label="Length byte order"
+              label={t('framing.lengthOrder')}
               options={[
-                ['be', 'Big-endian'],
-                ['le', 'Little-endian'],
+                ['be', t('framing.bigEndian')],
+                ['le', t('framing.littleEndian')],
               ]}
             />
           </div>
           <div className="field-row">
-            {field('lengthOffset', 'Length offset', '0')}
+            {field('lengthOffset', t('framing.lengthOffset'), '0')}
             {max}
           </div>
           <div className="check">
             <input {...includes} disabled={false} />
-            <label htmlFor={includes.id}>Length includes header</label>
+            <label htmlFor={includes.id}>{t('framing.includesHeader')}</label>
           </div>
         </>
       )}
       {s.framing === 'idle-gap' && (
         <div className="field-row">
-          {field('gapMs', 'Gap (ms)', '20')}
+          {field('gapMs', t('framing.gap'), '20')}
           {max}
         </div>
       )}
@@ -163,8 +164,7 @@ export function FramingFields({ form }: { form: SettingsForm }) {
       ) : refusal && live ? (
         <p className="reason reason-fault">{refusal}</p>
       ) : (
-        live &&
-        s.framing !== 'raw' && <p className="reason reason-hint">Applies to bytes received from now on.</p>
+        live && s.framing !== 'raw' && <p className="reason reason-hint">{t('framing.fromNowOn')}</p>
       )}
     </div>
   );

@@ -2,6 +2,7 @@
 // on the board's subnet marked, a warning when none is, and a listening server's self-test.
 import { useEffect, useId, useMemo } from 'react';
 import { useNetwork, useServices, useSessions } from '../app-context';
+import { type Translator, useT } from '../i18n';
 import { interfaceReport } from '../state/interface-report';
 import { activeSession, type UiSession } from '../state/sessions-reducer';
 import { SelfTest } from './SelfTest';
@@ -10,23 +11,24 @@ import { NETWORK_PANEL_ID } from './SessionPanel';
 /** The board's address: Host for a client; typed here when the board is the one that connects. */
 function BoardAddress({ session, id }: { session: UiSession; id: string }) {
   const { sessions } = useServices();
+  const { t } = useT();
   if (session.settings.protocol === 'tcp-client') {
     return (
       <p className="muted board-source">
-        Board address (from Host): <span className="mono">{session.settings.host.trim() || '—'}</span>
+        {t('network.boardFromHost')} <span className="mono">{session.settings.host.trim() || '—'}</span>
       </p>
     );
   }
   return (
     <div className="field board-field">
       <label className="field-label" htmlFor={id}>
-        Board address
+        {t('network.boardAddress')}
       </label>
       <input
         id={id}
         type="text"
         value={session.settings.boardAddress}
-        placeholder="the IP the board prints, e.g. 192.168.1.123"
+        placeholder={t('network.boardPlaceholder')}
         spellCheck={false}
         autoComplete="off"
         onChange={(e) => sessions.updateSettings(session.id, { boardAddress: e.target.value })}
@@ -36,18 +38,20 @@ function BoardAddress({ session, id }: { session: UiSession; id: string }) {
 }
 
 /** What to type into the board: the matching address, with the port it must use. */
-function answerOf(session: UiSession, address: string): string {
+function answerOf(session: UiSession, address: string, t: Translator['t']): string {
   const s = session.settings;
   const local = session.local ? /:(\d+)$/.exec(session.local)?.[1] : undefined;
   if (s.protocol === 'tcp-server') {
     const port = local ?? s.serverPort.trim();
-    return `Type ${address} into the board as the server address${port ? `, port ${port}` : ''}.`;
+    return port ? t('network.serverAnswerPort', { address, port }) : t('network.serverAnswer', { address });
   }
   if (s.protocol === 'udp') {
     const port = local ?? s.udpPort.trim();
-    return `The board sends its datagrams to ${address}${port && port !== '0' ? `, port ${port}` : ''}.`;
+    return port && port !== '0'
+      ? t('network.udpAnswerPort', { address, port })
+      : t('network.udpAnswer', { address });
   }
-  return `This PC reaches the board through ${address}.`;
+  return t('network.clientAnswer', { address });
 }
 
 export function NetworkPanel() {
@@ -57,9 +61,11 @@ export function NetworkPanel() {
   const loading = useNetwork((s) => s.loading);
   const error = useNetwork((s) => s.error);
   const ids = { title: useId(), board: useId() };
+  const { t, language } = useT();
   const board =
     session.settings.protocol === 'tcp-client' ? session.settings.host : session.settings.boardAddress;
-  const report = useMemo(() => interfaceReport(interfaces ?? [], board), [interfaces, board]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language changes the report's sentences
+  const report = useMemo(() => interfaceReport(interfaces ?? [], board), [interfaces, board, language]);
   const match = report.rows.find((r) => r.sameSubnet);
   const selfTestable = session.protocol === 'tcp-server' && session.state === 'listening' && session.engineId;
 
@@ -69,19 +75,19 @@ export function NetworkPanel() {
     <section id={NETWORK_PANEL_ID} className="panel network-panel" aria-labelledby={ids.title}>
       <div className="panel-head">
         <h2 id={ids.title} className="panel-title">
-          Network interfaces
+          {t('network.title')}
         </h2>
         <span className="spacer" />
         <button type="button" className="btn small" disabled={loading} onClick={() => void network.refresh()}>
-          Refresh
+          {t('network.refresh')}
         </button>
         <button type="button" className="btn small" onClick={() => network.setPanelOpen(false)}>
-          Hide
+          {t('network.hide')}
         </button>
       </div>
       <BoardAddress session={session} id={ids.board} />
       {report.boardProblem && <p className="network-note muted">{report.boardProblem}</p>}
-      {match && <p className="network-answer">{answerOf(session, match.iface.address)}</p>}
+      {match && <p className="network-answer">{answerOf(session, match.iface.address, t)}</p>}
       {report.warning && (
         <p className="network-warning" role="alert">
           {report.warning}
@@ -91,9 +97,9 @@ export function NetworkPanel() {
       <table className="interfaces">
         <thead>
           <tr>
-            <th scope="col">Interface</th>
-            <th scope="col">Address</th>
-            <th scope="col">Prefix</th>
+            <th scope="col">{t('network.interface')}</th>
+            <th scope="col">{t('network.address')}</th>
+            <th scope="col">{t('network.prefix')}</th>
           </tr>
         </thead>
         <tbody>
@@ -101,20 +107,18 @@ export function NetworkPanel() {
             <tr key={`${iface.name}-${iface.address}`} className={sameSubnet ? 'same-subnet' : undefined}>
               <td>
                 {iface.name}
-                {iface.internal && <span className="badge muted-badge">loopback</span>}
+                {iface.internal && <span className="badge muted-badge">{t('network.loopback')}</span>}
               </td>
               <td>
                 <span className="mono">{iface.address}</span> <span className="muted">{iface.family}</span>
-                {sameSubnet && <span className="badge ok-badge">same subnet as the board</span>}
+                {sameSubnet && <span className="badge ok-badge">{t('network.sameSubnet')}</span>}
               </td>
               <td className="mono">/{iface.prefixLength}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {interfaces && interfaces.length === 0 && (
-        <p className="muted">The engine reports no interface addresses.</p>
-      )}
+      {interfaces && interfaces.length === 0 && <p className="muted">{t('network.none')}</p>}
       {/* Keyed by listener: results of a previous Listen never show for a new one. */}
       {selfTestable && <SelfTest key={session.engineId} engineId={session.engineId as string} />}
     </section>

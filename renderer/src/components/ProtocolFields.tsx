@@ -1,25 +1,45 @@
 // The part of the session form that depends on Protocol: a client's board address, a server's listen
 // address, a UDP socket's bind address, each with its Options.
+import { useT } from '../i18n';
 import { AddressSelect, CheckField, Options, TextField } from './FormFields';
 import type { SettingsForm } from './useSettingsForm';
 
 function ClientFields({ form }: { form: SettingsForm }) {
+  const { t } = useT();
   return (
     <>
       <div className="field-row">
-        <TextField form={form} name="host" label="Host" size="grow" placeholder="192.168.1.123" />
-        <TextField form={form} name="port" label="Port" size="port" numeric placeholder="8087" />
+        <TextField
+          form={form}
+          name="host"
+          label={t('session.host')}
+          size="grow"
+          placeholder="192.168.1.123"
+        />
+        <TextField form={form} name="port" label={t('session.port')} size="port" numeric placeholder="8087" />
       </div>
       <Options form={form}>
         <div className="field-row">
-          <AddressSelect form={form} name="localAddress" label="Local address" empty="Automatic" />
-          <TextField form={form} name="localPort" label="Local port" size="port" numeric placeholder="any" />
+          <AddressSelect
+            form={form}
+            name="localAddress"
+            label={t('session.localAddress')}
+            empty={t('session.automatic')}
+          />
+          <TextField
+            form={form}
+            name="localPort"
+            label={t('session.localPort')}
+            size="port"
+            numeric
+            placeholder={t('session.any')}
+          />
         </div>
         <div className="field-row">
           <TextField
             form={form}
             name="connectTimeoutMs"
-            label="Connect timeout (ms)"
+            label={t('session.connectTimeout')}
             size="grow"
             numeric
             placeholder="5000"
@@ -27,30 +47,25 @@ function ClientFields({ form }: { form: SettingsForm }) {
           <TextField
             form={form}
             name="keepAliveS"
-            label="Keepalive (s)"
+            label={t('session.keepAlive')}
             size="grow"
             numeric
-            placeholder="off"
+            placeholder={t('session.off')}
           />
         </div>
-        <CheckField
-          form={form}
-          name="noDelay"
-          label="No delay (TCP_NODELAY)"
-          hint="small messages go out at once"
-        />
+        <CheckField form={form} name="noDelay" label={t('session.noDelay')} hint={t('session.noDelayHint')} />
         <CheckField
           form={form}
           name="reconnect"
-          label="Reconnect automatically"
-          hint="when the board drops or reboots"
+          label={t('session.reconnect')}
+          hint={t('session.reconnectHint')}
         />
         {form.session.settings.reconnect && (
           <div className="field-row">
             <TextField
               form={form}
               name="reconnectFirstMs"
-              label="First retry (ms)"
+              label={t('session.reconnectFirst')}
               size="grow"
               numeric
               placeholder="500"
@@ -58,7 +73,7 @@ function ClientFields({ form }: { form: SettingsForm }) {
             <TextField
               form={form}
               name="reconnectMaxMs"
-              label="Max retry (ms)"
+              label={t('session.reconnectMax')}
               size="grow"
               numeric
               placeholder="10000"
@@ -66,10 +81,10 @@ function ClientFields({ form }: { form: SettingsForm }) {
             <TextField
               form={form}
               name="reconnectMaxTries"
-              label="Max tries"
+              label={t('session.reconnectTries')}
               size="grow"
               numeric
-              placeholder="0 = forever"
+              placeholder={t('session.zeroForever')}
             />
           </div>
         )}
@@ -79,48 +94,92 @@ function ClientFields({ form }: { form: SettingsForm }) {
 }
 
 function ServerFields({ form }: { form: SettingsForm }) {
+  const { t } = useT();
   return (
     <div className="field-row">
-      <AddressSelect form={form} name="serverAddress" label="Local address" empty="All interfaces" />
-      <TextField form={form} name="serverPort" label="Port" size="port" numeric placeholder="8888" />
+      <AddressSelect
+        form={form}
+        name="serverAddress"
+        label={t('session.localAddress')}
+        empty={t('session.allInterfaces')}
+      />
+      <TextField
+        form={form}
+        name="serverPort"
+        label={t('session.port')}
+        size="port"
+        numeric
+        placeholder="8888"
+      />
     </div>
   );
 }
 
 function UdpFields({ form }: { form: SettingsForm }) {
+  const { t } = useT();
   return (
     <>
       <div className="field-row">
-        <AddressSelect form={form} name="udpAddress" label="Local address" empty="All interfaces" />
-        <TextField form={form} name="udpPort" label="Local port" size="port" numeric placeholder="0 = any" />
+        <AddressSelect
+          form={form}
+          name="udpAddress"
+          label={t('session.localAddress')}
+          empty={t('session.allInterfaces')}
+        />
+        <TextField
+          form={form}
+          name="udpPort"
+          label={t('session.localPort')}
+          size="port"
+          numeric
+          placeholder={t('session.zeroAny')}
+        />
       </div>
       <Options form={form}>
         <CheckField
           form={form}
           name="broadcast"
-          label="Broadcast"
-          hint="to send to 255.255.255.255 or a subnet's broadcast address"
+          label={t('session.broadcast')}
+          hint={t('session.broadcastHint')}
         />
         <fieldset className="group">
-          <legend className="field-label">Multicast</legend>
+          <legend className="field-label">{t('session.multicast')}</legend>
           <div className="field-row">
-            <TextField form={form} name="multicastGroup" label="Group" size="grow" placeholder="239.1.2.3" />
-            <TextField form={form} name="multicastTtl" label="TTL" size="port" numeric placeholder="1" />
+            <TextField
+              form={form}
+              name="multicastGroup"
+              label={t('session.multicastGroup')}
+              size="grow"
+              placeholder="239.1.2.3"
+            />
+            <TextField
+              form={form}
+              name="multicastTtl"
+              label={t('session.multicastTtl')}
+              size="port"
+              numeric
+              placeholder="1"
+            />
           </div>
-          <AddressSelect form={form} name="multicastInterface" label="Interface" empty="System default" />
+          <AddressSelect
+            form={form}
+            name="multicastInterface"
+            label={t('session.multicastInterface')}
+            empty={t('session.systemDefault')}
+          />
           <CheckField
             form={form}
             name="multicastLoopback"
-            label="Loopback"
-            hint="receive our own datagrams"
+            label={t('session.multicastLoopback')}
+            hint={t('session.multicastLoopbackHint')}
           />
         </fieldset>
         <TextField
           form={form}
           name="receiveBufferBytes"
-          label="Receive buffer (bytes)"
+          label={t('session.receiveBuffer')}
           numeric
-          placeholder="system default"
+          placeholder={t('session.systemDefaultLower')}
         />
       </Options>
     </>

@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { SelfTestResult } from '../../../shared/contract/model';
 import { useServices } from '../app-context';
+import { useT } from '../i18n';
+import { faultText } from '../state/phrase';
 import { toErrorInfo } from '../state/session-actions';
 
 const ms = (n: number): string => (n < 10 ? n.toFixed(1) : String(Math.round(n)));
@@ -13,6 +15,7 @@ export function SelfTest({ engineId }: { engineId: string }) {
   const [running, setRunning] = useState(false);
   const [failure, setFailure] = useState<string>();
   const list = useRef<HTMLUListElement>(null);
+  const { t } = useT();
 
   // The results sit at the panel's foot: bring them into view when they arrive.
   useEffect(() => {
@@ -35,13 +38,9 @@ export function SelfTest({ engineId }: { engineId: string }) {
     <div className="self-test">
       <div className="actions">
         <button type="button" className="btn small" disabled={running} onClick={() => void run()}>
-          Run self-test
+          {t('network.selfTest')}
         </button>
-        <span className="muted">
-          {running
-            ? 'Connecting through each address…'
-            : 'Connects to this listener through each address of this PC.'}
-        </span>
+        <span className="muted">{running ? t('network.selfTestRunning') : t('network.selfTestAbout')}</span>
       </div>
       {failure && (
         <p className="reason reason-fault" role="alert">
@@ -49,18 +48,22 @@ export function SelfTest({ engineId }: { engineId: string }) {
         </p>
       )}
       {results && (
-        <ul ref={list} className="self-test-results" aria-label="Self-test results">
+        <ul ref={list} className="self-test-results" aria-label={t('network.selfTestResults')}>
           {results.map((r) => (
             <li key={r.address} className={r.ok ? 'ok' : 'failed'}>
               <span className="mono">{r.address}</span>{' '}
               {r.ok ? (
-                <span className="tone-ok">ok{r.ms === undefined ? '' : `, ${ms(r.ms)} ms`}</span>
+                <span className="tone-ok">
+                  {r.ms === undefined ? t('network.selfTestOk') : t('network.selfTestOkMs', { ms: ms(r.ms) })}
+                </span>
               ) : (
-                <span className="tone-error">{r.error?.message ?? 'failed'}</span>
+                <span className="tone-error">
+                  {r.error ? faultText(r.error) : t('network.selfTestFailed')}
+                </span>
               )}
             </li>
           ))}
-          {results.length === 0 && <li className="muted">This PC has no address to test.</li>}
+          {results.length === 0 && <li className="muted">{t('network.selfTestNone')}</li>}
         </ul>
       )}
     </div>

@@ -4,9 +4,8 @@
 import { type FormEvent, useEffect } from 'react';
 import { PROTOCOLS } from '../../../shared/contract/model';
 import { useNetwork, useServices, useSessions } from '../app-context';
+import { useT } from '../i18n';
 import { activeSession } from '../state/sessions-reducer';
-import { PROTOCOL_LABELS } from '../state/settings';
-import { START_LABEL, STOP_LABEL } from '../state/state-words';
 import { useLinkStatus } from '../useLinkStatus';
 import { BoardPresetField } from './BoardPresetField';
 import { CaptureFields } from './CaptureFields';
@@ -20,6 +19,7 @@ export const NETWORK_PANEL_ID = 'network-interfaces';
 
 export function SessionPanel() {
   const { sessions, actions, network } = useServices();
+  const { t } = useT();
   const session = useSessions(activeSession);
   const linkUp = useLinkStatus() === 'open';
   const form = useSettingsForm(session, linkUp);
@@ -45,7 +45,7 @@ export function SessionPanel() {
     <section className="panel session-panel" aria-labelledby={`${form.reasonId}-title`}>
       <div className="panel-head">
         <h2 id={`${form.reasonId}-title`} className="panel-title">
-          Session
+          {t('session.title')}
         </h2>
         <button
           type="button"
@@ -54,14 +54,14 @@ export function SessionPanel() {
           aria-controls={panelOpen ? NETWORK_PANEL_ID : undefined}
           onClick={() => network.setPanelOpen(!panelOpen)}
         >
-          Which IP?
+          {t('session.whichIp')}
         </button>
       </div>
       <BoardPresetField session={session} disabled={live} />
       <form onSubmit={submit} noValidate>
         <div className="field">
           <label className="field-label" htmlFor={form.idOf('protocol')}>
-            Protocol
+            {t('session.protocol')}
           </label>
           <select
             id={form.idOf('protocol')}
@@ -73,7 +73,7 @@ export function SessionPanel() {
           >
             {PROTOCOLS.map((p) => (
               <option key={p} value={p}>
-                {PROTOCOL_LABELS[p]}
+                {t(`session.protocol.${p}`)}
               </option>
             ))}
           </select>
@@ -86,7 +86,7 @@ export function SessionPanel() {
             disabled={!live && first !== undefined}
             aria-describedby={!live && first ? form.reasonId : undefined}
           >
-            {live ? STOP_LABEL[protocol] : START_LABEL[protocol]}
+            {t(live ? `session.stop.${protocol}` : `session.start.${protocol}`)}
           </button>
           {!live && first && (
             <p id={form.reasonId} className={`reason reason-${reasonTone}`}>

@@ -3,21 +3,21 @@
 import { type KeyboardEvent, memo, useEffect, useId, useRef, useState } from 'react';
 import { useServices } from '../app-context';
 import { formatBytes } from '../format';
+import { type Translator, useT } from '../i18n';
 import type { UiSession } from '../state/sessions-reducer';
-import { PROTOCOL_LABELS } from '../state/settings';
 import { shortState } from '../state/state-words';
 
 /** Where the session points, in a few characters: the board for a client, the bound address otherwise. */
-function whereOf(s: UiSession): string | undefined {
+function whereOf(s: UiSession, t: Translator['t']): string | undefined {
   if (s.engineId || s.opening) {
     if (s.protocol === 'tcp-client') return s.remote ?? s.target;
     return s.local ?? s.target;
   }
-  const t = s.settings;
-  if (t.protocol === 'tcp-client')
-    return t.host.trim() && t.port.trim() ? `${t.host.trim()}:${t.port.trim()}` : undefined;
-  const port = t.protocol === 'tcp-server' ? t.serverPort : t.udpPort;
-  return port.trim() ? `port ${port.trim()}` : undefined;
+  const set = s.settings;
+  if (set.protocol === 'tcp-client')
+    return set.host.trim() && set.port.trim() ? `${set.host.trim()}:${set.port.trim()}` : undefined;
+  const port = set.protocol === 'tcp-server' ? set.serverPort : set.udpPort;
+  return port.trim() ? t('session.atPort', { port: port.trim() }) : undefined;
 }
 
 function RenameField({ session, onDone }: { session: UiSession; onDone(): void }) {
@@ -27,6 +27,7 @@ function RenameField({ session, onDone }: { session: UiSession; onDone(): void }
   // Enter and Escape end the edit; the blur that may follow as the field goes must not commit again.
   const finished = useRef(false);
   const id = useId();
+  const { t } = useT();
   useEffect(() => input.current?.select(), []);
   const finish = (keep: boolean) => {
     if (finished.current) return;
@@ -41,7 +42,7 @@ function RenameField({ session, onDone }: { session: UiSession; onDone(): void }
   return (
     <div className="session-rename">
       <label className="visually-hidden" htmlFor={id}>
-        Session name
+        {t('session.renameLabel')}
       </label>
       <input
         id={id}
@@ -67,9 +68,10 @@ export const SessionRow = memo(function SessionRow({
 }) {
   const { sessions, actions } = useServices();
   const [renaming, setRenaming] = useState(false);
+  const { t } = useT();
   const state = shortState(session);
   const protocol = session.engineId || session.opening ? session.protocol : session.settings.protocol;
-  const where = whereOf(session);
+  const where = whereOf(session, t);
   const renameButton = useRef<HTMLButtonElement>(null);
   const doneRenaming = () => {
     setRenaming(false);
@@ -90,7 +92,7 @@ export const SessionRow = memo(function SessionRow({
           <span className="session-name">{session.name}</span>
           <span className={`session-state-text tone-${state.tone}`}>{state.text}</span>
           <span className="session-meta">
-            {PROTOCOL_LABELS[protocol]}
+            {t(`session.protocol.${protocol}`)}
             {where && (
               <>
                 {' · '}
@@ -109,8 +111,8 @@ export const SessionRow = memo(function SessionRow({
           ref={renameButton}
           type="button"
           className="icon-button"
-          aria-label="Rename"
-          title="Rename"
+          aria-label={t('session.rename')}
+          title={t('session.rename')}
           onClick={() => setRenaming(true)}
         >
           <span aria-hidden="true">✎</span>
@@ -118,8 +120,8 @@ export const SessionRow = memo(function SessionRow({
         <button
           type="button"
           className="icon-button"
-          aria-label="Close session"
-          title="Close session"
+          aria-label={t('session.close')}
+          title={t('session.close')}
           onClick={() => void actions.closeSession(session.id)}
         >
           <span aria-hidden="true">×</span>

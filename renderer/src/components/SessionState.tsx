@@ -1,6 +1,7 @@
 // The session's state in words (role status): Connected / Listening / Open with the addresses, a
 // server's "Waiting for a board to connect…", a client's reconnect countdown, or the error sentence.
 import { useEffect, useState } from 'react';
+import { useT } from '../i18n';
 import type { UiSession } from '../state/sessions-reducer';
 import { describeSession } from '../state/state-words';
 
@@ -18,6 +19,7 @@ function useTick(on: boolean): number {
 
 export function SessionState({ session }: { session: UiSession }) {
   const now = useTick(session.state === 'reconnecting');
+  useT(); // describeSession speaks the window's language: a switch redraws it.
   const { label, detail, note, tone } = describeSession(session, now);
   return (
     <div className={`session-state state-${tone}`} role="status">

@@ -4,15 +4,10 @@ import { useEffect, useRef, useState } from 'react';
 import type { Counters } from '../../../shared/contract/model';
 import { useServices, useSessions } from '../app-context';
 import { formatBytes, formatCount } from '../format';
+import { type MessageKey, useT } from '../i18n';
 import { addSample, formatRate, type RateSample, ratesAt } from '../state/rates';
 import { activeSession } from '../state/sessions-reducer';
 import { useLinkStatus } from '../useLinkStatus';
-
-const LINK_TEXT = {
-  connecting: 'connecting to the engine…',
-  open: 'engine connected',
-  lost: 'engine unreachable',
-};
 
 /** Rates stay live without traffic (falling to zero), so they are recomputed on a timer too. */
 const TICK_MS = 500;
@@ -35,11 +30,18 @@ function useRates(uiId: string, counters: Counters): { rx: number; tx: number } 
   return rates;
 }
 
-function Counter(props: { name: 'RX' | 'TX'; bytes: number; chunks: number; rate: number; verb: string }) {
+function Counter(props: {
+  name: 'RX' | 'TX';
+  bytes: number;
+  chunks: number;
+  rate: number;
+  verb: MessageKey;
+}) {
+  const { t } = useT();
   return (
     <span
       className={`counter ${props.name.toLowerCase()}`}
-      title={`${formatCount(props.chunks)} chunks ${props.verb}`}
+      title={t(props.verb, { count: formatCount(props.chunks) })}
     >
       <span className="counter-name" aria-hidden="true">
         {props.name}
@@ -47,7 +49,7 @@ function Counter(props: { name: 'RX' | 'TX'; bytes: number; chunks: number; rate
       <output aria-label={props.name} aria-live="off">
         {formatBytes(props.bytes)}
       </output>
-      <output className="rate" aria-label={`${props.name} rate`} aria-live="off">
+      <output className="rate" aria-label={t('status.rate', { name: props.name })} aria-live="off">
         {formatRate(props.rate)}
       </output>
     </span>
@@ -60,6 +62,7 @@ export function StatusBar() {
   const { counters } = session;
   const rates = useRates(session.id, counters);
   const status = useLinkStatus();
+  const { t } = useT();
   return (
     <footer className="statusbar">
       <Counter
@@ -67,21 +70,28 @@ export function StatusBar() {
         bytes={counters.rxBytes}
         chunks={counters.rxChunks}
         rate={rates.rx}
-        verb="received"
+        verb="status.received"
       />
-      <Counter name="TX" bytes={counters.txBytes} chunks={counters.txChunks} rate={rates.tx} verb="sent" />
+      <Counter
+        name="TX"
+        bytes={counters.txBytes}
+        chunks={counters.txChunks}
+        rate={rates.tx}
+        verb="status.sent"
+      />
       <button
         type="button"
         className="btn small"
         disabled={!session.engineId || status !== 'open'}
         onClick={() => void actions.resetCounters(session.id)}
       >
-        Reset counters
+        {t('status.resetCounters')}
       </button>
       <span className="spacer" />
       <span className={`link link-${status}`}>
         <span className="dot" aria-hidden="true" />
-        {bridge.mode === 'desktop' ? 'Desktop' : 'Browser mode'} · {LINK_TEXT[status]}
+        {t(bridge.mode === 'desktop' ? 'status.desktop' : 'status.browserMode')} ·{' '}
+        {t(`status.link.${status}`)}
       </span>
     </footer>
   );

@@ -2,6 +2,7 @@
 // settings, with its fault marked and the reason linked, and every field locked while the session runs.
 import { type ChangeEvent, useId, useMemo } from 'react';
 import { useServices } from '../app-context';
+import { useT } from '../i18n';
 import { isLive, type UiSession } from '../state/sessions-reducer';
 import type { FlagSetting, TextSetting } from '../state/settings';
 import { type SettingsProblem, settingsProblems } from '../state/validation';
@@ -34,13 +35,16 @@ export interface SettingsForm {
 export function useSettingsForm(session: UiSession, linkUp: boolean): SettingsForm {
   const { sessions } = useServices();
   const settings = session.settings;
-  const problems = useMemo(() => settingsProblems(settings), [settings]);
+  const { t, language } = useT();
+  // The reasons are sentences in the window's language: a switch words them again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: language changes what settingsProblems says
+  const problems = useMemo(() => settingsProblems(settings), [settings, language]);
   const live = isLive(session);
   const base = useId();
   const reasonId = `${base}-reason`;
   // The engine link's absence is a reason too, but only after the input's own faults.
   const first: SettingsForm['first'] =
-    problems[0] ?? (linkUp ? undefined : { reason: 'Waiting for the engine connection.' });
+    problems[0] ?? (linkUp ? undefined : { reason: t('session.waitingForEngine') });
   const idOf = (name: string) => `${base}-${name}`;
 
   return {

@@ -1,6 +1,7 @@
 // A seed board's preset as the changes it makes: the session's protocol, port, framing and expect
 // rule, and the composer's line ending and encodings (shared by every session). Pure.
 import { BOARD_PRESETS, type BoardId, type BoardPreset } from '../../../shared/presets/boards';
+import { t } from '../i18n';
 import { expectSettings } from './expect-settings';
 import type { Prefs } from './prefs-store';
 import { framingSettings, type SessionSettings } from './settings';
@@ -38,3 +39,9 @@ export function boardPresetChange(preset: BoardPreset): PresetChange {
 
 export const boardPreset = (id: string): BoardPreset | undefined =>
   Object.hasOwn(BOARD_PRESETS, id) ? BOARD_PRESETS[id as BoardId] : undefined;
+
+/** A preset's name as menus show it, in the window's language. */
+export const boardLabel = (preset: BoardPreset): string => t(`session.board.${preset.id}`);
+
+/** What the preset's board does, in one sentence in the window's language. */
+export const boardBehaviour = (preset: BoardPreset): string => t(`session.board.${preset.id}.behaviour`);

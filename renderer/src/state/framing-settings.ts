@@ -2,15 +2,17 @@
 // says which field to fix. The spec's own rules are validateFraming's; this adds the typing ones.
 import type { FramingSpec } from '../../../shared/contract/model';
 import { validateFraming } from '../../../shared/framing/validate';
+import { type MessageKey, t, tn } from '../i18n';
+import { catalogWords } from './catalog-words';
 import type { FramingKind, SessionSettings, TextSetting } from './settings';
 
-export const FRAMING_LABELS: Readonly<Record<FramingKind, string>> = {
-  raw: 'Raw chunks',
-  delimiter: 'Delimiter',
-  fixed: 'Fixed length',
-  'length-prefix': 'Length prefix',
-  'idle-gap': 'Idle gap',
-};
+export const FRAMING_LABELS: Readonly<Record<FramingKind, string>> = catalogWords<FramingKind>({
+  raw: 'framing.raw',
+  delimiter: 'framing.delimiter',
+  fixed: 'framing.fixed',
+  'length-prefix': 'framing.length-prefix',
+  'idle-gap': 'framing.idle-gap',
+});
 
 /** Quick picks for the delimiter field. */
 export const DELIMITER_PICKS: readonly { label: string; hex: string }[] = [
@@ -26,20 +28,25 @@ const WHOLE = /^\d+$/;
 
 type Parsed = { ok: true; value: number | undefined } | { ok: false; field: TextSetting; reason: string };
 
+/** The sentences for a number field: the prompt when it is required and empty, the fault otherwise. */
+const NUMBER_FIELDS = {
+  maxFrameBytes: { enter: undefined, whole: 'framing.wholeMaxFrame' },
+  frameLength: { enter: 'framing.enterFrameLength', whole: 'framing.wholeFrameLength' },
+  lengthOffset: { enter: 'framing.enterLengthOffset', whole: 'framing.wholeLengthOffset' },
+  gapMs: { enter: 'framing.enterGap', whole: 'framing.wholeGap' },
+} as const satisfies Record<string, { enter: MessageKey | undefined; whole: MessageKey }>;
+
 /** Empty gives undefined (or a prompt when required); anything else must be a whole number. */
-function whole(s: SessionSettings, field: TextSetting, what: string, required: boolean): Parsed {
+function whole(s: SessionSettings, field: keyof typeof NUMBER_FIELDS): Parsed {
   const raw = String(s[field]).trim();
-  if (raw === '') {
-    return required ? { ok: false, field, reason: `Enter the ${what}.` } : { ok: true, value: undefined };
-  }
-  if (!WHOLE.test(raw) || raw.length > 12) {
-    return { ok: false, field, reason: `The ${what} must be a whole number.` };
-  }
+  const { enter, whole: fault } = NUMBER_FIELDS[field];
+  if (raw === '') return enter ? { ok: false, field, reason: t(enter) } : { ok: true, value: undefined };
+  if (!WHOLE.test(raw) || raw.length > 12) return { ok: false, field, reason: t(fault) };
   return { ok: true, value: Number(raw) };
 }
 
 function draft(s: SessionSettings): FramingResult | { ok: true; spec: FramingSpec; maxGiven: boolean } {
-  const max = whole(s, 'maxFrameBytes', 'maximum frame size in bytes', false);
+  const max = whole(s, 'maxFrameBytes');
   if (!max.ok) return max;
   const maxFrameBytes = max.value === undefined ? {} : { maxFrameBytes: max.value };
   switch (s.framing) {
@@ -50,12 +57,12 @@ function draft(s: SessionSettings): FramingResult | { ok: true; spec: FramingSpe
         maxGiven: true,
       };
     case 'fixed': {
-      const length = whole(s, 'frameLength', 'frame length in bytes', true);
+      const length = whole(s, 'frameLength');
       if (!length.ok) return length;
       return { ok: true, spec: { kind: 'fixed', length: length.value as number }, maxGiven: false };
     }
     case 'length-prefix': {
-      const offset = whole(s, 'lengthOffset', 'length offset in bytes (0 when the length comes first)', true);
+      const offset = whole(s, 'lengthOffset');
       if (!offset.ok) return offset;
       return {
         ok: true,
@@ -71,7 +78,7 @@ function draft(s: SessionSettings): FramingResult | { ok: true; spec: FramingSpe
       };
     }
     case 'idle-gap': {
-      const gap = whole(s, 'gapMs', 'idle gap in milliseconds', true);
+      const gap = whole(s, 'gapMs');
       if (!gap.ok) return gap;
       return {
         ok: true,
@@ -82,6 +89,56 @@ function draft(s: SessionSettings): FramingResult | { ok: true; spec: FramingSpe
     default:
       return { ok: true, spec: { kind: 'raw' }, maxGiven: false };
   }
+}
+
+/**
+ * validateFraming's English sentence in the window's language. Only the sentences these fields can
+ * provoke are known (size, order and the header flag come from selects); any other stays English.
+ */
+const FRAMING_REASONS: [RegExp, MessageKey, string[]][] = [
+  [
+    /^The maximum frame size must be a whole number of bytes from 1 to (\d+) \((.+)\)\.$/,
+    'framing.maxRange',
+    ['limit', 'limitText'],
+  ],
+  [
+    /^The maximum frame size \((\d+) bytes\) must be at least the delimiter's length \((\d+) bytes\)\.$/,
+    'framing.maxAtLeastDelimiter',
+    ['max', 'atLeast'],
+  ],
+  [
+    /^The maximum frame size \((\d+) bytes\) must be at least the header \((\d+) bytes\)\.$/,
+    'framing.maxAtLeastHeader',
+    ['max', 'atLeast'],
+  ],
+  [
+    /^The maximum frame size \((\d+) bytes\) must be at least one byte \((\d+) bytes\)\.$/,
+    'framing.maxAtLeastByte',
+    ['max', 'atLeast'],
+  ],
+  [/^The delimiter must be hex text, e\.g\. 0A for LF or 0D 0A for CRLF\.$/, 'framing.delimiterNotHex', []],
+  [/^Delimiter: (.+)$/s, 'framing.delimiterFault', ['reason']],
+  [
+    /^The delimiter needs at least one byte, e\.g\. 0A for LF or 0D 0A for CRLF\.$/,
+    'framing.delimiterEmpty',
+    [],
+  ],
+  [/^The delimiter can be at most 128 bytes long\.$/, 'framing.delimiterTooLong', []],
+  [
+    /^The frame length must be a whole number of bytes from 1 to (\d+) \((.+)\)\.$/,
+    'framing.lengthRange',
+    ['limit', 'limitText'],
+  ],
+  [/^The length field offset must be a whole number of bytes from 0 to 1024\.$/, 'framing.offsetRange', []],
+  [/^The idle gap must be a whole number of milliseconds from 1 to 60000\.$/, 'framing.gapRange', []],
+];
+
+export function framingReason(english: string): string {
+  for (const [pattern, key, names] of FRAMING_REASONS) {
+    const match = pattern.exec(english);
+    if (match) return t(key, Object.fromEntries(names.map((name, i) => [name, match[i + 1] as string])));
+  }
+  return english;
 }
 
 /** The field validateFraming's sentence is about. */
@@ -105,7 +162,7 @@ export function framingFromSettings(s: SessionSettings): FramingResult {
   const result = draft(s);
   if (!result.ok) return result;
   const reason = validateFraming(result.spec);
-  if (reason) return { ok: false, field: fieldOf(s.framing, reason), reason };
+  if (reason) return { ok: false, field: fieldOf(s.framing, reason), reason: framingReason(reason) };
   return { ok: true, spec: result.spec };
 }
 
@@ -122,14 +179,21 @@ export function sameFraming(a: FramingSpec | undefined, b: FramingSpec | undefin
 export function describeFraming(spec: FramingSpec): string {
   switch (spec.kind) {
     case 'raw':
-      return 'raw chunks';
+      return t('framing.describe.raw');
     case 'delimiter':
-      return `delimiter ${spec.delimiterHex.toUpperCase()}`;
+      return t('framing.describe.delimiter', { hex: spec.delimiterHex.toUpperCase() });
     case 'fixed':
-      return `fixed length, ${spec.length} bytes`;
+      return t('framing.describe.fixed', { length: spec.length });
     case 'length-prefix':
-      return `length prefix, ${spec.size} ${spec.size === 1 ? 'byte' : 'bytes'} ${spec.order.toUpperCase()} at offset ${spec.offset}${spec.includesHeader ? ', counting the header' : ''}`;
+      return t(
+        spec.includesHeader ? 'framing.describe.lengthPrefixHeader' : 'framing.describe.lengthPrefix',
+        {
+          size: tn('framing.bytes', spec.size),
+          order: spec.order.toUpperCase(),
+          offset: spec.offset,
+        },
+      );
     case 'idle-gap':
-      return `idle gap of ${spec.gapMs} ms`;
+      return t('framing.describe.idleGap', { gap: spec.gapMs });
   }
 }

@@ -3,6 +3,7 @@
 import type { InterfaceAddress } from '../../../shared/contract/model';
 import { parseIp } from '../../../shared/net/ip';
 import { interfacesForPeer } from '../../../shared/net/subnet';
+import { t } from '../i18n';
 
 export interface InterfaceRow {
   iface: InterfaceAddress;
@@ -19,8 +20,7 @@ export interface InterfaceReport {
   warning?: string;
 }
 
-export const noSubnetWarning = (board: string): string =>
-  `No interface of this PC is on the same subnet as ${board}: the board cannot reach this PC, and this PC may not reach the board. Check the cable/Wi-Fi and the PC's IP settings.`;
+export const noSubnetWarning = (board: string): string => t('network.noSubnet', { board });
 
 /** Real interfaces first, loopback last: the board never talks to this PC over loopback. */
 const byKind = (a: InterfaceAddress, b: InterfaceAddress): number => Number(a.internal) - Number(b.internal);
@@ -37,7 +37,7 @@ export function interfaceReport(
     return {
       rows: plain(),
       board,
-      boardProblem: `${board} is not an IP address: type the board's IP address (as it prints it) to check its subnet.`,
+      boardProblem: t('network.notIp', { board }),
     };
   }
   const matching = new Set(interfacesForPeer(board, sorted));

@@ -5,9 +5,11 @@ import type { SessionApi } from '../../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../../shared/contract/errors';
 import type { ErrorInfo, FramingSpec, Payload, SendTarget } from '../../../shared/contract/model';
 import { formatCount } from '../format';
+import { t } from '../i18n';
 import { configFromSettings } from './config-from-settings';
 import { describeFraming } from './framing-settings';
 import type { LogStore } from './log-store';
+import { say } from './phrase';
 import { isLive, type SessionSettings, targetOfConfig } from './sessions-reducer';
 import type { SessionsStore } from './sessions-store';
 
@@ -46,13 +48,20 @@ export interface SessionActions {
   stopCapture(uiId: string): Promise<void>;
 }
 
-export const toErrorInfo = (error: unknown): ErrorInfo =>
-  error instanceof ApiError
-    ? { code: error.code, message: error.message }
-    : {
-        code: CONTRACT_ERROR_CODES.internal,
-        message: error instanceof Error ? error.message : String(error),
-      };
+/**
+ * A failure as the window shows it: its sentence in the window's language when the engine named its
+ * catalogue key (the English it gave otherwise), with its code and that key kept.
+ */
+export function toErrorInfo(error: unknown): ErrorInfo {
+  if (!(error instanceof ApiError)) {
+    return {
+      code: CONTRACT_ERROR_CODES.internal,
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  const { code, message, detail } = error;
+  return detail ? { code, message: say(message, detail), detail } : { code, message };
+}
 
 const isTransportError = (error: unknown): error is ApiError =>
   error instanceof ApiError && error.code === CONTRACT_ERROR_CODES.transport;
@@ -65,7 +74,11 @@ export function createSessionActions(
 ): SessionActions {
   const session = (uiId: string) => sessions.getState().sessions[uiId];
   const logError = (uiId: string, error: unknown) =>
-    log.appendSystem(uiId, { at: now(), tone: 'error', text: `Error: ${toErrorInfo(error).message}` });
+    log.appendSystem(uiId, {
+      at: now(),
+      tone: 'error',
+      text: t('session.log.error', { message: toErrorInfo(error).message }),
+    });
 
   async function closeEngine(uiId: string, engineId: string): Promise<void> {
     try {
@@ -116,7 +129,7 @@ export function createSessionActions(
     async send(uiId, payload, to) {
       const engineId = session(uiId)?.engineId;
       if (!engineId) {
-        throw new ApiError(CONTRACT_ERROR_CODES.notConnected, 'Start the session before sending.');
+        throw new ApiError(CONTRACT_ERROR_CODES.notConnected, t('session.startBeforeSending'));
       }
       const result = await api.send(to ? { id: engineId, payload, to } : { id: engineId, payload });
       return result.bytes;
@@ -162,7 +175,7 @@ export function createSessionActions(
       log.appendSystem(uiId, {
         at: now(),
         tone: 'info',
-        text: `Framing: ${describeFraming(framing)}, for bytes received from now on`,
+        text: t('framing.applied', { framing: describeFraming(framing) }),
       });
       return undefined;
     },
@@ -180,11 +193,15 @@ export function createSessionActions(
 
     async startCapture(uiId, path) {
       const engineId = session(uiId)?.engineId;
-      if (!engineId) return { code: CONTRACT_ERROR_CODES.notConnected, message: 'Start the session first.' };
+      if (!engineId) return { code: CONTRACT_ERROR_CODES.notConnected, message: t('session.startFirst') };
       try {
         const status = await api.startCapture({ id: engineId, path });
         if (session(uiId)?.engineId === engineId) sessions.captureChanged(uiId, status);
-        log.appendSystem(uiId, { at: now(), tone: 'info', text: `Capturing every byte to ${status.path}` });
+        log.appendSystem(uiId, {
+          at: now(),
+          tone: 'info',
+          text: t('session.capturing', { path: status.path }),
+        });
         return undefined;
       } catch (error) {
         return toErrorInfo(error);
@@ -200,7 +217,11 @@ export function createSessionActions(
         log.appendSystem(uiId, {
           at: now(),
           tone: 'info',
-          text: `Capture stopped: ${formatCount(status.bytes)} bytes in ${formatCount(status.records)} records written to ${status.path}`,
+          text: t('session.captureStopped', {
+            bytes: formatCount(status.bytes),
+            records: formatCount(status.records),
+            path: status.path,
+          }),
         });
       } catch (error) {
         logError(uiId, error);

@@ -2,6 +2,7 @@
 // lookups, as pure functions. What the engine says about them is applied in sessions-reducer.ts.
 import type { Protocol, SessionId, SessionState } from '../../../shared/contract/model';
 import { zeroCounters } from '../../../shared/contract/model';
+import { t } from '../i18n';
 import { type EngineView, isActiveState, NO_PENDING } from './engine-view';
 import { defaultSettings, type SessionSettings } from './settings';
 
@@ -43,7 +44,7 @@ const MAX_OWNERS = 256;
 function newSession(number: number, settings: SessionSettings): UiSession {
   return {
     id: `session-${number}`,
-    name: `Session ${number}`,
+    name: t('session.defaultName', { number }),
     protocol: settings.protocol,
     settings,
     opening: false,

@@ -1,6 +1,7 @@
 // A session's settings as the user typed them, for every protocol at once, so switching Protocol
 // back and forth loses nothing; and the way back from an engine config to such settings.
 import type { FramingSpec, MatchKind, Protocol, SessionConfig } from '../../../shared/contract/model';
+import { catalogWords } from './catalog-words';
 
 /** Strings, so "70000" can be shown back with the reason it is refused. */
 export interface SessionSettings {
@@ -94,11 +95,11 @@ export type FlagSetting = {
   [K in keyof SessionSettings]: SessionSettings[K] extends boolean ? K : never;
 }[keyof SessionSettings];
 
-export const PROTOCOL_LABELS: Record<Protocol, string> = {
-  'tcp-client': 'TCP client',
-  'tcp-server': 'TCP server',
-  udp: 'UDP',
-};
+export const PROTOCOL_LABELS: Readonly<Record<Protocol, string>> = catalogWords<Protocol>({
+  'tcp-client': 'session.protocol.tcp-client',
+  'tcp-server': 'session.protocol.tcp-server',
+  udp: 'session.protocol.udp',
+});
 
 export const defaultSettings = (): SessionSettings => ({
   protocol: 'tcp-client',

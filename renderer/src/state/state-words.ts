@@ -1,6 +1,10 @@
 // A session's state in the words the UI shows, per protocol: the status panel's label and details,
 // the sidebar's short form, and the start / stop button names (DESIGN.md section 6).
 import type { Protocol } from '../../../shared/contract/model';
+import { translateCount } from '../../../shared/i18n/catalog';
+import { currentLanguage, type PluralKey, t } from '../i18n';
+import { catalogWords } from './catalog-words';
+import { faultText } from './phrase';
 import type { UiSession } from './sessions-reducer';
 
 export type StateTone = 'live' | 'busy' | 'error' | 'idle';
@@ -14,29 +18,32 @@ export interface StateWords {
   tone: StateTone;
 }
 
-export const START_LABEL: Record<Protocol, string> = {
-  'tcp-client': 'Connect',
-  'tcp-server': 'Listen',
-  udp: 'Open',
-};
-export const STOP_LABEL: Record<Protocol, string> = {
-  'tcp-client': 'Disconnect',
-  'tcp-server': 'Stop',
-  udp: 'Close',
-};
+export const START_LABEL: Readonly<Record<Protocol, string>> = catalogWords({
+  'tcp-client': 'session.start.tcp-client',
+  'tcp-server': 'session.start.tcp-server',
+  udp: 'session.start.udp',
+});
+export const STOP_LABEL: Readonly<Record<Protocol, string>> = catalogWords({
+  'tcp-client': 'session.stop.tcp-client',
+  'tcp-server': 'session.stop.tcp-server',
+  udp: 'session.stop.udp',
+});
 
-const IDLE_LABEL: Record<Protocol, string> = {
-  'tcp-client': 'Disconnected',
-  'tcp-server': 'Not listening',
-  udp: 'Closed',
-};
-const BUSY_LABEL: Record<Protocol, string> = {
-  'tcp-client': 'Connecting…',
-  'tcp-server': 'Starting…',
-  udp: 'Opening…',
-};
+const IDLE_LABEL = catalogWords<Protocol>({
+  'tcp-client': 'session.state.disconnected',
+  'tcp-server': 'session.state.notListening',
+  udp: 'session.state.closed',
+});
+const BUSY_LABEL = catalogWords<Protocol>({
+  'tcp-client': 'session.state.connecting',
+  'tcp-server': 'session.state.starting',
+  udp: 'session.state.opening',
+});
 
-export const clientCount = (n: number): string => `${n} ${n === 1 ? 'client' : 'clients'}`;
+// Counts as plain digits ("1000 clients"), the way these words always read.
+const count = (stem: PluralKey, n: number): string => translateCount(currentLanguage(), stem, n);
+
+export const clientCount = (n: number): string => count('session.clients', n);
 
 /** "Reconnecting… (attempt 3 in 2 s)", counting down to the attempt; "now" once it is due. */
 export function reconnectingLabel(
@@ -44,61 +51,78 @@ export function reconnectingLabel(
   nextAttemptAt: number | undefined,
   now: number,
 ): string {
-  if (attempt === undefined) return 'Reconnecting…';
-  if (nextAttemptAt === undefined) return `Reconnecting… (attempt ${attempt})`;
+  if (attempt === undefined) return t('session.state.reconnecting');
+  if (nextAttemptAt === undefined) return t('session.state.attempt', { attempt });
   const seconds = Math.ceil((nextAttemptAt - now) / 1000);
   return seconds <= 0
-    ? `Reconnecting… (attempt ${attempt} now)`
-    : `Reconnecting… (attempt ${attempt} in ${seconds} s)`;
+    ? t('session.state.attemptNow', { attempt })
+    : t('session.state.attemptIn', { attempt, seconds });
 }
 
 /** `now` matters only while reconnecting: the countdown to the next attempt. */
 export function describeSession(s: UiSession, now: number = Date.now()): StateWords {
   const protocol = s.engineId || s.opening ? s.protocol : s.settings.protocol;
   if (s.opening || s.state === 'connecting') {
-    const detail = s.target ? `${protocol === 'tcp-client' ? 'to' : 'on'} ${s.target}` : undefined;
+    const detail = s.target
+      ? t(protocol === 'tcp-client' ? 'session.state.to' : 'session.state.on', { target: s.target })
+      : undefined;
     return { label: BUSY_LABEL[protocol], detail, tone: 'busy' };
   }
   switch (s.state) {
     case 'connected':
       return {
-        label: 'Connected',
+        label: t('session.state.connected'),
         detail: s.local && s.remote ? `${s.local} → ${s.remote}` : s.remote,
         tone: 'live',
       };
     case 'listening':
       return {
-        label: 'Listening',
-        detail: s.local ? `on ${s.local}` : undefined,
+        label: t('session.state.listening'),
+        detail: s.local ? t('session.state.on', { target: s.local }) : undefined,
         note:
           s.clients.length === 0
-            ? 'Waiting for a board to connect…'
-            : `${clientCount(s.clients.length)} connected`,
+            ? t('session.state.waiting')
+            : count('session.state.clientsConnected', s.clients.length),
         tone: 'live',
       };
     case 'open':
-      return { label: 'Open', detail: s.local ? `on ${s.local}` : undefined, tone: 'live' };
+      return {
+        label: t('session.state.open'),
+        detail: s.local ? t('session.state.on', { target: s.local }) : undefined,
+        tone: 'live',
+      };
     case 'reconnecting':
       return {
         label: reconnectingLabel(s.attempt, s.nextAttemptAt, now),
-        detail: s.target ? `to ${s.target}` : undefined,
-        note: s.error ? `Dropped: ${s.error.message}` : 'The board dropped the connection.',
+        detail: s.target ? t('session.state.to', { target: s.target }) : undefined,
+        note: s.error
+          ? t('session.state.dropped', { message: faultText(s.error) })
+          : t('session.state.boardDropped'),
         tone: 'busy',
       };
     case 'error':
-      return { label: `Error: ${s.error?.message ?? 'the session failed.'}`, tone: 'error' };
+      return {
+        label: t('session.state.errorSentence', {
+          message: s.error ? faultText(s.error) : t('session.state.failed'),
+        }),
+        tone: 'error',
+      };
     default:
-      return { label: IDLE_LABEL[protocol], detail: s.error?.message, tone: 'idle' };
+      return { label: IDLE_LABEL[protocol], detail: s.error && faultText(s.error), tone: 'idle' };
   }
 }
 
 /** One or two words for the sessions list. */
 export function shortState(s: UiSession): { text: string; tone: StateTone } {
   const words = describeSession(s);
-  if (words.tone === 'error') return { text: 'Error', tone: 'error' };
+  if (words.tone === 'error') return { text: t('session.state.error'), tone: 'error' };
   if (s.state === 'listening' && !s.opening) {
-    return { text: `Listening · ${clientCount(s.clients.length)}`, tone: 'live' };
+    return {
+      text: t('session.state.listeningClients', { clients: clientCount(s.clients.length) }),
+      tone: 'live',
+    };
   }
-  if (s.state === 'reconnecting' && !s.opening) return { text: 'Reconnecting…', tone: 'busy' };
+  if (s.state === 'reconnecting' && !s.opening)
+    return { text: t('session.state.reconnecting'), tone: 'busy' };
   return { text: words.label, tone: words.tone };
 }

@@ -1,6 +1,7 @@
 // Why Connect / Listen / Open is disabled: the session settings as typed, checked field by field for
 // the chosen protocol, each fault put as the sentence shown next to the button.
 import { isMulticast } from '../../../shared/net/ip';
+import { type MessageKey, t } from '../i18n';
 import { framingFromSettings } from './framing-settings';
 import type { SessionSettings } from './sessions-reducer';
 import type { TextSetting } from './settings';
@@ -21,18 +22,31 @@ export const unbracket = (host: string): string => {
   return h.startsWith('[') && h.endsWith(']') ? h.slice(1, -1) : h;
 };
 
-type AddressWhat = 'host' | 'local address' | 'remote host';
+type AddressWhat = 'host' | 'localAddress' | 'remoteHost';
+
+const ADDRESS_KEYS: Record<AddressWhat, { spaces: MessageKey; tooLong: MessageKey }> = {
+  host: { spaces: 'validation.hostSpaces', tooLong: 'validation.hostTooLong' },
+  localAddress: { spaces: 'validation.localAddressSpaces', tooLong: 'validation.localAddressTooLong' },
+  remoteHost: { spaces: 'validation.remoteHostSpaces', tooLong: 'validation.remoteHostTooLong' },
+};
 
 function addressReason(value: string, what: AddressWhat): string | undefined {
   const h = unbracket(value);
-  if (/\s/.test(h)) return `The ${what} must not contain spaces.`;
-  if (h.length > MAX_HOST_LENGTH) return `The ${what} is too long (at most ${MAX_HOST_LENGTH} characters).`;
+  if (/\s/.test(h)) return t(ADDRESS_KEYS[what].spaces);
+  if (h.length > MAX_HOST_LENGTH) return t(ADDRESS_KEYS[what].tooLong, { max: MAX_HOST_LENGTH });
   // "192.168.1.123:8087" pasted whole is the commonest slip; one colon is never an IPv6 literal.
   const withPort = /^([^:]+):(\d*)$/.exec(h);
   if (withPort) {
-    if (what === 'local address') return 'Leave the port out of Local address: it goes in Local port.';
-    const [field, portField] = what === 'host' ? ['Host', 'Port'] : ['Remote host', 'Remote port'];
-    return `Leave the port out of ${field}: write ${withPort[1]} here and ${withPort[2] || 'the port'} in ${portField}.`;
+    if (what === 'localAddress') return t('validation.localAddressWithPort');
+    const [host, port] = [withPort[1] as string, withPort[2] as string];
+    if (what === 'host') {
+      return port
+        ? t('validation.hostWithPort', { host, port })
+        : t('validation.hostWithEmptyPort', { host });
+    }
+    return port
+      ? t('validation.remoteHostWithPort', { host, port })
+      : t('validation.remoteHostWithEmptyPort', { host });
   }
   return undefined;
 }
@@ -46,79 +60,59 @@ function wholeIn(value: string, min: number, max: number): number | undefined {
 }
 
 export function hostReason(host: string): string | undefined {
-  if (unbracket(host) === '') return "Enter the board's IP address or host name.";
+  if (unbracket(host) === '') return t('validation.enterHost');
   return addressReason(host, 'host');
 }
 
 export function portReason(port: string): string | undefined {
-  if (port.trim() === '') return 'Enter the port the board listens on (1 to 65535).';
-  return wholeIn(port, 1, 65535) === undefined ? 'Port must be a whole number from 1 to 65535.' : undefined;
+  if (port.trim() === '') return t('validation.enterPort');
+  return wholeIn(port, 1, 65535) === undefined ? t('validation.port') : undefined;
 }
 
 export function remoteHostReason(host: string): string | undefined {
-  if (unbracket(host) === '') return "Enter the board's address in Remote host.";
-  return addressReason(host, 'remote host');
+  if (unbracket(host) === '') return t('validation.enterRemoteHost');
+  return addressReason(host, 'remoteHost');
 }
 
 export function remotePortReason(port: string): string | undefined {
-  if (port.trim() === '') return 'Enter the port the board receives on in Remote port.';
-  return wholeIn(port, 1, 65535) === undefined
-    ? 'Remote port must be a whole number from 1 to 65535.'
-    : undefined;
+  if (port.trim() === '') return t('validation.enterRemotePort');
+  return wholeIn(port, 1, 65535) === undefined ? t('validation.remotePort') : undefined;
 }
 
 /** A server may listen on port 0: the system picks a free port and the state shows which. */
 export function listenPortReason(port: string): string | undefined {
-  if (port.trim() === '') return 'Enter the port to listen on (the one the board connects to).';
-  return wholeIn(port, 0, 65535) === undefined
-    ? 'Port must be a whole number from 0 to 65535 (0 picks a free port).'
-    : undefined;
+  if (port.trim() === '') return t('validation.enterListenPort');
+  return wholeIn(port, 0, 65535) === undefined ? t('validation.listenPort') : undefined;
 }
 
 export function localAddressReason(address: string): string | undefined {
-  return unbracket(address) === '' ? undefined : addressReason(address, 'local address');
+  return unbracket(address) === '' ? undefined : addressReason(address, 'localAddress');
 }
 
 export function localPortReason(port: string): string | undefined {
   if (port.trim() === '' || wholeIn(port, 0, 65535) !== undefined) return undefined;
-  return 'Local port must be a whole number from 0 to 65535 (empty or 0 lets the system choose).';
+  return t('validation.localPort');
 }
 
 /** Empty means "default"; otherwise a whole number within bounds, or the sentence. */
-const optionalWhole = (value: string, min: number, max: number, reason: string): string | undefined =>
-  value.trim() === '' || wholeIn(value, min, max) !== undefined ? undefined : reason;
+const optionalWhole = (value: string, min: number, max: number, reason: MessageKey): string | undefined =>
+  value.trim() === '' || wholeIn(value, min, max) !== undefined ? undefined : t(reason);
 
 export const timeoutReason = (ms: string): string | undefined =>
-  optionalWhole(
-    ms,
-    100,
-    600_000,
-    'Connect timeout must be a whole number of milliseconds from 100 to 600000.',
-  );
+  optionalWhole(ms, 100, 600_000, 'validation.timeout');
 
 export const keepAliveReason = (s: string): string | undefined =>
-  optionalWhole(
-    s,
-    1,
-    7200,
-    'Keepalive must be a whole number of seconds from 1 to 7200 (empty turns it off).',
-  );
+  optionalWhole(s, 1, 7200, 'validation.keepAlive');
 
-export const ttlReason = (ttl: string): string | undefined =>
-  optionalWhole(ttl, 0, 255, 'TTL must be a whole number from 0 to 255.');
+export const ttlReason = (ttl: string): string | undefined => optionalWhole(ttl, 0, 255, 'validation.ttl');
 
 export const receiveBufferReason = (bytes: string): string | undefined =>
-  optionalWhole(
-    bytes,
-    1024,
-    256 * 1024 * 1024,
-    'Receive buffer must be a whole number of bytes from 1024 to 268435456.',
-  );
+  optionalWhole(bytes, 1024, 256 * 1024 * 1024, 'validation.receiveBuffer');
 
 export function groupReason(group: string): string | undefined {
   // Joining anything else fails in the kernel with a far vaguer message.
   if (unbracket(group) === '' || isMulticast(group)) return undefined;
-  return 'Group must be a multicast address: 224.0.0.0 to 239.255.255.255, or ff00::/8 for IPv6.';
+  return t('validation.group');
 }
 
 /** Reconnect backoff, checked only while Reconnect automatically is ticked; empty = the default. */
@@ -126,34 +120,14 @@ export function reconnectChecks(s: SessionSettings): Check[] {
   if (!s.reconnect) return [];
   const first = wholeIn(s.reconnectFirstMs, 1, 3_600_000);
   const max = wholeIn(s.reconnectMaxMs, 1, 3_600_000);
-  const firstReason = optionalWhole(
-    s.reconnectFirstMs,
-    1,
-    3_600_000,
-    'First retry must be a whole number of milliseconds from 1 to 3600000.',
-  );
+  const firstReason = optionalWhole(s.reconnectFirstMs, 1, 3_600_000, 'validation.reconnectFirst');
   const maxReason =
-    optionalWhole(
-      s.reconnectMaxMs,
-      1,
-      3_600_000,
-      'Max retry must be a whole number of milliseconds from 1 to 3600000.',
-    ) ??
-    (first !== undefined && max !== undefined && max < first
-      ? 'Max retry must be at least First retry: the wait doubles from one up to the other.'
-      : undefined);
+    optionalWhole(s.reconnectMaxMs, 1, 3_600_000, 'validation.reconnectMax') ??
+    (first !== undefined && max !== undefined && max < first ? t('validation.reconnectOrder') : undefined);
   return [
     ['reconnectFirstMs', firstReason],
     ['reconnectMaxMs', maxReason],
-    [
-      'reconnectMaxTries',
-      optionalWhole(
-        s.reconnectMaxTries,
-        0,
-        1_000_000,
-        'Max tries must be a whole number (0 keeps trying until Disconnect).',
-      ),
-    ],
+    ['reconnectMaxTries', optionalWhole(s.reconnectMaxTries, 0, 1_000_000, 'validation.reconnectTries')],
   ];
 }
 
