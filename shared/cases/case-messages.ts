@@ -1,5 +1,6 @@
 // A send step's payload and an expect step's rule, as a case file writes them: the forms allowed,
 // the board's defaults, and a short description of each for reports.
+import { phrase } from '../codec/codec-error';
 import { parseHex } from '../codec/hex';
 import { encodePayload } from '../codec/payload';
 import { encodeText } from '../codec/text';
@@ -22,6 +23,7 @@ import {
   readBoolean,
   readChoice,
   readString,
+  typePhrase,
 } from './case-fields';
 import type { CaseBoard, StepExpect } from './case-types';
 
@@ -89,12 +91,13 @@ export function readPayload(
       place,
       'send',
       'give the message as text (send: hello) or as one of text, hex or base64',
+      phrase('cases.giveMessage'),
     );
   }
   if (inner.hex !== undefined) {
     const hex = readString(ctx, innerPlace, 'hex', inner.hex);
     const parsed = parseHex(hex);
-    if (!parsed.ok) return fail(ctx, innerPlace, 'hex', parsed.error.message);
+    if (!parsed.ok) return fail(ctx, innerPlace, 'hex', parsed.error.message, parsed.error.detail);
     payload = { hex, ...(checksum ? { checksum } : {}) };
   } else if (inner.base64 !== undefined) {
     payload = {
@@ -125,7 +128,7 @@ export function readPayload(
     };
   }
   const encoded = encodePayload(payload);
-  if (!encoded.ok) return fail(ctx, place, 'send', encoded.error.message);
+  if (!encoded.ok) return fail(ctx, place, 'send', encoded.error.message, encoded.error.detail);
   return payload;
 }
 
@@ -149,6 +152,7 @@ export function readRule(
         place,
         'expect',
         `give exactly one rule (${RULE_KEYS.join(', ')}); found ${keys.length}`,
+        phrase('cases.giveOneRule', { rules: RULE_KEYS.join(', '), count: keys.length }),
       );
     }
     const key = keys[0] as (typeof RULE_KEYS)[number];
@@ -158,12 +162,20 @@ export function readRule(
         : readChoice(ctx, rulePlace, 'encoding', value.encoding, TEXT_ENCODINGS);
     let rule: ExpectRule;
     if (key === 'echo') {
-      if (value.echo !== true) return fail(ctx, rulePlace, 'echo', 'write `expect: echo` (or echo: true)');
+      if (value.echo !== true) {
+        return fail(
+          ctx,
+          rulePlace,
+          'echo',
+          'write `expect: echo` (or echo: true)',
+          phrase('cases.writeEcho'),
+        );
+      }
       rule = { kind: 'echo' };
     } else if (key === 'hex') {
       const hex = readString(ctx, rulePlace, 'hex', value.hex);
       const parsed = parseHex(hex);
-      if (!parsed.ok) return fail(ctx, rulePlace, 'hex', parsed.error.message);
+      if (!parsed.ok) return fail(ctx, rulePlace, 'hex', parsed.error.message, parsed.error.detail);
       rule = { kind: 'hex', hex };
     } else if (key === 'regex') {
       const pattern = readString(ctx, rulePlace, 'regex', value.regex);
@@ -176,7 +188,7 @@ export function readRule(
     } else {
       const text = readString(ctx, rulePlace, key, value[key]);
       const encoded = encodeText(text, encoding);
-      if (!encoded.ok) return fail(ctx, rulePlace, key, encoded.error.message);
+      if (!encoded.ok) return fail(ctx, rulePlace, key, encoded.error.message, encoded.error.detail);
       rule =
         key === 'text' ? { kind: 'text', text, encoding } : { kind: 'prefix-echo', prefix: text, encoding };
     }
@@ -188,11 +200,18 @@ export function readRule(
       place,
       'expect',
       `expected echo, closed, or a map with one of ${RULE_KEYS.join(', ')}; found ${describeType(value)}`,
+      phrase('cases.expectedRule', { rules: RULE_KEYS.join(', '), found: typePhrase(value) }),
     );
   }
   const rule = expect.kind === 'rule' ? expect.rule.kind : undefined;
   if (!afterSend && (rule === 'echo' || rule === 'prefix-echo')) {
-    return fail(ctx, place, 'expect', `${rule} compares the reply with what was sent: put it on a send step`);
+    return fail(
+      ctx,
+      place,
+      'expect',
+      `${rule} compares the reply with what was sent: put it on a send step`,
+      phrase('cases.ruleNeedsSend', { rule }),
+    );
   }
   return expect;
 }

@@ -1,6 +1,8 @@
 // The steps of a case file: which action each list item is, its payload or rule, its timeout, and
 // a label for reports (payloads and rules: case-messages.ts). Throws CaseFormatError naming the step and the field.
 
+import { phrase } from '../codec/codec-error';
+import type { Phrase } from '../contract/model';
 import {
   checkKeys,
   describeType,
@@ -11,6 +13,7 @@ import {
   readDuration,
   readInteger,
   readString,
+  typePhrase,
 } from './case-fields';
 import { describePayload, describeRule, PAYLOAD_OPTIONS, readPayload, readRule } from './case-messages';
 import type { CaseBoard, CaseStep } from './case-types';
@@ -40,13 +43,29 @@ function actionOf(ctx: FieldContext, place: Place, item: unknown): [Action, Reco
     return [item as Action, { [item]: null }];
   }
   if (!isRecord(item)) {
-    return fail(ctx, place, undefined, `a step is a map such as "send: hello", found ${describeType(item)}`);
+    return fail(
+      ctx,
+      place,
+      undefined,
+      `a step is a map such as "send: hello", found ${describeType(item)}`,
+      phrase('cases.stepIsMap', { found: typePhrase(item) }),
+    );
   }
   const present = ACTIONS.filter((a) => Object.hasOwn(item, a));
   if (present.length === 2 && present[0] === 'send' && present[1] === 'expect') return ['send', item];
   if (present.length !== 1) {
     const found = present.length === 0 ? 'none' : present.join(' and ');
-    return fail(ctx, place, undefined, `a step needs exactly one of ${ACTIONS.join(', ')}; found ${found}`);
+    const foundPhrase =
+      present.length === 0
+        ? phrase('cases.none')
+        : present.slice(1).reduce<Phrase | string>((a, b) => phrase('cases.and', { a, b }), present[0] ?? '');
+    return fail(
+      ctx,
+      place,
+      undefined,
+      `a step needs exactly one of ${ACTIONS.join(', ')}; found ${found}`,
+      phrase('cases.stepOneAction', { actions: ACTIONS.join(', '), found: foundPhrase }),
+    );
   }
   return [present[0] as Action, item];
 }
@@ -75,6 +94,7 @@ export function readSteps(
       { path, where },
       undefined,
       `'steps' must be a non-empty list, found ${describeType(items)}`,
+      phrase('cases.stepsList', { found: typePhrase(items) }),
     );
   }
   return items.map((item, i) => readStep(ctx, [...path, i], item, defaults, `${prefix}${i + 1}`));
@@ -105,6 +125,7 @@ function readStep(
           place,
           action,
           `write "- ${action}" (a per-step timeout goes beside it as timeout:)`,
+          phrase('cases.writeAction', { action }),
         );
       }
       const fallback = action === 'listen' ? 'listen for a board' : 'connect';
@@ -145,7 +166,13 @@ function readStep(
       if (isRecord(step.repeat)) {
         checkKeys(ctx, { ...place, path: [...stepPath, 'repeat'] }, step.repeat, ['count', 'steps']);
         if (step.steps !== undefined)
-          return fail(ctx, place, 'steps', 'give steps either inside repeat or beside it');
+          return fail(
+            ctx,
+            place,
+            'steps',
+            'give steps either inside repeat or beside it',
+            phrase('cases.stepsTwice'),
+          );
       }
       const count = readInteger(ctx, place, 'repeat', body.count, 1, 1_000_000);
       const stepsPath = isRecord(step.repeat) ? [...stepPath, 'repeat', 'steps'] : [...stepPath, 'steps'];

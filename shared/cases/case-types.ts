@@ -5,6 +5,7 @@ import type {
   FramingSpec,
   LineEnding,
   Payload,
+  Phrase,
   Protocol,
   TextEncodingName,
 } from '../contract/model';
@@ -64,8 +65,11 @@ export const DEFAULT_TIMEOUTS_MS = { expect: 2000, connect: 5000, listen: 30_000
 
 /** A problem with a case file: `message` names the file, the step, the field and the line. */
 export class CaseFormatError extends Error {
-  constructor(message: string) {
+  /** `message` as a catalogue phrase, for a window in another language. */
+  readonly detail?: Phrase;
+  constructor(message: string, detail?: Phrase) {
     super(message);
     this.name = 'CaseFormatError';
+    if (detail) this.detail = detail;
   }
 }

@@ -1,6 +1,7 @@
 // A test case file (YAML, or JSON, which is YAML) into a checked TestCase. Every problem is a
 // CaseFormatError whose message names the file, the step, the field and the line.
 import { LineCounter, parseDocument } from 'yaml';
+import { phrase } from '../codec/codec-error';
 import { type FramingSpec, LINE_ENDINGS, PROTOCOLS, TEXT_ENCODINGS } from '../contract/model';
 import { validateFraming } from '../framing/validate';
 import { BOARD_IDS } from '../presets/boards';
@@ -16,6 +17,7 @@ import {
   readDuration,
   readInteger,
   readString,
+  typePhrase,
   VAR_NAME,
 } from './case-fields';
 import { readSteps } from './case-steps';
@@ -47,6 +49,7 @@ function readFraming(ctx: FieldContext, place: Place, value: unknown): FramingSp
       place,
       'framing',
       `expected raw, lf, crlf or a map with kind; found ${describeType(value)}`,
+      phrase('cases.expectedFraming', { found: typePhrase(value) }),
     );
   }
   const problem = validateFraming(value as unknown as FramingSpec);
@@ -62,6 +65,7 @@ function readBoard(ctx: FieldContext, value: unknown): CaseBoard {
       { path: [], where: 'the case' },
       'board',
       `expected a map with mode, host, port ...; found ${describeType(value)}`,
+      phrase('cases.expectedBoard', { found: typePhrase(value) }),
     );
   }
   checkKeys(ctx, place, value, BOARD_KEYS);
@@ -78,11 +82,18 @@ function readBoard(ctx: FieldContext, value: unknown): CaseBoard {
       place,
       'host',
       'a tcp-server case listens; give the address to listen on as localAddress',
+      phrase('cases.serverHost'),
     );
   }
   const framing = readFraming(ctx, place, value.framing);
   if (mode === 'udp' && framing.kind !== 'raw') {
-    return fail(ctx, place, 'framing', 'UDP is not framed: each datagram is one message');
+    return fail(
+      ctx,
+      place,
+      'framing',
+      'UDP is not framed: each datagram is one message',
+      phrase('cases.udpFraming'),
+    );
   }
   return {
     mode,
@@ -114,14 +125,27 @@ function readVars(
       { path: [], where: 'the case' },
       'vars',
       `expected a map of name: value, found ${describeType(value)}`,
+      phrase('cases.expectedVars', { found: typePhrase(value) }),
     );
   }
   const vars: Record<string, string> = {};
   for (const [name, v] of Object.entries(value ?? {})) {
     if (!VAR_NAME.test(name))
-      fail(ctx, place, name, 'a variable name is letters, digits, _ . and -, not starting with a digit');
+      fail(
+        ctx,
+        place,
+        name,
+        'a variable name is letters, digits, _ . and -, not starting with a digit',
+        phrase('cases.varName'),
+      );
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') {
-      fail(ctx, place, name, `a variable's value is text or a number, found ${describeType(v)}`);
+      fail(
+        ctx,
+        place,
+        name,
+        `a variable's value is text or a number, found ${describeType(v)}`,
+        phrase('cases.varValue', { found: typePhrase(v) }),
+      );
     }
     // Values are literal: a variable does not expand others, so no order or cycles to explain.
     vars[name] = String(v);
@@ -140,7 +164,13 @@ function checkOrder(
   steps.forEach((step, i) => {
     const place: Place = { path: [...path, i], where: `step ${step.number} (${step.kind})` };
     if (step.kind === 'connect' && board.mode === 'tcp-server') {
-      fail(ctx, place, undefined, 'a tcp-server case waits for the board: use listen');
+      fail(
+        ctx,
+        place,
+        undefined,
+        'a tcp-server case waits for the board: use listen',
+        phrase('cases.serverConnect'),
+      );
     }
     if (step.kind === 'listen' && board.mode !== 'tcp-server') {
       fail(
@@ -148,15 +178,28 @@ function checkOrder(
         place,
         undefined,
         `listen belongs to tcp-server cases; this case is ${board.mode}: use connect`,
+        phrase('cases.listenNotServer', { mode: board.mode }),
       );
     }
     if ((step.kind === 'send' || step.kind === 'expect' || step.kind === 'close') && !open) {
       const first = board.mode === 'tcp-server' ? 'listen' : 'connect';
-      fail(ctx, place, undefined, `nothing is open yet: ${first} first`);
+      fail(
+        ctx,
+        place,
+        undefined,
+        `nothing is open yet: ${first} first`,
+        phrase('cases.nothingOpen', { first }),
+      );
     }
     const closed = step.kind === 'send' || step.kind === 'expect' ? step.expect : undefined;
     if (closed?.kind === 'closed' && board.mode === 'udp') {
-      fail(ctx, place, 'expect', 'UDP has no connection to close: expect a reply instead');
+      fail(
+        ctx,
+        place,
+        'expect',
+        'UDP has no connection to close: expect a reply instead',
+        phrase('cases.udpClosed'),
+      );
     }
     if (step.kind === 'connect' || step.kind === 'listen') open = true;
     if (step.kind === 'close' || closed?.kind === 'closed') open = false;
@@ -169,6 +212,7 @@ function checkOrder(
           place,
           'steps',
           'the repeated steps must leave the connection open or closed as they found it',
+          phrase('cases.repeatBalance'),
         );
       }
       open = after;
@@ -184,8 +228,12 @@ export function parseCase(text: string, opts: ParseCaseOptions): TestCase {
   if (syntax) {
     const line = lines.linePos(syntax.pos[0]).line;
     const first = syntax.message.split('\n')[0];
+    // The YAML parser's own words for the fault stay as they are.
     throw new CaseFormatError(
       `${opts.file}: not valid YAML or JSON: ${first}${line ? ` (line ${line})` : ''}`,
+      line
+        ? phrase('cases.notYamlLine', { file: opts.file, error: first ?? '', line })
+        : phrase('cases.notYaml', { file: opts.file, error: first ?? '' }),
     );
   }
   const ctx: FieldContext = { file: opts.file, doc, lines, vars: {} };
@@ -197,6 +245,7 @@ export function parseCase(text: string, opts: ParseCaseOptions): TestCase {
       top,
       undefined,
       `expected a map with name, board and steps; found ${describeType(root)}`,
+      phrase('cases.expectedCase', { found: typePhrase(root) }),
     );
   checkKeys(ctx, top, root, TOP_KEYS);
   ctx.vars = readVars(ctx, root.vars, opts.vars ?? {});
@@ -210,7 +259,13 @@ export function parseCase(text: string, opts: ParseCaseOptions): TestCase {
   let timeoutMs: number | undefined;
   if (root.defaults !== undefined) {
     if (!isRecord(root.defaults))
-      return fail(ctx, top, 'defaults', `expected a map, found ${describeType(root.defaults)}`);
+      return fail(
+        ctx,
+        top,
+        'defaults',
+        `expected a map, found ${describeType(root.defaults)}`,
+        phrase('cases.expectedMap', { found: typePhrase(root.defaults) }),
+      );
     checkKeys(ctx, defaultsPlace, root.defaults, ['timeout']);
     if (root.defaults.timeout !== undefined)
       timeoutMs = readDuration(ctx, defaultsPlace, 'timeout', root.defaults.timeout);
@@ -238,6 +293,7 @@ export function resolveBoard(testCase: TestCase, overrides: { host?: string; por
   const missing = (field: string, flag: string) =>
     new CaseFormatError(
       `${testCase.file}: board, field '${field}': missing; give it in the file or with ${flag}`,
+      phrase('cases.missing', { file: testCase.file, field, flag }),
     );
   if (board.mode !== 'tcp-server' && !board.host) throw missing('host', '--host');
   if (board.port === undefined || (board.mode !== 'tcp-server' && board.port === 0))
