@@ -118,6 +118,17 @@ describe('runCase from the app', () => {
       await expect(manager.runCase({ text: noBoard, simulate: true })).rejects.toMatchObject({
         message: expect.stringContaining('names no simulated board'),
       });
+      // Each refusal carries its phrase, which reads as the message does ("with Host", not "--host").
+      for (const args of [
+        { text: 'name: x\nsteps: nope\n' },
+        { text: noBoard },
+        { text: noBoard, simulate: true },
+      ]) {
+        const refused = await manager.runCase(args).catch((error: unknown) => error);
+        const { message, detail } = refused as { message: string; detail?: Phrase };
+        expect(detail).toBeDefined();
+        expect(inEnglish(detail as Phrase)).toBe(message);
+      }
     } finally {
       await manager.dispose();
     }

@@ -3,10 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { type CaseBoard, CaseFormatError, type TestCase } from '../../shared/cases/case-types';
 import { parseCase, resolveBoard } from '../../shared/cases/parse-case';
+import { phrase } from '../../shared/codec/codec-error';
 import type { ApiArgs, RunCaseArgs, SessionApi } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
-import type { CaseRunResult, CaseStepRow, SimulatedBoardInfo } from '../../shared/contract/model';
+import type { CaseRunResult, CaseStepRow, Phrase, SimulatedBoardInfo } from '../../shared/contract/model';
 import { parseIpUnmapped } from '../../shared/net/ip';
 import { BOARD_PRESETS } from '../../shared/presets/boards';
 import { formatRun, stepDetailLines } from './case-report';
@@ -67,12 +68,19 @@ export function simulatedCaseBoard(testCase: TestCase): CaseBoard {
   if (!kind) {
     throw new CaseFormatError(
       `${testCase.file}: the case names no simulated board; add for example 'simulate: w55rp20'`,
+      phrase('cases.noSimulated', { file: testCase.file }),
     );
   }
   const preset = BOARD_PRESETS[kind];
   if (preset.protocol !== testCase.board.mode) {
     throw new CaseFormatError(
       `${testCase.file}: field 'simulate': the simulated ${kind} needs a ${preset.protocol} case, not ${testCase.board.mode}`,
+      phrase('cases.simulatedMode', {
+        file: testCase.file,
+        board: kind,
+        needs: preset.protocol,
+        mode: testCase.board.mode,
+      }),
     );
   }
   return { ...testCase.board };
@@ -88,7 +96,16 @@ export function planBoard(
     return resolveBoard(testCase, args);
   } catch (error) {
     if (!(error instanceof CaseFormatError)) throw error;
-    throw new CaseFormatError(error.message.replace('--host', 'Host').replace('--port', 'Port'));
+    // The app's fields, not the command line's flags, say where a missing host or port goes.
+    const flag = error.detail?.params?.flag;
+    const field =
+      flag === '--host' ? phrase('cases.host') : flag === '--port' ? phrase('cases.port') : undefined;
+    throw new CaseFormatError(
+      error.message.replace('--host', 'Host').replace('--port', 'Port'),
+      error.detail && field
+        ? { ...error.detail, params: { ...error.detail.params, flag: field } }
+        : error.detail,
+    );
   }
 }
 
@@ -149,7 +166,8 @@ export function createBenchTools(engine: CaseEngine, opts: { newId?: () => strin
   const runs = new Set<{ aborter: AbortController; done: Promise<unknown> }>();
   let disposed = false;
 
-  const refuse = (message: string) => new ApiError(CONTRACT_ERROR_CODES.badArgument, message);
+  const refuse = (message: string, detail?: Phrase) =>
+    new ApiError(CONTRACT_ERROR_CODES.badArgument, message, detail);
   const checkOpen = () => {
     if (disposed) throw new ApiError(CONTRACT_ERROR_CODES.internal, 'The engine is shutting down.');
   };
@@ -163,7 +181,7 @@ export function createBenchTools(engine: CaseEngine, opts: { newId?: () => strin
         testCase = parseCase(args.text, { file: args.file || 'case.yaml', vars: args.vars ?? {} });
         board = planBoard(testCase, args);
       } catch (error) {
-        if (error instanceof CaseFormatError) throw refuse(error.message);
+        if (error instanceof CaseFormatError) throw refuse(error.message, error.detail);
         throw error;
       }
       const aborter = new AbortController();
