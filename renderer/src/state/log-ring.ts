@@ -134,6 +134,12 @@ export class Chunk<T> {
     return copy;
   }
 
+  /** A later chunk follows: nothing more comes here, so the slab lets go of the room it kept. */
+  seal(): void {
+    this.sealed = true;
+    if (this.slab.length > this.slabUsed) this.slab = this.slab.slice(0, this.slabUsed);
+  }
+
   private intern(s: string): number {
     let id = this.ids.get(s);
     if (id === undefined) {
@@ -232,6 +238,25 @@ export function ringScan<T>(
   }
 }
 
+/** Visits items [from, to) a chunk at a time: the chunk and its slots [fromSlot, toSlot). */
+export function ringChunks<T>(
+  ring: Ring<T>,
+  from: number,
+  to: number,
+  visit: (chunk: Chunk<T>, fromSlot: number, toSlot: number) => void,
+): void {
+  const end = Math.min(to, ring.length);
+  if (from >= end) return;
+  let i = Math.max(0, from);
+  for (let c = chunkIndex(ring, ring.start + i); i < end; c++) {
+    const chunk = ring.chunks[c] as Chunk<T>;
+    const slot = ring.start + i - chunk.first;
+    const stop = Math.min(chunk.filled, slot + (end - i));
+    visit(chunk, slot, stop);
+    i += stop - slot;
+  }
+}
+
 /** Append `items`; with `firstKey`, the items are stored with keys firstKey, firstKey + 1, ... */
 export function ringPush<T>(ring: Ring<T>, items: readonly T[], firstKey?: number): Ring<T> {
   if (items.length === 0) return ring;
@@ -247,7 +272,7 @@ export function ringPush<T>(ring: Ring<T>, items: readonly T[], firstKey?: numbe
   }
   items.forEach((item, i) => {
     if (!last?.fits(item)) {
-      if (last) last.sealed = true;
+      last?.seal();
       last = new Chunk<T>(last ? last.first + last.filled : end);
       chunks.push(last);
     }

@@ -2,6 +2,8 @@
 // dump views (and UTF-8, GBK, GB18030 while the bytes are ASCII) each byte shows as its own token, so
 // a needle becomes a table-driven automaton over bytes; other views decode the entry. Pure.
 import { ESCAPES, isControl, isPrintableAscii } from '../../../shared/codec/display-segments';
+import type { LogEntry } from './log-reducer';
+import { type Chunk, TAG_OBJECT, TAG_RX } from './log-ring';
 import type { Needle, Shown } from './log-search';
 import { entryMatches, fold } from './log-search';
 
@@ -114,10 +116,49 @@ function countBytes(slab: Uint8Array, off: number, end: number, needle: Uint8Arr
   return count;
 }
 
-export function createCounter(needle: Needle): Counter {
+/** Which entries of a chunk to count and how each shows. */
+export interface ChunkScope {
+  rx: boolean;
+  tx: boolean;
+  /** The log's way of showing; `shownOf` for entries shown their own way (undefined: none are). */
+  logShown: Shown;
+  shownOf?: (key: number) => Shown;
+}
+
+export interface EntryCounter {
+  /** Matches in one entry, slab[off, off + len), shown as `shown`. */
+  entry: Counter;
+  /** Calls `add(key, count)` for each data entry of slots [from, to) the scope takes that matches. */
+  chunk(
+    chunk: Chunk<LogEntry>,
+    from: number,
+    to: number,
+    scope: ChunkScope,
+    add: (key: number, n: number) => void,
+  ): void;
+}
+
+/** Per-slot counts of one chunk, reused: a chunk has at most 4,096 slots. */
+let scratch = new Uint32Array(4096);
+
+export function createCounter(needle: Needle): EntryCounter {
   if (needle.kind === 'bytes') {
+    const bytes = needle.bytes;
     // Bytes match the same wherever they show: the view only moves the highlight.
-    return (slab, off, len) => countBytes(slab, off, off + len, needle.bytes);
+    const entry: Counter = (slab, off, len) => countBytes(slab, off, off + len, bytes);
+    return {
+      entry,
+      chunk(chunk, from, to, scope, add) {
+        if (to - from > scratch.length) scratch = new Uint32Array(to - from);
+        const counts = scratch;
+        counts.fill(0, 0, to - from);
+        countBytesInChunk(chunk, from, to, bytes, counts);
+        for (let slot = from; slot < to; slot++) {
+          const n = counts[slot - from] as number;
+          if (n > 0 && takes(chunk.tags[slot] as number, scope)) add(chunk.keys[slot] as number, n);
+        }
+      },
+    };
   }
   const text = needle.text;
   const automata = new Map<Shown, Automaton | undefined>();
@@ -131,13 +172,94 @@ export function createCounter(needle: Needle): Counter {
     }
     return automata.get(shown);
   };
-  return (slab, off, len, shown) => {
+  const entry: Counter = (slab, off, len, shown) => {
     const auto = automatonFor(shown);
     if (auto) {
-      if (auto.never && shown !== 'utf-8' && shown !== 'gbk' && shown !== 'gb18030') return 0;
+      if (auto.never && !MULTI_BYTE.has(shown)) return 0;
       const n = run(auto, slab, off, off + len);
       if (n >= 0) return n;
     }
     return entryMatches(slab.subarray(off, off + len), shown, needle).length;
   };
+  return {
+    entry,
+    chunk(chunk, from, to, scope, add) {
+      const auto = scope.shownOf ? undefined : automatonFor(scope.logShown);
+      if (!auto || auto.first) {
+        // Entries shown their own ways, or a view with no one-table automaton: entry by entry.
+        for (let slot = from; slot < to; slot++) {
+          const tag = chunk.tags[slot] as number;
+          if (!takes(tag, scope)) continue;
+          const key = chunk.keys[slot] as number;
+          const n = entry(
+            chunk.slab,
+            chunk.offs[slot] as number,
+            chunk.lens[slot] as number,
+            scope.shownOf?.(key) ?? scope.logShown,
+          );
+          if (n > 0) add(key, n);
+        }
+        return;
+      }
+      if (auto.never && !MULTI_BYTE.has(scope.logShown)) return;
+      // The common case, kept tight: one table, every entry of the chunk, no call per byte or entry.
+      const { table } = auto;
+      const { slab, offs, lens, tags, keys } = chunk;
+      for (let slot = from; slot < to; slot++) {
+        const tag = tags[slot] as number;
+        if (!takes(tag, scope)) continue;
+        const off = offs[slot] as number;
+        const end = off + (lens[slot] as number);
+        let s = 0;
+        let hits = 0;
+        for (let j = off; j < end; j++) {
+          const t = table[s + (slab[j] as number)] as number;
+          if (t < 0) {
+            hits = entryMatches(slab.subarray(off, end), scope.logShown, needle).length;
+            break;
+          }
+          hits += t & 7;
+          s = t >> 3;
+        }
+        if (hits > 0) add(keys[slot] as number, hits);
+      }
+    },
+  };
+}
+
+const MULTI_BYTE: ReadonlySet<Shown> = new Set(['utf-8', 'gbk', 'gb18030']);
+
+const takes = (tag: number, scope: ChunkScope): boolean =>
+  tag !== TAG_OBJECT && (tag & TAG_RX ? scope.rx : scope.tx);
+
+/**
+ * Counts byte matches per slot over the chunk's whole slab with the engine's own search for the
+ * first byte; a match never runs from one entry into the next.
+ */
+function countBytesInChunk(
+  chunk: Chunk<LogEntry>,
+  from: number,
+  to: number,
+  needle: Uint8Array,
+  counts: Uint32Array,
+): void {
+  const { slab, offs, lens } = chunk;
+  const n = needle.length;
+  const head = needle[0] as number;
+  const start = offs[from] as number;
+  const stop = (offs[to - 1] as number) + (lens[to - 1] as number);
+  let slot = from;
+  let at = slab.indexOf(head, start);
+  while (at >= 0 && at < stop) {
+    while ((offs[slot] as number) + (lens[slot] as number) <= at) slot++;
+    const end = (offs[slot] as number) + (lens[slot] as number);
+    let k = 1;
+    if (at + n <= end) while (k < n && slab[at + k] === needle[k]) k++;
+    if (k === n && at + n <= end) {
+      counts[slot - from] = (counts[slot - from] as number) + 1;
+      at = slab.indexOf(head, at + n);
+    } else {
+      at = slab.indexOf(head, at + 1);
+    }
+  }
 }

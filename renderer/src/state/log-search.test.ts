@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DECODE_AS } from '../../../shared/codec/display';
 import { createViewCache, SHOW_ALL } from './log-filter';
-import type { LogEntry } from './log-reducer';
+import type { DataEntry, LogEntry } from './log-reducer';
 import { emptyRing, ringDropFront, ringPush, ringToArray } from './log-ring';
 import { createLogSearch, entryMatches, fold, type Needle, type SearchHits, type Shown } from './log-search';
 import { createCounter } from './log-search-count';
@@ -34,7 +34,9 @@ describe('the fast count', () => {
       fc.property(bytesArb, textNeedleArb, fc.constantFrom(...VIEWS), (bytes, query, shown) => {
         const needle: Needle = { kind: 'text', text: fold(query) };
         const slab = new Uint8Array([7, 7, ...bytes, 9]);
-        expect(createCounter(needle)(slab, 2, bytes.length, shown)).toBe(reference(bytes, shown, needle));
+        expect(createCounter(needle).entry(slab, 2, bytes.length, shown)).toBe(
+          reference(bytes, shown, needle),
+        );
       }),
       { numRuns: 3000 },
     );
@@ -45,7 +47,7 @@ describe('the fast count', () => {
       fc.property(bytesArb, fc.uint8Array({ minLength: 1, maxLength: 3 }), (bytes, needleBytes) => {
         const needle: Needle = { kind: 'bytes', bytes: needleBytes };
         const slab = new Uint8Array([...needleBytes, ...bytes, ...needleBytes]);
-        const n = createCounter(needle)(slab, needleBytes.length, bytes.length, 'ascii');
+        const n = createCounter(needle).entry(slab, needleBytes.length, bytes.length, 'ascii');
         expect(n).toBe(reference(bytes, 'ascii', needle));
       }),
       { numRuns: 1000 },
@@ -53,11 +55,11 @@ describe('the fast count', () => {
   });
 
   it('counts matches that start inside an escape and run across entries of text', () => {
-    const count = createCounter({ kind: 'text', text: fold('\\r\\nO') });
+    const count = createCounter({ kind: 'text', text: fold('\\r\\nO') }).entry;
     const bytes = enc.encode('ok\r\nOK\r\nok');
     expect(count(bytes, 0, bytes.length, 'ascii')).toBe(2);
-    expect(createCounter({ kind: 'text', text: 'd 0a' })(bytes, 0, bytes.length, 'hex')).toBe(2);
-    expect(createCounter({ kind: 'text', text: 'x' })(new Uint8Array([1]), 0, 1, 'ascii')).toBe(1);
+    expect(createCounter({ kind: 'text', text: 'd 0a' }).entry(bytes, 0, bytes.length, 'hex')).toBe(2);
+    expect(createCounter({ kind: 'text', text: 'x' }).entry(new Uint8Array([1]), 0, 1, 'ascii')).toBe(1);
   });
 });
 
@@ -103,6 +105,39 @@ describe('the log search', () => {
       expect(listed(hits)).toEqual(want);
       expect(hits.total).toBe(want.reduce((n, [, c]) => n + c, 0));
     }
+  });
+
+  it('agrees with a full search on random entries, needles, views and filters, chunk by chunk', () => {
+    const entryArb = fc.tuple(bytesArb, fc.boolean(), fc.boolean());
+    fc.assert(
+      fc.property(
+        fc.array(entryArb, { minLength: 1, maxLength: 60 }),
+        fc.oneof(
+          textNeedleArb.map((q): Needle => ({ kind: 'text', text: fold(q) })),
+          fc.uint8Array({ minLength: 1, maxLength: 3 }).map((b): Needle => ({ kind: 'bytes', bytes: b })),
+        ),
+        fc.constantFrom(...VIEWS),
+        fc.constantFrom<Shown | undefined>(undefined, 'hex', 'dump', 'utf-8'),
+        fc.boolean(),
+        (specs, needle, logShown, own, rxOnly) => {
+          const entries: LogEntry[] = specs.map(([bytes, tx, system], i) =>
+            system
+              ? { kind: 'system', key: i + 1, at: i, tone: 'info', text: 'x' }
+              : { kind: 'data', key: i + 1, at: i, session: 's', dir: tx ? 'tx' : 'rx', peer: 'p', bytes },
+          );
+          const ring = ringPush(emptyRing<LogEntry>(), entries);
+          const views: Record<number, Shown> = own ? { 2: own, 5: own } : {};
+          const filter = rxOnly ? { rx: true, tx: false, system: true } : SHOW_ALL;
+          const hits = createLogSearch()({ ring, filter, needle, logShown, views });
+          const want = entries
+            .filter((e): e is DataEntry => e.kind === 'data' && (!rxOnly || e.dir === 'rx'))
+            .map((e) => [e.key, entryMatches(e.bytes, views[e.key] ?? logShown, needle).length])
+            .filter(([, n]) => (n as number) > 0);
+          expect(listed(hits)).toEqual(want);
+        },
+      ),
+      { numRuns: 1500 },
+    );
   });
 
   it('starts over for an entry shown another way, and a million-entry answer stays right', () => {

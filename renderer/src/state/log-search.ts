@@ -6,7 +6,7 @@ import { parseHex } from '../../../shared/codec/hex';
 import { dumpAscii } from './hex-dump';
 import type { LogFilter } from './log-filter';
 import type { LogEntry } from './log-reducer';
-import { type Ring, ringKeyAt, ringScan, TAG_OBJECT, TAG_RX } from './log-ring';
+import { type Ring, ringChunks, ringKeyAt } from './log-ring';
 import { createCounter } from './log-search-count';
 
 /** [start, end) offsets. */
@@ -191,16 +191,14 @@ export function createLogSearch(): (input: SearchInput) => SearchHits {
     const from = Math.max(0, scanned - ring.start);
     if (from < ring.length) {
       const counter = createCounter(needle);
-      const anyViews = Object.keys(entryViews).length > 0;
-      ringScan(ring, from, ring.length, (chunk, slot) => {
-        const tag = chunk.tags[slot] as number;
-        if (tag === TAG_OBJECT || !(tag & TAG_RX ? filter.rx : filter.tx)) return true;
-        const key = chunk.keys[slot] as number;
-        const shown = anyViews ? (entryViews[key] ?? logShown) : logShown;
-        const n = counter(chunk.slab, chunk.offs[slot] as number, chunk.lens[slot] as number, shown);
-        if (n > 0) add(key, n);
-        return true;
-      });
+      const scope = {
+        rx: filter.rx,
+        tx: filter.tx,
+        logShown,
+        shownOf:
+          Object.keys(entryViews).length > 0 ? (key: number) => entryViews[key] ?? logShown : undefined,
+      };
+      ringChunks(ring, from, ring.length, (chunk, s0, s1) => counter.chunk(chunk, s0, s1, scope, add));
       scanned = end;
       changed = true;
     }
