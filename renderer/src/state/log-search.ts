@@ -144,6 +144,7 @@ export function createLogSearch(): (input: SearchInput) => SearchHits {
   let tail = 0;
   let total = 0;
   let hits: SearchHits | undefined;
+  let counter: ReturnType<typeof createCounter> | undefined;
 
   const add = (key: number, n: number) => {
     if (tail === keys.length) {
@@ -180,6 +181,7 @@ export function createLogSearch(): (input: SearchInput) => SearchHits {
       head = 0;
       tail = 0;
       total = 0;
+      counter = createCounter(needle);
       changed = true;
     }
     const firstKey = ringKeyAt(ring, 0) ?? Number.POSITIVE_INFINITY;
@@ -190,7 +192,7 @@ export function createLogSearch(): (input: SearchInput) => SearchHits {
     }
     const from = Math.max(0, scanned - ring.start);
     if (from < ring.length) {
-      const counter = createCounter(needle);
+      const count = counter ?? createCounter(needle);
       const scope = {
         rx: filter.rx,
         tx: filter.tx,
@@ -198,7 +200,7 @@ export function createLogSearch(): (input: SearchInput) => SearchHits {
         shownOf:
           Object.keys(entryViews).length > 0 ? (key: number) => entryViews[key] ?? logShown : undefined,
       };
-      ringChunks(ring, from, ring.length, (chunk, s0, s1) => counter.chunk(chunk, s0, s1, scope, add));
+      ringChunks(ring, from, ring.length, (chunk, s0, s1) => count.chunk(chunk, s0, s1, scope, add));
       scanned = end;
       changed = true;
     }
