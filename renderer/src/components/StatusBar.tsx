@@ -49,7 +49,11 @@ function Counter(props: {
       <output aria-label={props.name} aria-live="off">
         {formatBytes(props.bytes)}
       </output>
-      <output className="rate" aria-label={t('status.rate', { name: props.name })} aria-live="off">
+      <output
+        className="rate"
+        aria-label={t(props.name === 'RX' ? 'status.rxRate' : 'status.txRate')}
+        aria-live="off"
+      >
         {formatRate(props.rate)}
       </output>
     </span>

@@ -239,7 +239,8 @@ export const session = {
   'status.browserMode': 'Browser mode',
   'status.received': '{count} chunks received',
   'status.sent': '{count} chunks sent',
-  'status.rate': '{name} rate',
+  'status.rxRate': 'RX rate',
+  'status.txRate': 'TX rate',
   'status.resetCounters': 'Reset counters',
   'status.engineLost': 'Engine connection lost, reconnecting…',
   'status.engineLostLong':

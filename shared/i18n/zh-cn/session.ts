@@ -219,7 +219,8 @@ export const session: Record<keyof typeof en, string> = {
   'status.browserMode': '浏览器模式',
   'status.received': '已接收 {count} 个数据块',
   'status.sent': '已发送 {count} 个数据块',
-  'status.rate': '{name} 速率',
+  'status.rxRate': 'RX 速率',
+  'status.txRate': 'TX 速率',
   'status.resetCounters': '计数清零',
   'status.engineLost': '与引擎的连接已断开，正在重连…',
   'status.engineLostLong':
