@@ -190,7 +190,7 @@ describe('createEventBatcher', () => {
     ]);
   });
 
-  it('holds payload-free batches while the receiver is behind, and sends them on its ack', () => {
+  it('holds payload-free batches while the receiver is behind, and sends them with the latest payload on its ack', () => {
     const { batches, batcher } = setup({ maxBatchBytes: 100, maxInFlightBytes: 100 });
     batcher.push(data('a', 'rx', 100));
     expect(batches).toHaveLength(1);
@@ -201,9 +201,10 @@ describe('createEventBatcher', () => {
     batcher.ack(1);
     batcher.push(data('a', 'rx', 5));
     vi.advanceTimersByTime(16);
+    // The last of the ten waited for the window instead of being dropped with the others.
     expect(batches.map(describeEvents)).toEqual([
       ['data:a:rx:100'],
-      ['dropped:a:rx:100/10', 'data:a:rx:5', 'counters:a:200'],
+      ['dropped:a:rx:90/9', 'data:a:rx:10', 'data:a:rx:5', 'counters:a:200'],
     ]);
   });
 
@@ -233,11 +234,16 @@ describe('createEventBatcher', () => {
     expect(unacked).toBeLessThanOrEqual(256 * 1024);
     batcher.ack(batches.at(-1)?.seq ?? 0);
     batcher.flush();
+    // One drop count and the latest payload per session.
     const last = batches.at(-1);
-    expect(last?.events.every((e) => e.type === 'dropped')).toBe(true);
-    expect(last?.events.length).toBeLessThanOrEqual(2);
+    expect(describeEvents(last)?.sort()).toEqual([
+      'data:a:rx:1024',
+      'data:b:rx:1024',
+      expect.stringMatching(/^dropped:a:rx:/),
+      expect.stringMatching(/^dropped:b:rx:/),
+    ]);
     const dropped = last?.events.reduce((sum, e) => sum + (e.type === 'dropped' ? e.bytes : 0), 0);
-    expect(unacked + (dropped ?? 0)).toBe(100_000 * 1024);
+    expect(unacked + (dropped ?? 0) + payloadBytes(last as EventBatch)).toBe(100_000 * 1024);
   });
 
   it('accounts every pushed byte as delivered or dropped, and never exceeds its window', () => {
@@ -258,6 +264,10 @@ describe('createEventBatcher', () => {
           maxBatchBytes: 2000,
           maxInFlightBytes,
           maxPendingEvents: eventCap,
+          maxInFlightEvents: 2 * eventCap,
+          // 2,500 bytes at once, then 1,250 a tick: the budget binds as often as the window.
+          maxDisplayBytesPerSecond: 20_000,
+          now: () => Date.now(),
         });
         const pushed = new Map<string, number>();
         let acked = 0;
@@ -303,7 +313,49 @@ describe('createEventBatcher', () => {
     expect(batches).toHaveLength(2);
     batcher.ack(2);
     batcher.push(data('a', 'rx', 10));
-    expect(describeEvents(batches.at(-1))).toEqual(['dropped:a:rx:10/1', 'data:a:rx:10']);
+    // The payload that found the window full waited for this ack; nothing was dropped.
+    expect(batches.slice(2).map(describeEvents)).toEqual([['data:a:rx:10'], ['data:a:rx:10']]);
+  });
+
+  it('shows at most its display budget, and the latest payload of a burst beyond it', () => {
+    let now = 0;
+    const { batches, batcher } = setup({ maxDisplayBytesPerSecond: 1000, now: () => now });
+    // The budget lets 125 ms' worth (125 bytes) through at once.
+    for (let i = 0; i < 10; i++) batcher.push(data('a', 'rx', 50, i));
+    batcher.push(counters('a', 500));
+    vi.advanceTimersByTime(16);
+    expect(describeEvents(batches[0])).toEqual([
+      'data:a:rx:50',
+      'data:a:rx:50',
+      'dropped:a:rx:350/7',
+      'data:a:rx:50',
+      'counters:a:500',
+    ]);
+    expect((batches[0]?.events[3] as DataEvent).at).toBe(9);
+    // A second later the budget has room again; the latest payload above ran it into debt meanwhile.
+    now += 1000;
+    batcher.push(data('a', 'rx', 50));
+    batcher.push(data('a', 'rx', 50));
+    batcher.flush();
+    expect(describeEvents(batches[1])).toEqual(['data:a:rx:50', 'data:a:rx:50']);
+  });
+
+  it('bounds the data events in flight as well as their bytes', () => {
+    const { batches, batcher } = setup({ maxInFlightEvents: 3 });
+    for (let i = 0; i < 5; i++) batcher.push(data('a', 'rx', 1));
+    batcher.flush();
+    expect(describeEvents(batches[0])).toEqual([
+      'data:a:rx:1',
+      'data:a:rx:1',
+      'data:a:rx:1',
+      'dropped:a:rx:2/2',
+    ]);
+    batcher.push(data('a', 'rx', 1));
+    batcher.flush();
+    expect(batches).toHaveLength(1);
+    batcher.ack(1);
+    batcher.flush();
+    expect(describeEvents(batches[1])).toEqual(['data:a:rx:1']);
   });
 
   it('dispose stops the timer and ignores later pushes', () => {

@@ -15,6 +15,7 @@ import type {
   TaskEvent,
 } from '../../shared/contract/events';
 import type { SessionId } from '../../shared/contract/model';
+import { DisplayFlow } from './event-flow';
 import { exchangeBytes, Levels, PeerLevels, withoutBytes } from './event-levels';
 
 export interface EventBatcherOptions {
@@ -25,10 +26,20 @@ export interface EventBatcherOptions {
   maxBatchBytes?: number;
   /** Payload bytes sent but not yet acknowledged by the receiver. */
   maxInFlightBytes?: number;
+  /** Data events sent but not yet acknowledged: a flood of tiny datagrams is bounded too. */
+  maxInFlightEvents?: number;
+  /**
+   * Payload bytes per second shown at most, whatever the receiver could take. Forwarding a byte
+   * costs the engine about what receiving it does, and no one reads a log at loopback speed; the
+   * rest is counted, captured and announced as not shown.
+   */
+  maxDisplayBytesPerSecond?: number;
   /** Events held for the next batch; a full batch is flushed, or its payloads dropped. */
   maxPendingEvents?: number;
   /** Exchange events held for the next batch; one more sends the batch even to a receiver behind. */
   maxPendingExchanges?: number;
+  /** The display budget's clock, in milliseconds. */
+  now?: () => number;
 }
 
 export interface EventBatcher {
@@ -42,41 +53,57 @@ export interface EventBatcher {
 export const DEFAULT_FLUSH_INTERVAL_MS = 16;
 export const DEFAULT_MAX_BATCH_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_MAX_IN_FLIGHT_EVENTS = 16 * 1024;
+/** Far above any board's stream (a W5500 moves about 10 MB/s); only a loopback flood meets it. */
+export const DEFAULT_MAX_DISPLAY_BYTES_PER_SECOND = 64 * 1024 * 1024;
 export const DEFAULT_MAX_PENDING_EVENTS = 4096;
 export const DEFAULT_MAX_PENDING_EXCHANGES = 1024;
+/** The display budget lets this long's worth through at once after a quiet spell. */
+const DISPLAY_BURST_MS = 125;
 
 export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   const flushIntervalMs = opts.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
   const maxBatchBytes = opts.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
-  const maxInFlightBytes = opts.maxInFlightBytes ?? DEFAULT_MAX_IN_FLIGHT_BYTES;
   const maxPendingEvents = opts.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
   const maxPendingExchanges = opts.maxPendingExchanges ?? DEFAULT_MAX_PENDING_EXCHANGES;
+  const maxBytesPerSecond = opts.maxDisplayBytesPerSecond ?? DEFAULT_MAX_DISPLAY_BYTES_PER_SECOND;
+  const flow = new DisplayFlow({
+    maxInFlightBytes: opts.maxInFlightBytes ?? DEFAULT_MAX_IN_FLIGHT_BYTES,
+    maxInFlightEvents: opts.maxInFlightEvents ?? DEFAULT_MAX_IN_FLIGHT_EVENTS,
+    maxBytesPerSecond,
+    burstBytes: (maxBytesPerSecond * DISPLAY_BURST_MS) / 1000,
+    now: opts.now ?? (() => performance.now()),
+  });
 
   let seq = 0;
   let pending: EngineEvent[] = [];
   let pendingBytes = 0;
+  /** Data events in `pending`, for the window of data events in flight. */
+  let pendingData = 0;
   /** Counters are absolute totals, so only the latest per session is worth sending. */
   let counters = new Map<SessionId, CountersEvent>();
   /** The same for each server client, by session and peer. */
   const clientCounters = new PeerLevels<ClientCountersEvent>();
-  const clientKey = (id: SessionId, peer: string) => `${id}\u0000${peer}`;
   /** Bytes waiting for the rest of a frame, per session and peer: a level, so the latest wins. */
   const framePending = new PeerLevels<PendingEvent>();
   /** A capture's status is absolute too: the latest per session. */
   const captures = new Levels<CaptureEvent>((e) => e.id);
   /** A task's progress and an auto-reply rule's hits are levels too: the latest per task or rule. */
-  const tasks = new Levels<TaskEvent>((e) => clientKey(e.id, e.taskId));
-  const autoReplies = new Levels<AutoReplyEvent>((e) => clientKey(e.id, String(e.rule)));
+  const levelKey = (id: SessionId, sub: string) => `${id}\u0000${sub}`;
+  const tasks = new Levels<TaskEvent>((e) => levelKey(e.id, e.taskId));
+  const autoReplies = new Levels<AutoReplyEvent>((e) => levelKey(e.id, String(e.rule)));
   let pendingExchanges = 0;
   /**
    * The dropped event still open for coalescing, per session and direction. Any other event of the
    * session closes it, so each "N bytes not shown" keeps its place in that session's log.
    */
   let openDrops = new Map<SessionId, { rx?: DroppedEvent; tx?: DroppedEvent }>();
-  /** Unacknowledged batches that carried payload bytes, oldest first. */
-  const inFlight: { seq: number; bytes: number }[] = [];
-  let inFlightBytes = 0;
-  /** Set when payloads were dropped for lack of window; small batches then wait for an ack. */
+  /**
+   * Per session, the latest payload that could not go at once. It goes with the next batch if the
+   * window allows, so the log ends on the latest bytes after a flood; the one it replaces is dropped.
+   */
+  const held = new Map<SessionId, DataEvent>();
+  /** Set when payloads were refused for lack of window; small batches then wait for an ack. */
   let behind = false;
   let timer: NodeJS.Timeout | undefined;
   let disposed = false;
@@ -109,8 +136,39 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     pending.push(dropped);
   };
 
+  const windowFits = (n: number) =>
+    pending.length < maxPendingEvents && flow.windowFits(n, pendingBytes, pendingData);
+
+  const take = (event: DataEvent) => {
+    const n = event.bytes.byteLength;
+    closeDrops(event.id);
+    pending.push(event);
+    pendingBytes += n;
+    pendingData += 1;
+    flow.charge(n);
+  };
+
+  /** The session's waiting payload goes now if the window has room (the budget aside), or is dropped. */
+  const release = (id: SessionId) => {
+    const event = held.get(id);
+    if (!event) return;
+    held.delete(id);
+    if (windowFits(event.bytes.byteLength)) take(event);
+    else {
+      behind = true;
+      drop(event);
+    }
+  };
+
+  /** Another event of the session follows: what waits goes before it, and open drops close. */
+  const settle = (id: SessionId) => {
+    if (held.size > 0) release(id);
+    closeDrops(id);
+  };
+
   const nothingPending = () =>
     pending.length === 0 &&
+    held.size === 0 &&
     counters.size === 0 &&
     clientCounters.size === 0 &&
     framePending.size === 0 &&
@@ -138,9 +196,11 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     if (timer) clearTimeout(timer);
     timer = undefined;
     if (nothingPending()) return;
-    // While the receiver is behind, a batch without payloads (drop counts, counters, states) waits
-    // for the next ack, so a stalled window does not start a stream of small batches instead.
-    if (!force && behind && pendingBytes === 0 && inFlightBytes > 0) return;
+    // While the receiver is behind, a batch without payloads (drop counts, counters, states, the
+    // payloads waiting) waits for the next ack, so a stalled window does not start a stream of
+    // small batches instead.
+    if (!force && behind && pendingBytes === 0 && flow.waiting) return;
+    for (const id of [...held.keys()]) release(id);
     seq += 1;
     const batch: EventBatch = {
       seq,
@@ -154,12 +214,10 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
         ...counters.values(),
       ],
     };
-    if (pendingBytes > 0) {
-      inFlight.push({ seq, bytes: pendingBytes });
-      inFlightBytes += pendingBytes;
-    }
+    flow.sent(seq, pendingBytes, pendingData);
     pending = [];
     pendingBytes = 0;
+    pendingData = 0;
     pendingExchanges = 0;
     counters = new Map();
     clientCounters.clear();
@@ -175,21 +233,28 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     }
   }
 
-  const pushData = (event: DataEvent) => {
+  /** Into the batch if the window and the budget allow; else it waits (`mayWait`) or is dropped. */
+  const offer = (event: DataEvent, mayWait: boolean) => {
     const n = event.bytes.byteLength;
-    const batchFull =
-      pending.length >= maxPendingEvents || (pendingBytes > 0 && pendingBytes + n > maxBatchBytes);
-    if (batchFull) flush();
-    const stillFull = pending.length >= maxPendingEvents;
-    if (stillFull || inFlightBytes + pendingBytes + n > maxInFlightBytes) {
-      if (!stillFull) behind = true;
-      drop(event);
+    if (pending.length >= maxPendingEvents || (pendingBytes > 0 && pendingBytes + n > maxBatchBytes)) flush();
+    const fits = windowFits(n);
+    if (fits && flow.budgetFits(n)) {
+      take(event);
+      if (pendingBytes >= maxBatchBytes) flush();
       return;
     }
-    closeDrops(event.id);
-    pending.push(event);
-    pendingBytes += n;
-    if (pendingBytes >= maxBatchBytes) flush();
+    if (!fits && pending.length < maxPendingEvents) behind = true;
+    if (mayWait) held.set(event.id, event);
+    else drop(event);
+  };
+
+  const pushData = (event: DataEvent) => {
+    const earlier = held.get(event.id);
+    if (earlier) {
+      held.delete(event.id);
+      offer(earlier, false);
+    }
+    offer(event, true);
   };
 
   /**
@@ -198,8 +263,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
    */
   const pushExchange = (event: ExchangeEvent) => {
     const n = exchangeBytes(event);
-    const fits = n === 0 || inFlightBytes + pendingBytes + n <= maxInFlightBytes;
-    closeDrops(event.id);
+    settle(event.id);
+    const fits = n === 0 || flow.bytesFit(n, pendingBytes);
     pending.push(fits ? event : withoutBytes(event));
     if (fits) pendingBytes += n;
     pendingExchanges += 1;
@@ -231,19 +296,20 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
         pushExchange(event);
         break;
       case 'client-disconnected':
+        settle(event.id);
         releasePeerLevels(event.id, event.peer);
-        closeDrops(event.id);
         pending.push(event);
         break;
       case 'data':
         pushData(event);
         break;
       case 'session-opened':
-        closeDrops(event.session.id);
+        settle(event.session.id);
         pending.push(event);
         break;
       case 'session-closed': {
         // The final totals go out before the session disappears from the receiver's list.
+        settle(event.id);
         releasePeerLevels(event.id);
         pending.push(...tasks.take(event.id), ...autoReplies.take(event.id));
         pending.push(...captures.take(event.id));
@@ -252,12 +318,11 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
           counters.delete(event.id);
           pending.push(last);
         }
-        closeDrops(event.id);
         pending.push(event);
         break;
       }
       default:
-        closeDrops(event.id);
+        settle(event.id);
         pending.push(event);
     }
     schedule();
@@ -267,9 +332,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     push,
     ack(acked: number) {
       if (disposed) return;
-      while (inFlight.length > 0 && (inFlight[0]?.seq ?? Number.POSITIVE_INFINITY) <= acked) {
-        inFlightBytes -= inFlight.shift()?.bytes ?? 0;
-      }
+      flow.acked(acked);
       behind = false;
       schedule();
     },
@@ -280,6 +343,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       timer = undefined;
       pending = [];
       pendingBytes = 0;
+      pendingData = 0;
+      held.clear();
       counters = new Map();
       clientCounters.clear();
       framePending.clear();
@@ -288,8 +353,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       autoReplies.clear();
       pendingExchanges = 0;
       openDrops = new Map();
-      inFlight.length = 0;
-      inFlightBytes = 0;
+      flow.clear();
     },
   };
 }
