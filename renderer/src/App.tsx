@@ -8,8 +8,10 @@ import { Composer } from './components/Composer';
 import { EngineBanner } from './components/EngineBanner';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { NetworkPanel } from './components/NetworkPanel';
+import { SavedSessions } from './components/SavedSessions';
 import { SessionList } from './components/SessionList';
 import { SessionPanel } from './components/SessionPanel';
+import { SettingsButton } from './components/SettingsDialog';
 import { ShortcutsButton, ShortcutsSheet } from './components/ShortcutsSheet';
 import { StatusBar } from './components/StatusBar';
 import { TestCasesPanel } from './components/TestCasesPanel';
@@ -52,8 +54,10 @@ export function App() {
             {t('app.testCases')}
           </button>
           <ShortcutsButton onClick={shortcuts.openSheet} />
+          <SettingsButton />
           <ErrorBoundary region="sessions">
             <SessionList />
+            <SavedSessions />
           </ErrorBoundary>
         </div>
         <aside className="sidebar">

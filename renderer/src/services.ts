@@ -1,10 +1,10 @@
 // Everything the UI talks to, built once per window: the bridge, the stores, the actions and the
-// sync between them. Components reach it through AppContext; dispose() stops all of it.
+// sync between them, all started from the settings file's contents. Components reach it through
+// AppContext; dispose() stops all of it.
 
 import type { StoreApi } from 'zustand/vanilla';
-import { PROTOCOLS } from '../../shared/contract/model';
+import { startAppearance } from './appearance';
 import type { Bridge } from './bridge';
-import { isAutoReplyRows } from './state/auto-reply-rows';
 import { type AutomationActions, createAutomationActions } from './state/automation-actions';
 import { startAutomationSync } from './state/automation-sync';
 import { startEngineSync } from './state/engine-sync';
@@ -12,18 +12,14 @@ import { createLogStore, type LogStore } from './state/log-store';
 import { createLogViewStore, type LogViewState } from './state/log-view-store';
 import { createHistoryStore, type HistoryStore } from './state/message-history';
 import { createNetworkStore, type NetworkStore } from './state/network-store';
-import {
-  createPrefsStore,
-  type KeyValueStorage,
-  type Prefs,
-  readStored,
-  writeStored,
-} from './state/prefs-store';
+import { createPrefsStore, type Prefs } from './state/prefs-store';
 import { createPresetsStore, type PresetsStore } from './state/send-presets';
 import { createSessionActions, type SessionActions } from './state/session-actions';
-import { activeSession, defaultSettings, type SessionSettings } from './state/sessions-reducer';
 import { createSessionsStore, type SessionsStore } from './state/sessions-store';
-import { EXPECT_KINDS, FRAMING_KINDS } from './state/settings';
+import { settingsOfSetup } from './state/settings-doc';
+import type { StartupSettings } from './state/settings-startup';
+import { createSettingsStore, type SettingsStore } from './state/settings-store';
+import { type SettingsSync, startSettingsSync } from './state/settings-sync';
 import { startTaskLog } from './state/task-log';
 
 export interface Services {
@@ -37,54 +33,33 @@ export interface Services {
   network: NetworkStore;
   history: HistoryStore;
   presets: PresetsStore;
+  /** Saved sessions, recent hosts and ports, the settings file's state. */
+  settings: SettingsStore;
+  settingsSync: SettingsSync;
   dispose(): void;
 }
 
-const SESSION_KEY = 'socketbench.session';
-
-/** Fields whose value must be one of a few choices, not merely a string. */
-const CHOICES: Partial<Record<keyof SessionSettings, readonly unknown[]>> = {
-  protocol: PROTOCOLS,
-  framing: FRAMING_KINDS,
-  lengthSize: ['1', '2', '4'],
-  lengthOrder: ['be', 'le'],
-  expectKind: EXPECT_KINDS,
-};
-
-/** Each remembered field must have its default's type, and a choice must be one we know. */
-function settingsValidators(): { [K in keyof SessionSettings]: (v: unknown) => boolean } {
-  const defaults = defaultSettings();
-  const out = {} as Record<keyof SessionSettings, (v: unknown) => boolean>;
-  for (const key of Object.keys(defaults) as (keyof SessionSettings)[]) {
-    const choices = CHOICES[key];
-    out[key] = choices ? (v) => choices.includes(v) : (v) => typeof v === typeof defaults[key];
-  }
-  out.autoReply = isAutoReplyRows;
-  return out;
-}
-
-export function createServices(bridge: Bridge, storage?: KeyValueStorage): Services {
-  // The settings last edited start the first session of the next run.
-  const remembered = readStored<SessionSettings>(
-    storage,
-    SESSION_KEY,
-    defaultSettings(),
-    settingsValidators(),
-  );
-  const sessions = createSessionsStore(remembered);
+export function createServices(bridge: Bridge, startup: StartupSettings): Services {
+  const saved = startup.settings;
+  // The setup last edited starts the first session of the next run.
+  const sessions = createSessionsStore(settingsOfSetup(saved.lastSession));
   const log = createLogStore();
-  const prefs = createPrefsStore(storage);
+  const prefs = createPrefsStore(saved.ui);
   const actions = createSessionActions(bridge.api, sessions, log);
   const network = createNetworkStore(bridge.api);
   const automation = createAutomationActions(bridge.api, sessions, log, actions);
-
-  let lastSaved = activeSession(sessions.getState()).settings;
-  const offSave = sessions.subscribe((state) => {
-    const settings = activeSession(state).settings;
-    if (settings === lastSaved) return;
-    lastSaved = settings;
-    writeStored(storage, SESSION_KEY, settings);
+  const history = createHistoryStore(saved.history);
+  const presets = createPresetsStore(saved.presets);
+  const settings = createSettingsStore({
+    savedSessions: saved.savedSessions,
+    recent: saved.recent,
+    path: startup.path,
+    available: startup.available,
+    ...(startup.notice ? { notice: startup.notice } : {}),
   });
+  const settingsSync = startSettingsSync({ api: bridge.api, prefs, sessions, history, presets, settings });
+  const stopAppearance = startAppearance(prefs);
+
   const stopSync = startEngineSync({
     link: { api: bridge.api, status: bridge.status, onStatus: bridge.onStatus },
     sessions,
@@ -104,13 +79,16 @@ export function createServices(bridge: Bridge, storage?: KeyValueStorage): Servi
     actions,
     automation,
     network,
-    history: createHistoryStore(storage),
-    presets: createPresetsStore(storage),
+    history,
+    presets,
+    settings,
+    settingsSync,
     dispose() {
       stopTaskLog();
       stopAutomationSync();
       stopSync();
-      offSave();
+      settingsSync.stop();
+      stopAppearance();
       bridge.dispose();
     },
   };

@@ -2,6 +2,7 @@
 // address, a UDP socket's bind address, each with its Options.
 import { useT } from '../i18n';
 import { AddressSelect, CheckField, Options, TextField } from './FormFields';
+import { RECENT_HOSTS_ID, RECENT_PORTS_ID } from './RecentLists';
 import type { SettingsForm } from './useSettingsForm';
 
 function ClientFields({ form }: { form: SettingsForm }) {
@@ -15,8 +16,17 @@ function ClientFields({ form }: { form: SettingsForm }) {
           label={t('session.host')}
           size="grow"
           placeholder="192.168.1.123"
+          list={RECENT_HOSTS_ID}
         />
-        <TextField form={form} name="port" label={t('session.port')} size="port" numeric placeholder="8087" />
+        <TextField
+          form={form}
+          name="port"
+          label={t('session.port')}
+          size="port"
+          numeric
+          placeholder="8087"
+          list={RECENT_PORTS_ID}
+        />
       </div>
       <Options form={form}>
         <div className="field-row">

@@ -5,6 +5,7 @@ import { useServices } from '../app-context';
 import { useT } from '../i18n';
 import { sendToOptions } from '../state/send-target';
 import type { UiSession } from '../state/sessions-reducer';
+import { RECENT_HOSTS_ID, RECENT_PORTS_ID } from './RecentLists';
 
 function SendTo({ session }: { session: UiSession }) {
   const { t } = useT();
@@ -53,6 +54,7 @@ function UdpRemote({ session }: { session: UiSession }) {
             placeholder="192.168.1.123"
             spellCheck={false}
             autoComplete="off"
+            list={RECENT_HOSTS_ID}
             onChange={(e) => update({ remoteHost: e.target.value })}
           />
         </div>
@@ -68,6 +70,7 @@ function UdpRemote({ session }: { session: UiSession }) {
             disabled={s.replyToSender}
             placeholder="8080"
             autoComplete="off"
+            list={RECENT_PORTS_ID}
             onChange={(e) => update({ remotePort: e.target.value })}
           />
         </div>

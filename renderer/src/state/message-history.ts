@@ -2,7 +2,7 @@
 // across runs, and recalled with Arrow Up / Arrow Down as a shell does (the draft comes back at the
 // end). Pure functions plus a small store.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { ENCODE_AS, type EncodeAs, type KeyValueStorage, writeStored } from './prefs-store';
+import { ENCODE_AS, type EncodeAs } from './prefs-store';
 
 export interface HistoryItem {
   text: string;
@@ -86,22 +86,13 @@ export function parseHistory(value: unknown): HistoryItem[] {
   return items.slice(Math.max(0, items.length - HISTORY_LIMIT));
 }
 
-const HISTORY_KEY = 'socketbench.history';
-
 export interface HistoryStore extends StoreApi<{ items: HistoryItem[] }> {
   remember(item: HistoryItem): void;
 }
 
-export function createHistoryStore(storage?: KeyValueStorage): HistoryStore {
-  let initial: HistoryItem[] = [];
-  try {
-    const raw = storage?.getItem(HISTORY_KEY);
-    initial = raw ? parseHistory(JSON.parse(raw)) : [];
-  } catch {
-    initial = [];
-  }
-  const store = createStore<{ items: HistoryItem[] }>()(() => ({ items: initial }));
-  store.subscribe(({ items }) => writeStored(storage, HISTORY_KEY, items));
+/** `initial`: the settings file's history (settings-sync.ts keeps it there). */
+export function createHistoryStore(initial: HistoryItem[] = []): HistoryStore {
+  const store = createStore<{ items: HistoryItem[] }>()(() => ({ items: parseHistory(initial) }));
   return {
     ...store,
     remember: (item) => {

@@ -1,75 +1,48 @@
-// Remembered choices: read back what was stored, ignore what is not valid, survive broken storage.
+// Remembered choices: the store starts from the settings file's ui part, and 0.1.0's stored record,
+// handed over on a first run, keeps its valid fields and replaces invalid ones with defaults.
 import { describe, expect, it } from 'vitest';
-import { createPrefsStore, defaultPrefs, type KeyValueStorage } from './prefs-store';
+import { readSettings } from '../../../shared/settings';
+import { createPrefsStore, defaultPrefs, type Prefs } from './prefs-store';
 
-function memoryStorage(
-  initial: Record<string, string> = {},
-): KeyValueStorage & { data: Record<string, string> } {
-  const data = { ...initial };
-  return {
-    data,
-    getItem: (key) => data[key] ?? null,
-    setItem: (key, value) => {
-      data[key] = value;
-    },
-  };
+/** The prefs a first run starts with after handing over 0.1.0's localStorage record. */
+function handedOver(record: string): Prefs {
+  const read = readSettings({ 'socketbench.prefs': record });
+  if (!read.ok) throw new Error(`not read: ${read.problem}`);
+  return createPrefsStore(read.settings.ui).getState();
 }
 
 describe('prefs store', () => {
-  it('starts from the defaults and remembers every change', () => {
-    const storage = memoryStorage();
-    const prefs = createPrefsStore(storage);
-    expect(prefs.getState()).toEqual(defaultPrefs());
-    prefs.setState({ decodeAs: 'hex' });
-    expect(createPrefsStore(storage).getState().decodeAs).toBe('hex');
+  it('starts from the defaults, or from the saved choices', () => {
+    expect(createPrefsStore().getState()).toEqual(defaultPrefs());
+    const saved = { ...defaultPrefs(), decodeAs: 'hex' as const, theme: 'dark' as const };
+    expect(createPrefsStore(saved).getState()).toEqual(saved);
   });
 
-  it('keeps valid stored fields and replaces invalid ones with defaults', () => {
-    const storage = memoryStorage({
-      'socketbench.prefs': JSON.stringify({
-        decodeAs: 'utf-8',
-        encodeAs: 'ebcdic',
-        lineEnding: 'crlf',
-        escapes: 'yes',
-      }),
-    });
-    expect(createPrefsStore(storage).getState()).toEqual({
-      ...defaultPrefs(),
-      decodeAs: 'utf-8',
-      encodeAs: 'ascii',
-      lineEnding: 'crlf',
-      escapes: true,
-    });
+  it('keeps valid handed-over fields and replaces invalid ones with defaults', () => {
+    expect(
+      handedOver(
+        JSON.stringify({ decodeAs: 'utf-8', encodeAs: 'ebcdic', lineEnding: 'crlf', escapes: 'yes' }),
+      ),
+    ).toEqual({ ...defaultPrefs(), decodeAs: 'utf-8', lineEnding: 'crlf' });
   });
 
-  it('falls back to defaults on unreadable JSON and keeps working when storage throws', () => {
-    expect(createPrefsStore(memoryStorage({ 'socketbench.prefs': '{nope' })).getState()).toEqual(
-      defaultPrefs(),
-    );
-    const full: KeyValueStorage = {
-      getItem: () => null,
-      setItem: () => {
-        throw new Error('QuotaExceededError');
-      },
-    };
-    const prefs = createPrefsStore(full);
-    prefs.setState({ escapes: false });
-    expect(prefs.getState().escapes).toBe(false);
+  it('falls back to defaults on unreadable JSON', () => {
+    expect(handedOver('{nope')).toEqual(defaultPrefs());
   });
 
-  it('remembers the payload toolkit choices and refuses unknown kinds', () => {
-    const storage = memoryStorage({
-      'socketbench.prefs': JSON.stringify({
-        encodeAs: 'gbk',
-        checksum: 'crc16-modbus',
-        checksumOrder: 'le',
-        macros: true,
-        timeFormat: 'start',
-        hexDump: 'on',
-      }),
-    });
-    const prefs = createPrefsStore(storage).getState();
-    expect(prefs).toMatchObject({
+  it('keeps the payload toolkit choices and refuses unknown kinds', () => {
+    expect(
+      handedOver(
+        JSON.stringify({
+          encodeAs: 'gbk',
+          checksum: 'crc16-modbus',
+          checksumOrder: 'le',
+          macros: true,
+          timeFormat: 'start',
+          hexDump: 'on',
+        }),
+      ),
+    ).toMatchObject({
       encodeAs: 'gbk',
       checksum: 'crc16-modbus',
       checksumOrder: 'le',
@@ -77,13 +50,8 @@ describe('prefs store', () => {
       timeFormat: 'start',
       hexDump: false,
     });
-    const odd = memoryStorage({
-      'socketbench.prefs': JSON.stringify({ checksum: 'crc99', checksumOrder: 'middle', timeFormat: 'utc' }),
-    });
-    expect(createPrefsStore(odd).getState()).toMatchObject({
-      checksum: 'none',
-      checksumOrder: 'be',
-      timeFormat: 'absolute',
-    });
+    expect(
+      handedOver(JSON.stringify({ checksum: 'crc99', checksumOrder: 'middle', timeFormat: 'utc' })),
+    ).toMatchObject({ checksum: 'none', checksumOrder: 'be', timeFormat: 'absolute' });
   });
 });

@@ -5,7 +5,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { LINE_ENDINGS } from '../../../shared/contract/model';
 import { t } from '../i18n';
 import type { ComposeOptions } from './compose';
-import { CHECKSUM_CHOICES, ENCODE_AS, type KeyValueStorage, writeStored } from './prefs-store';
+import { CHECKSUM_CHOICES, ENCODE_AS } from './prefs-store';
 
 export interface SendPreset extends ComposeOptions {
   name: string;
@@ -152,24 +152,12 @@ export function mergePresets(current: readonly SendPreset[], incoming: readonly 
   return merged.slice(0, MAX_PRESETS);
 }
 
-const PRESETS_KEY = 'socketbench.presets';
-
 export interface PresetsStore extends StoreApi<{ presets: SendPreset[] }> {
   set(presets: SendPreset[]): void;
 }
 
-export function createPresetsStore(storage?: KeyValueStorage): PresetsStore {
-  let initial: SendPreset[] = [];
-  try {
-    const raw = storage?.getItem(PRESETS_KEY);
-    const parsed = raw ? importPresets(raw) : undefined;
-    initial = parsed?.ok ? parsed.presets : [];
-  } catch {
-    initial = [];
-  }
+/** `initial`: the settings file's presets (settings-sync.ts keeps them there). */
+export function createPresetsStore(initial: SendPreset[] = []): PresetsStore {
   const store = createStore<{ presets: SendPreset[] }>()(() => ({ presets: initial }));
-  store.subscribe(({ presets }) =>
-    writeStored(storage, PRESETS_KEY, { format: PRESETS_FORMAT, version: 1, presets }),
-  );
   return { ...store, set: (presets) => store.setState({ presets }) };
 }

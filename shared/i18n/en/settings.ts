@@ -1,2 +1,53 @@
-// English strings: settings. The keys here are the keys every language must have.
-export const settings = {} as const;
+// English strings: settings (the Settings dialog, saved sessions, the settings file's notices).
+// The keys here are the keys every language must have.
+export const settings = {
+  'settings.open': 'Settings',
+  'settings.title': 'Settings',
+  'settings.close': 'Close',
+  'settings.theme': 'Theme',
+  'settings.theme.system': 'System',
+  'settings.theme.light': 'Light',
+  'settings.theme.dark': 'Dark',
+  'settings.language': 'Language',
+  'settings.language.system': 'System',
+  'settings.file': 'Settings file',
+  'settings.fileNone': 'This engine keeps no settings file: changes last until the window closes.',
+  'settings.transfer': 'Import and export',
+  'settings.transferHint':
+    'One JSON file with every setting. Importing replaces the settings the file has; saved sessions and presets join yours by name.',
+  'settings.export': 'Export settings',
+  'settings.import': 'Import settings',
+  'settings.imported': 'Imported {file}.',
+  'settings.importedPartly': 'Imported {file}, except what could not be read: {refused}.',
+  'settings.importFailed': '{file} was not imported: {reason}',
+  'settings.read.notJson': 'it is not JSON ({detail}).',
+  'settings.read.notSettings': 'it is not a SocketBench settings file.',
+  'settings.read.presetsFile': 'it is a presets file; import it with Import presets in the sending tools.',
+  'settings.read.newer': 'a newer SocketBench wrote it (settings version {version}).',
+  'settings.saveFailed': 'Settings could not be saved: {error}',
+  'settings.notice.label': 'Settings file',
+  'settings.notice.corrupt':
+    'The settings file could not be read, so SocketBench started with default settings.',
+  'settings.notice.unreadable':
+    'The settings file could not be opened ({detail}), so SocketBench started with default settings.',
+  'settings.notice.newer':
+    'A newer SocketBench wrote the settings file (settings version {detail}), so this one started with default settings.',
+  'settings.notice.partial': 'Some settings could not be read and were left out: {refused}.',
+  'settings.notice.kept': 'The old file was kept beside it as {backup}.',
+  'settings.notice.copyKept': 'A copy of the file was kept beside it as {backup}.',
+  'settings.notice.noBackup': 'No backup of it could be made.',
+  'settings.notice.dismiss': 'Dismiss',
+  'settings.saved.title': 'Saved sessions',
+  'settings.saved.save': 'Save session',
+  'settings.saved.name': 'Saved session name',
+  'settings.saved.confirm': 'Save',
+  'settings.saved.cancel': 'Cancel',
+  'settings.saved.openNamed': 'Open {name}',
+  'settings.saved.openTitle': 'Open a new session with this setup',
+  'settings.saved.deleteNamed': 'Delete saved session {name}',
+  'settings.saved.deleteTitle': 'Delete',
+  'settings.saved.none': 'None yet. Save session keeps this session’s setup under a name.',
+  'settings.saved.done': 'Saved {name}.',
+  'settings.nameEmpty': 'Enter a name for the session.',
+  'settings.nameTooLong': 'A name has at most {max} characters.',
+} as const;
