@@ -331,7 +331,7 @@ describe('createEventBatcher', () => {
       'data:a:rx:50',
       'counters:a:500',
     ]);
-    expect((batches[0]?.events[3] as DataEvent).at).toBe(9);
+    expect(batches[0]?.events[3]).toMatchObject({ type: 'data', at: 9 });
     // A second later the budget has room again; the latest payload above ran it into debt meanwhile.
     now += 1000;
     batcher.push(data('a', 'rx', 50));

@@ -1,22 +1,16 @@
 // Per-connection event batching with flow control (DESIGN.md section 3). Plain Node timers only.
 // Memory stays bounded however fast events arrive: payloads the receiver cannot take become counts.
 import type {
-  AutoReplyEvent,
-  CaptureEvent,
-  ClientCountersEvent,
-  CountersEvent,
   DataEvent,
   DroppedEvent,
   EngineEvent,
   EventBatch,
   EventSink,
   ExchangeEvent,
-  PendingEvent,
-  TaskEvent,
 } from '../../shared/contract/events';
 import type { SessionId } from '../../shared/contract/model';
 import { DisplayFlow } from './event-flow';
-import { exchangeBytes, Levels, PeerLevels, withoutBytes } from './event-levels';
+import { BatchLevels, exchangeBytes, isLevel, withoutBytes } from './event-levels';
 
 export interface EventBatcherOptions {
   send: (batch: EventBatch) => void;
@@ -80,18 +74,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   let pendingBytes = 0;
   /** Data events in `pending`, for the window of data events in flight. */
   let pendingData = 0;
-  /** Counters are absolute totals, so only the latest per session is worth sending. */
-  let counters = new Map<SessionId, CountersEvent>();
-  /** The same for each server client, by session and peer. */
-  const clientCounters = new PeerLevels<ClientCountersEvent>();
-  /** Bytes waiting for the rest of a frame, per session and peer: a level, so the latest wins. */
-  const framePending = new PeerLevels<PendingEvent>();
-  /** A capture's status is absolute too: the latest per session. */
-  const captures = new Levels<CaptureEvent>((e) => e.id);
-  /** A task's progress and an auto-reply rule's hits are levels too: the latest per task or rule. */
-  const levelKey = (id: SessionId, sub: string) => `${id}\u0000${sub}`;
-  const tasks = new Levels<TaskEvent>((e) => levelKey(e.id, e.taskId));
-  const autoReplies = new Levels<AutoReplyEvent>((e) => levelKey(e.id, String(e.rule)));
+  /** Totals, progress, statuses: the latest of each goes at the end of the batch. */
+  const levels = new BatchLevels();
   let pendingExchanges = 0;
   /**
    * The dropped event still open for coalescing, per session and direction. Any other event of the
@@ -166,20 +150,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     closeDrops(id);
   };
 
-  const nothingPending = () =>
-    pending.length === 0 &&
-    held.size === 0 &&
-    counters.size === 0 &&
-    clientCounters.size === 0 &&
-    framePending.size === 0 &&
-    captures.size === 0 &&
-    tasks.size === 0 &&
-    autoReplies.size === 0;
-
-  /** A client's final totals and pending count go out before the event that says it left, so no row reappears after it. */
-  const releasePeerLevels = (id: SessionId, peer?: string) => {
-    pending.push(...clientCounters.take(id, peer), ...framePending.take(id, peer));
-  };
+  const nothingPending = () => pending.length === 0 && held.size === 0 && levels.empty;
 
   const schedule = () => {
     if (timer || disposed) return;
@@ -202,29 +173,12 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     if (!force && behind && pendingBytes === 0 && flow.waiting) return;
     for (const id of [...held.keys()]) release(id);
     seq += 1;
-    const batch: EventBatch = {
-      seq,
-      events: [
-        ...pending,
-        ...framePending.values(),
-        ...captures.values(),
-        ...tasks.values(),
-        ...autoReplies.values(),
-        ...clientCounters.values(),
-        ...counters.values(),
-      ],
-    };
+    const batch: EventBatch = { seq, events: [...pending, ...levels.drain()] };
     flow.sent(seq, pendingBytes, pendingData);
     pending = [];
     pendingBytes = 0;
     pendingData = 0;
     pendingExchanges = 0;
-    counters = new Map();
-    clientCounters.clear();
-    framePending.clear();
-    captures.clear();
-    tasks.clear();
-    autoReplies.clear();
     openDrops = new Map();
     try {
       opts.send(batch);
@@ -273,57 +227,17 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
 
   const push: EventSink = (event) => {
     if (disposed) return;
-    switch (event.type) {
-      case 'counters':
-        counters.set(event.id, event);
-        break;
-      case 'client-counters':
-        clientCounters.set(event);
-        break;
-      case 'pending':
-        framePending.set(event);
-        break;
-      case 'capture':
-        captures.set(event);
-        break;
-      case 'task':
-        tasks.set(event);
-        break;
-      case 'auto-reply':
-        autoReplies.set(event);
-        break;
-      case 'exchange':
-        pushExchange(event);
-        break;
-      case 'client-disconnected':
-        settle(event.id);
-        releasePeerLevels(event.id, event.peer);
-        pending.push(event);
-        break;
-      case 'data':
-        pushData(event);
-        break;
-      case 'session-opened':
-        settle(event.session.id);
-        pending.push(event);
-        break;
-      case 'session-closed': {
-        // The final totals go out before the session disappears from the receiver's list.
-        settle(event.id);
-        releasePeerLevels(event.id);
-        pending.push(...tasks.take(event.id), ...autoReplies.take(event.id));
-        pending.push(...captures.take(event.id));
-        const last = counters.get(event.id);
-        if (last) {
-          counters.delete(event.id);
-          pending.push(last);
-        }
-        pending.push(event);
-        break;
-      }
-      default:
-        settle(event.id);
-        pending.push(event);
+    if (isLevel(event)) levels.set(event);
+    else if (event.type === 'data') pushData(event);
+    else if (event.type === 'exchange') pushExchange(event);
+    else {
+      const id = event.type === 'session-opened' ? event.session.id : event.id;
+      settle(id);
+      // A client's final totals and held count go out before the event that says it left, so no
+      // row reappears after it; a closing session's final levels before it disappears.
+      if (event.type === 'client-disconnected') pending.push(...levels.takePeer(id, event.peer));
+      else if (event.type === 'session-closed') pending.push(...levels.takeSession(id));
+      pending.push(event);
     }
     schedule();
   };
@@ -345,12 +259,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       pendingBytes = 0;
       pendingData = 0;
       held.clear();
-      counters = new Map();
-      clientCounters.clear();
-      framePending.clear();
-      captures.clear();
-      tasks.clear();
-      autoReplies.clear();
+      levels.clear();
       pendingExchanges = 0;
       openDrops = new Map();
       flow.clear();

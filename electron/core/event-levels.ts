@@ -1,7 +1,36 @@
-// Pieces of the event batcher for bench automation events: latest-wins stores for levels (a
-// task's progress, a rule's hits) and the byte size of an exchange. Plain Node.
-import type { ExchangeEvent } from '../../shared/contract/events';
+// Pieces of the event batcher: latest-wins stores for levels (totals, a client's totals, held byte
+// counts, a capture's status, a task's progress, a rule's hits) and the byte size of an exchange.
+// Plain Node.
+import type {
+  AutoReplyEvent,
+  CaptureEvent,
+  ClientCountersEvent,
+  CountersEvent,
+  EngineEvent,
+  ExchangeEvent,
+  PendingEvent,
+  TaskEvent,
+} from '../../shared/contract/events';
 import type { SessionId } from '../../shared/contract/model';
+
+export type LevelEvent =
+  | CountersEvent
+  | ClientCountersEvent
+  | PendingEvent
+  | CaptureEvent
+  | TaskEvent
+  | AutoReplyEvent;
+
+const LEVEL_TYPES = new Set<string>([
+  'counters',
+  'client-counters',
+  'pending',
+  'capture',
+  'task',
+  'auto-reply',
+]);
+
+export const isLevel = (e: EngineEvent): e is LevelEvent => LEVEL_TYPES.has(e.type);
 
 /** The latest event per key: a level (totals, progress) replaces the one before it. */
 export class Levels<E extends { id: SessionId }> {
@@ -95,4 +124,96 @@ export const exchangeBytes = (e: ExchangeEvent): number =>
 export function withoutBytes(e: ExchangeEvent): ExchangeEvent {
   const { expected: _expected, actual: _actual, ...result } = e.result;
   return { ...e, result };
+}
+
+const subKey = (id: SessionId, sub: string) => `${id}\u0000${sub}`;
+
+/**
+ * Every level a batch carries: only the latest of each is worth sending, after the batch's other
+ * events, since each is absolute.
+ */
+export class BatchLevels {
+  private counters = new Map<SessionId, CountersEvent>();
+  private readonly clientCounters = new PeerLevels<ClientCountersEvent>();
+  private readonly framePending = new PeerLevels<PendingEvent>();
+  private readonly captures = new Levels<CaptureEvent>((e) => e.id);
+  private readonly tasks = new Levels<TaskEvent>((e) => subKey(e.id, e.taskId));
+  private readonly autoReplies = new Levels<AutoReplyEvent>((e) => subKey(e.id, String(e.rule)));
+
+  get empty(): boolean {
+    return (
+      this.counters.size === 0 &&
+      this.clientCounters.size === 0 &&
+      this.framePending.size === 0 &&
+      this.captures.size === 0 &&
+      this.tasks.size === 0 &&
+      this.autoReplies.size === 0
+    );
+  }
+
+  set(e: LevelEvent): void {
+    switch (e.type) {
+      case 'counters':
+        this.counters.set(e.id, e);
+        break;
+      case 'client-counters':
+        this.clientCounters.set(e);
+        break;
+      case 'pending':
+        this.framePending.set(e);
+        break;
+      case 'capture':
+        this.captures.set(e);
+        break;
+      case 'task':
+        this.tasks.set(e);
+        break;
+      case 'auto-reply':
+        this.autoReplies.set(e);
+    }
+  }
+
+  /** A client's (or, without a peer, every client's) totals and held count, taken out. */
+  takePeer(id: SessionId, peer?: string): LevelEvent[] {
+    return [...this.clientCounters.take(id, peer), ...this.framePending.take(id, peer)];
+  }
+
+  /** Everything of a closing session, its totals last. */
+  takeSession(id: SessionId): LevelEvent[] {
+    const out: LevelEvent[] = [
+      ...this.takePeer(id),
+      ...this.tasks.take(id),
+      ...this.autoReplies.take(id),
+      ...this.captures.take(id),
+    ];
+    const last = this.counters.get(id);
+    if (last) {
+      this.counters.delete(id);
+      out.push(last);
+    }
+    return out;
+  }
+
+  /** All of them, in the order a batch carries them, and none kept. */
+  drain(): LevelEvent[] {
+    const out: LevelEvent[] = [
+      ...this.framePending.values(),
+      ...this.captures.values(),
+      ...this.tasks.values(),
+      ...this.autoReplies.values(),
+      ...this.clientCounters.values(),
+      ...this.counters.values(),
+    ];
+    this.clear();
+    return out;
+  }
+
+  clear(): void {
+    this.counters = new Map();
+    this.clientCounters.clear();
+    this.framePending.clear();
+    this.captures.clear();
+    this.tasks.clear();
+    this.autoReplies.clear();
+  }
 }
