@@ -199,10 +199,28 @@ export class BenchPage {
     this.soakFigures = page.getByLabel(n('Soak figures'), { exact: true });
   }
 
+  /** A control's accessible name in the page's language (a pattern if it has two translations). */
+  name(english: string): string | RegExp {
+    return uiName(english, this.language);
+  }
+
+  /** A text in the page's language, where exactly one is needed (an option's label, a state word). */
+  label(english: string): string {
+    const names = uiNames(english, this.language);
+    if (names.length !== 1)
+      throw new Error(`"${english}" has ${names.length} translations: ${names.join(', ')}`);
+    return names[0] as string;
+  }
+
+  /** Matches text containing any translation of `english` (for state words with two forms). */
+  anyOf(english: string): RegExp {
+    return new RegExp(uiNames(english, this.language).map(escapeRegExp).join('|'));
+  }
+
   /** Unfolds the session panel's Expect section (Expected reply, its field, Timeout (ms)). */
   async showExpect(): Promise<void> {
     const section = this.page.locator('details', {
-      has: this.page.locator('summary', { hasText: /^Expect\b/ }),
+      has: this.page.locator('summary', { hasText: new RegExp(`^${escapeRegExp(this.label('Expect'))}`) }),
     });
     if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
     await expect(this.expectedReply).toBeVisible();
@@ -211,15 +229,15 @@ export class BenchPage {
   /** Unfolds the session setup's Options (a TCP client's local address, timeouts, reconnect). */
   async showOptions(): Promise<void> {
     const section = this.page.locator('details', {
-      has: this.page.locator('summary', { hasText: /^Options$/ }),
+      has: this.page.locator('summary', { hasText: new RegExp(`^${escapeRegExp(this.label('Options'))}$`) }),
     });
     if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
   }
 
   /** Opens one of the sending tools under the message box (Presets, Periodic send, Send file, Auto-reply, Soak run). */
   async tool(name: 'Presets' | 'Periodic send' | 'Send file' | 'Auto-reply' | 'Soak run'): Promise<Locator> {
-    await this.sendingTools.getByRole('tab', { name, exact: true }).click();
-    return this.page.getByRole('tabpanel', { name, exact: true });
+    await this.sendingTools.getByRole('tab', { name: this.name(name), exact: true }).click();
+    return this.page.getByRole('tabpanel', { name: this.name(name), exact: true });
   }
 
   /** Auto-reply rule `n` (1-based): its Match, Pattern, Reply, Delay (ms), Enabled and hit count. */
@@ -252,7 +270,7 @@ export class BenchPage {
   async exportLog(format: 'Text' | 'CSV' | 'Markdown transcript' | 'Received bytes (.bin)') {
     await this.exportMenu.click();
     const download = this.page.waitForEvent('download');
-    await this.page.getByRole('button', { name: format, exact: true }).click();
+    await this.page.getByRole('button', { name: this.name(format), exact: true }).click();
     return download;
   }
 
@@ -287,14 +305,17 @@ export class BenchPage {
     const rows = this.sessions.getByRole('listitem');
     const count = await rows.count();
     for (let i = 0; i < count; i++) {
-      await rows.first().getByRole('button', { name: 'Close session', exact: true }).click();
+      await rows
+        .first()
+        .getByRole('button', { name: this.name('Close session'), exact: true })
+        .click();
     }
     await expect(rows).toHaveCount(1);
     return (await rows.first().getAttribute('aria-label')) ?? '';
   }
 
   async connectTo(host: string, port: number): Promise<void> {
-    await this.protocol.selectOption({ label: 'TCP client' });
+    await this.protocol.selectOption({ label: this.label('TCP client') });
     await this.host.fill(host);
     await this.port.fill(String(port));
     await this.connect.click();
@@ -313,7 +334,7 @@ export class BenchPage {
       | 'Hex'
       | 'Base64' = 'ASCII',
   ): Promise<void> {
-    await this.encodeAs.selectOption({ label: encodeAs });
+    await this.encodeAs.selectOption({ label: this.label(encodeAs) });
     await this.message.fill(text);
     await this.send.click();
   }
@@ -328,21 +349,21 @@ export class BenchPage {
 
   /** Listens as a TCP server (port 0: a free one) and returns the port actually listened on. */
   async listenOn(port = 0, localAddress = ''): Promise<number> {
-    await this.protocol.selectOption({ label: 'TCP server' });
+    await this.protocol.selectOption({ label: this.label('TCP server') });
     await this.localAddress.selectOption({ value: localAddress });
     await this.port.fill(String(port));
     await this.listen.click();
-    await expect(this.state).toContainText('Listening');
+    await expect(this.state).toContainText(this.label('Listening'));
     return this.boundPort();
   }
 
   /** Opens a UDP socket on loopback (port 0: a free one) and returns its port. */
   async openUdp(localPort = 0, localAddress = '127.0.0.1'): Promise<number> {
-    await this.protocol.selectOption({ label: 'UDP' });
+    await this.protocol.selectOption({ label: this.label('UDP') });
     await this.localAddress.selectOption({ value: localAddress });
     await this.localPort.fill(String(localPort));
     await this.openSocket.click();
-    await expect(this.state).toContainText('Open');
+    await expect(this.state).toContainText(this.label('Open'));
     return this.boundPort();
   }
 
@@ -360,8 +381,10 @@ export class BenchPage {
   }
 
   async renameSession(from: string, to: string): Promise<void> {
-    await this.session(from).getByRole('button', { name: 'Rename', exact: true }).click();
-    const field = this.sessions.getByLabel('Session name', { exact: true });
+    await this.session(from)
+      .getByRole('button', { name: this.name('Rename'), exact: true })
+      .click();
+    const field = this.sessions.getByLabel(this.name('Session name'), { exact: true });
     await field.fill(to);
     await field.press('Enter');
     await expect(this.session(to)).toBeVisible();
