@@ -377,6 +377,7 @@ export const compose = {
   'cases.typeValue': '{type} {value}',
   'cases.none': 'none',
   'cases.and': '{a} and {b}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a case file's ${name} variable, as the message shows it
   'cases.unknownVar': 'unknown variable ${{name}}: {hint}',
   'cases.varHintDefine': "define it under 'vars' or pass --var {name}=VALUE",
   'cases.varHintName': 'a variable name is letters, digits, _ . and -',

@@ -358,6 +358,7 @@ export const compose: Record<keyof typeof en, string> = {
   'cases.typeValue': '{type} {value}',
   'cases.none': '一个也没有',
   'cases.and': '{a} 和 {b}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a case file's ${name} variable, as the message shows it
   'cases.unknownVar': '未知变量 ${{name}}：{hint}',
   'cases.varHintDefine': "请在 'vars' 下定义它，或用 --var {name}=VALUE 传入",
   'cases.varHintName': '变量名由字母、数字、_ . 和 - 组成',
