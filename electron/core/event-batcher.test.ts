@@ -186,8 +186,12 @@ describe('createEventBatcher', () => {
     batcher.flush();
     expect(batches.map(describeEvents)).toEqual([
       ['data:a:rx:50', 'data:a:rx:50'],
-      ['data:a:rx:50', 'dropped:a:rx:80/2', 'state:a:disconnected', 'dropped:a:tx:20/1'],
+      ['data:a:rx:50', 'dropped:a:rx:80/2', 'state:a:disconnected'],
     ]);
+    // The latest payload waits for the receiver to catch up rather than being dropped.
+    batcher.ack(2);
+    batcher.flush();
+    expect(describeEvents(batches[2])).toEqual(['data:a:tx:20']);
   });
 
   it('holds payload-free batches while the receiver is behind, and sends them with the latest payload on its ack', () => {
@@ -338,6 +342,18 @@ describe('createEventBatcher', () => {
     batcher.push(data('a', 'rx', 50));
     batcher.flush();
     expect(describeEvents(batches[1])).toEqual(['data:a:rx:50', 'data:a:rx:50']);
+  });
+
+  it("ends a session's log on its latest payload once a receiver that was behind catches up", () => {
+    const { batches, batcher } = setup({ maxBatchBytes: 100, maxInFlightBytes: 100 });
+    batcher.push(data('a', 'rx', 100));
+    for (let i = 0; i < 3; i++) batcher.push(data('a', 'rx', 10));
+    batcher.push(state('a', 'disconnected'));
+    vi.advanceTimersByTime(100);
+    expect(batches).toHaveLength(1);
+    batcher.ack(1);
+    vi.advanceTimersByTime(16);
+    expect(describeEvents(batches[1])).toEqual(['dropped:a:rx:20/2', 'data:a:rx:10', 'state:a:disconnected']);
   });
 
   it('bounds the data events in flight as well as their bytes', () => {

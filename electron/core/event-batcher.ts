@@ -2,14 +2,13 @@
 // Memory stays bounded however fast events arrive: payloads the receiver cannot take become counts.
 import type {
   DataEvent,
-  DroppedEvent,
   EngineEvent,
   EventBatch,
   EventSink,
   ExchangeEvent,
 } from '../../shared/contract/events';
 import type { SessionId } from '../../shared/contract/model';
-import { DisplayFlow } from './event-flow';
+import { DisplayFlow, droppedOf, OpenDrops } from './event-flow';
 import { BatchLevels, exchangeBytes, isLevel, withoutBytes } from './event-levels';
 
 export interface EventBatcherOptions {
@@ -77,47 +76,25 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   /** Totals, progress, statuses: the latest of each goes at the end of the batch. */
   const levels = new BatchLevels();
   let pendingExchanges = 0;
-  /**
-   * The dropped event still open for coalescing, per session and direction. Any other event of the
-   * session closes it, so each "N bytes not shown" keeps its place in that session's log.
-   */
-  let openDrops = new Map<SessionId, { rx?: DroppedEvent; tx?: DroppedEvent }>();
+  const openDrops = new OpenDrops();
   /**
    * Per session, the latest payload that could not go at once. It goes with the next batch if the
    * window allows, so the log ends on the latest bytes after a flood; the one it replaces is dropped.
    */
   const held = new Map<SessionId, DataEvent>();
+  /**
+   * Waiting payloads put in `pending` ahead of a later event of their session while the window was
+   * full: at the flush they go if it has room by then, else a drop count takes their place.
+   */
+  const deferred = new Set<DataEvent>();
   /** Set when payloads were refused for lack of window; small batches then wait for an ack. */
   let behind = false;
   let timer: NodeJS.Timeout | undefined;
   let disposed = false;
 
-  const closeDrops = (id: SessionId) => {
-    if (openDrops.size > 0) openDrops.delete(id);
-  };
-
   const drop = (event: DataEvent) => {
-    let open = openDrops.get(event.id);
-    const coalescing = open?.[event.dir];
-    if (coalescing) {
-      coalescing.bytes += event.bytes.byteLength;
-      coalescing.chunks += 1;
-      return;
-    }
-    const dropped: DroppedEvent = {
-      type: 'dropped',
-      id: event.id,
-      dir: event.dir,
-      bytes: event.bytes.byteLength,
-      chunks: 1,
-      at: event.at,
-    };
-    if (!open) {
-      open = {};
-      openDrops.set(event.id, open);
-    }
-    open[event.dir] = dropped;
-    pending.push(dropped);
+    const dropped = openDrops.add(event);
+    if (dropped) pending.push(dropped);
   };
 
   const windowFits = (n: number) =>
@@ -125,29 +102,68 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
 
   const take = (event: DataEvent) => {
     const n = event.bytes.byteLength;
-    closeDrops(event.id);
+    openDrops.close(event.id);
     pending.push(event);
     pendingBytes += n;
     pendingData += 1;
     flow.charge(n);
   };
 
-  /** The session's waiting payload goes now if the window has room (the budget aside), or is dropped. */
-  const release = (id: SessionId) => {
+  /**
+   * The session's waiting payload joins the batch if the window has room (the budget aside).
+   * Otherwise, ahead of another event of its session, it is deferred to the flush; at a flush it
+   * keeps waiting for the ack of what is in flight, or is dropped when nothing is.
+   */
+  const release = (id: SessionId, atFlush: boolean) => {
     const event = held.get(id);
     if (!event) return;
+    if (windowFits(event.bytes.byteLength)) {
+      held.delete(id);
+      take(event);
+      return;
+    }
+    behind = true;
+    if (atFlush && flow.waiting) return;
     held.delete(id);
-    if (windowFits(event.bytes.byteLength)) take(event);
+    if (atFlush) drop(event);
     else {
-      behind = true;
-      drop(event);
+      pending.push(event);
+      deferred.add(event);
     }
   };
 
   /** Another event of the session follows: what waits goes before it, and open drops close. */
   const settle = (id: SessionId) => {
-    if (held.size > 0) release(id);
-    closeDrops(id);
+    if (held.size > 0) release(id, false);
+    openDrops.close(id);
+  };
+
+  /**
+   * Each deferred payload goes if the window has room now; else it is counted as dropped in its
+   * place (with the drop count just before it, when that is of the same session and direction).
+   */
+  const resolveDeferred = () => {
+    const out: EngineEvent[] = [];
+    for (const event of pending) {
+      if (event.type !== 'data' || !deferred.delete(event)) {
+        out.push(event);
+        continue;
+      }
+      const n = event.bytes.byteLength;
+      if (flow.windowFits(n, pendingBytes, pendingData)) {
+        pendingBytes += n;
+        pendingData += 1;
+        flow.charge(n);
+        out.push(event);
+        continue;
+      }
+      const before = out[out.length - 1];
+      if (before?.type === 'dropped' && before.id === event.id && before.dir === event.dir) {
+        before.bytes += n;
+        before.chunks += 1;
+      } else out.push(droppedOf(event));
+    }
+    pending = out;
   };
 
   const nothingPending = () => pending.length === 0 && held.size === 0 && levels.empty;
@@ -171,7 +187,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     // payloads waiting) waits for the next ack, so a stalled window does not start a stream of
     // small batches instead.
     if (!force && behind && pendingBytes === 0 && flow.waiting) return;
-    for (const id of [...held.keys()]) release(id);
+    if (deferred.size > 0) resolveDeferred();
+    for (const id of [...held.keys()]) release(id, true);
     seq += 1;
     const batch: EventBatch = { seq, events: [...pending, ...levels.drain()] };
     flow.sent(seq, pendingBytes, pendingData);
@@ -179,7 +196,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     pendingBytes = 0;
     pendingData = 0;
     pendingExchanges = 0;
-    openDrops = new Map();
+    openDrops.clear();
     try {
       opts.send(batch);
     } catch {
@@ -259,9 +276,10 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       pendingBytes = 0;
       pendingData = 0;
       held.clear();
+      deferred.clear();
       levels.clear();
       pendingExchanges = 0;
-      openDrops = new Map();
+      openDrops.clear();
       flow.clear();
     },
   };

@@ -1,5 +1,8 @@
 // How much display payload one connection may take now: the ack window (payload bytes and data
-// events sent but not yet acknowledged) and the display budget (payload bytes per second). Plain Node.
+// events sent but not yet acknowledged) and the display budget (payload bytes per second); and the
+// drop counts that stand in for payloads it could not take. Plain Node.
+import type { DataEvent, DroppedEvent } from '../../shared/contract/events';
+import type { SessionId } from '../../shared/contract/model';
 
 export interface FlowLimits {
   maxInFlightBytes: number;
@@ -80,5 +83,48 @@ export class DisplayFlow {
     this.inFlight.length = 0;
     this.inFlightBytes = 0;
     this.inFlightEvents = 0;
+  }
+}
+
+export const droppedOf = (event: DataEvent): DroppedEvent => ({
+  type: 'dropped',
+  id: event.id,
+  dir: event.dir,
+  bytes: event.bytes.byteLength,
+  chunks: 1,
+  at: event.at,
+});
+
+/**
+ * The drop count still open for coalescing, per session and direction. Any other event of the
+ * session closes it, so each "N bytes not shown" keeps its place in that session's log.
+ */
+export class OpenDrops {
+  private open = new Map<SessionId, { rx?: DroppedEvent; tx?: DroppedEvent }>();
+
+  /** Counts the payload in; returns the new drop count to append, or undefined when it joined one. */
+  add(event: DataEvent): DroppedEvent | undefined {
+    let open = this.open.get(event.id);
+    const coalescing = open?.[event.dir];
+    if (coalescing) {
+      coalescing.bytes += event.bytes.byteLength;
+      coalescing.chunks += 1;
+      return undefined;
+    }
+    const dropped = droppedOf(event);
+    if (!open) {
+      open = {};
+      this.open.set(event.id, open);
+    }
+    open[event.dir] = dropped;
+    return dropped;
+  }
+
+  close(id: SessionId): void {
+    if (this.open.size > 0) this.open.delete(id);
+  }
+
+  clear(): void {
+    this.open = new Map();
   }
 }
