@@ -38,8 +38,10 @@ export interface LogRowsProps {
   shownOf(key: number): Shown;
   /** Rows shown whole (their height is measured): opened entries, the current match. */
   isOpen(key: number): boolean;
-  /** Changes whenever a row's way of showing changes (Decode as, Show as, open rows). */
+  /** Changes whenever the rows are shown another way (Decode as, Hex dump). */
   shapeSig: string;
+  /** Another log (a session switched to) starts at its newest entries. */
+  logId: string;
   /** The first row whose shape may have changed since the last render (undefined: none). */
   changedFrom?: number;
   renderRow(row: number, entry: LogEntry): ReactNode;
@@ -59,6 +61,12 @@ export function LogRows(p: LogRowsProps) {
   const following = useRef(true);
   const [atEnd, setAtEnd] = useState(true);
   const { view } = p;
+  const shownLog = useRef(p.logId);
+  if (shownLog.current !== p.logId) {
+    shownLog.current = p.logId;
+    following.current = true;
+    if (!atEnd) setAtEnd(true);
+  }
 
   // A measurement counts only while its row is kept whole: a closed row has its computed height.
   const measuredOf = (key: number, data: boolean) =>

@@ -1,7 +1,7 @@
 // The active session's traffic log: the entries the filter lets through, keyed by the entry's stable
 // key, virtualized by LogRows (heights from the entries, not measured), following the tail only while
 // the user is at the bottom; Find's matches marked and stepped through.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useLog, useLogView, usePrefs, useServices, useSessions } from '../app-context';
 import { useT } from '../i18n';
 import { keyRange } from '../state/checksum-calc';
@@ -11,7 +11,6 @@ import { ringAt } from '../state/log-ring';
 import type { Shown } from '../state/log-search';
 import { formatEntryTime } from '../state/log-time';
 import { activeSession } from '../state/sessions-reducer';
-import { ChecksumPanel } from './ChecksumPanel';
 import { LogFindBar } from './LogFindBar';
 import { LogRow } from './LogRow';
 import { LogRows, type LogRowsHandle } from './LogRows';
@@ -21,6 +20,9 @@ import { useLogSearch } from './useLogSearch';
 import '../log.css';
 
 const NONE_OPEN: ReadonlySet<number> = new Set();
+
+/** The calculator is not part of the first screen: its code loads when it is first opened. */
+const ChecksumPanel = lazy(() => import('./ChecksumPanel').then((m) => ({ default: m.ChecksumPanel })));
 
 /** Keys whose value differs between two records (a handful: entries shown their own way). */
 function changedKeys(a: Readonly<Record<number, unknown>>, b: Readonly<Record<number, unknown>>): number[] {
@@ -146,13 +148,18 @@ export function TrafficLog() {
         calculatorOpen={calculatorOpen}
         onCalculator={() => setCalculatorOpen((open) => !open)}
       />
-      {calculatorOpen && <ChecksumPanel onClose={() => setCalculatorOpen(false)} />}
+      {calculatorOpen && (
+        <Suspense fallback={null}>
+          <ChecksumPanel onClose={() => setCalculatorOpen(false)} />
+        </Suspense>
+      )}
       <LogRows
         view={view}
         ring={ring}
         shownOf={shownOf}
         isOpen={isOpen}
-        shapeSig={`${logShown}|${session.id}`}
+        shapeSig={logShown}
+        logId={session.id}
         changedFrom={changed.length > 0 ? Math.min(...changed) : undefined}
         renderRow={renderRow}
         handle={rows}
