@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { API_METHODS } from '../shared/contract/api';
+import { makeUserData, removeUserData } from './fixtures/app';
 
 const root = resolve(__dirname, '..');
 const electronDir = join(root, 'node_modules', 'electron');
@@ -27,11 +28,13 @@ test('the desktop app opens a secure window with exactly the SocketBench API', a
   expect(existsSync(main), 'build first: npm run build').toBe(true);
 
   const { ELECTRON_RUN_AS_NODE: _asNode, ...env } = process.env;
+  // The whole profile (settings, window state, web storage) in a temporary folder, never the user's.
+  const userData = makeUserData();
   const app = await electron.launch({
     executablePath: binary,
     args: [main],
     cwd: root,
-    env: env as Record<string, string>,
+    env: { ...env, SOCKETBENCH_USER_DATA: userData } as Record<string, string>,
   });
   try {
     const page = await app.firstWindow();
@@ -59,5 +62,6 @@ test('the desktop app opens a secure window with exactly the SocketBench API', a
     expect(listed).toEqual({ ok: true, value: [] });
   } finally {
     await app.close();
+    removeUserData(userData);
   }
 });
