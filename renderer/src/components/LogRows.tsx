@@ -21,8 +21,11 @@ import type { Shown } from '../state/log-search';
 
 /** Within this many pixels of the end counts as "at the bottom" (sub-pixel rounding, a nudge). */
 const AT_END_PX = 24;
-/** Rows rendered beyond each edge, so a fast scroll shows rows, not gaps. */
-const OVERSCAN_PX = 600;
+/**
+ * Rows rendered beyond each edge. Rows are rendered in the scroll event, before the frame is painted,
+ * so a few are enough; more would only be more rows to render when a whole screen scrolls at once.
+ */
+const OVERSCAN_PX = 120;
 /** Taller than this, the scroll range is scaled: browsers stop laying out far below ~16 M px. */
 const MAX_SCROLL_PX = 8_000_000;
 

@@ -21,6 +21,10 @@ export function LogToolbar() {
   const shown = useLog((s) => s.shown.ring.length);
   const { t, tn } = useT();
   const ids = { decode: useId(), time: useId(), dump: useId() };
+  const waiting = paused
+    ? t('log.waiting', { count: formatCount(waitingEntries), bytes: pluralBytes(waitingBytes) }) +
+      (overflowed ? t('log.oldestNotKept') : '')
+    : '';
 
   return (
     <div className="toolbar">
@@ -68,17 +72,15 @@ export function LogToolbar() {
           <label htmlFor={ids.dump}>{t('log.hexDump')}</label>
         </div>
       </div>
+      {/* Its place and width never change (see log.css), so Pause never moves under the pointer. */}
       <div className="tool-group end">
-        {paused && (
-          <span className="waiting">
-            {t('log.waiting', { count: formatCount(waitingEntries), bytes: pluralBytes(waitingBytes) })}
-            {overflowed && t('log.oldestNotKept')}
-          </span>
-        )}
+        <span className="waiting" title={waiting || undefined}>
+          {waiting}
+        </span>
         <span className="muted entry-count">{tn('log.entries', shown)}</span>
         <button
           type="button"
-          className={paused ? 'btn toggle on' : 'btn toggle'}
+          className={paused ? 'btn toggle log-toggle on' : 'btn toggle log-toggle'}
           aria-pressed={paused}
           onClick={() => (paused ? log.resume(activeId) : log.pause(activeId))}
         >

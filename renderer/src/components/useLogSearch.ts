@@ -8,6 +8,7 @@ import {
   createLogSearch,
   type FindQuery,
   locateHit,
+  needleKey,
   parseFind,
   type SearchHits,
   type Shown,
@@ -24,6 +25,8 @@ export interface LogSearch {
   step(delta: number): number | undefined;
 }
 
+const MAX_SEARCHES = 3;
+
 export function useLogSearch(
   ring: Ring<LogEntry>,
   filter: LogFilter,
@@ -35,12 +38,24 @@ export function useLogSearch(
   // Typing stays responsive on a big log: the count follows a moment later.
   const typed = useDeferredValue(find);
   const query = useMemo(() => parseFind(typed, hex), [typed, hex]);
-  const [search] = useState(createLogSearch);
+  // One search per query, the last few kept: a deferred render and an urgent one may ask for two
+  // queries in turn, and each goes on from where it stopped rather than starting over.
+  const [searches] = useState(() => new Map<string, ReturnType<typeof createLogSearch>>());
   // The current match belongs to its query: a new query starts at its first match.
   const [current, setCurrent] = useState({ query, ordinal: 0 });
 
   const needle = query.ok ? query.needle : undefined;
-  const hits = needle ? search({ ring, filter, needle, logShown, views }) : undefined;
+  let hits: SearchHits | undefined;
+  if (needle) {
+    const key = needleKey(needle);
+    let search = searches.get(key);
+    if (!search) {
+      search = createLogSearch();
+      searches.set(key, search);
+      for (const old of searches.keys()) if (searches.size > MAX_SEARCHES) searches.delete(old);
+    }
+    hits = search({ ring, filter, needle, logShown, views });
+  }
 
   const wanted = current.query === query ? current.ordinal : 0;
   const ordinal = hits && hits.total > 0 ? Math.min(wanted, hits.total - 1) : -1;

@@ -28,10 +28,8 @@ export function textLines(slab: Uint8Array, off: number, len: number, shown: Sho
   const end = off + Math.min(len, TEXT_PREVIEW_BYTES);
   let breaks = 0;
   if (BYTE_LINES.has(shown)) {
-    for (let at = slab.indexOf(LF, off); at >= 0 && at < end - 1 && breaks < MAX_TEXT_LINES; ) {
-      breaks++;
-      at = slab.indexOf(LF, at + 1);
-    }
+    // A loop, not indexOf on the slab: that would run on past the entry to the next line feed.
+    for (let at = off; at < end - 1 && breaks < MAX_TEXT_LINES; at++) if (slab[at] === LF) breaks++;
   } else if (shown === 'utf-16le' || shown === 'utf-16be') {
     const lo = shown === 'utf-16le' ? 0 : 1;
     for (let at = off; at + 1 < end && breaks < MAX_TEXT_LINES; at += 2) {

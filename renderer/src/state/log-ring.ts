@@ -59,6 +59,11 @@ export class Chunk<T> {
   objects: Map<number, T> | undefined;
   strings: string[] = [];
   private ids = new Map<string, number>();
+  /** The last peer and session interned: consecutive entries mostly share them. */
+  private last: [string, number][] = [
+    ['', -1],
+    ['', -1],
+  ];
 
   /** `first`: the absolute index (counted along the ring's lineage) of slot 0. */
   constructor(readonly first: number) {}
@@ -77,13 +82,15 @@ export class Chunk<T> {
     if (isData(item)) {
       const n = item.bytes.length;
       if (this.slabUsed + n > this.slab.length) this.growSlab(this.slabUsed + n);
-      this.slab.set(item.bytes, this.slabUsed);
+      // A call to set costs more than copying a short message byte by byte.
+      if (n <= 32) for (let i = 0; i < n; i++) this.slab[this.slabUsed + i] = item.bytes[i] as number;
+      else this.slab.set(item.bytes, this.slabUsed);
       this.slabUsed += n;
       this.ats[slot] = item.at;
       this.lens[slot] = n;
       this.tags[slot] = (item.dir === 'rx' ? TAG_RX : TAG_TX) | ((ISSUE_BITS[item.issue ?? ''] ?? 0) << 2);
-      this.peers[slot] = this.intern(item.peer);
-      this.sessions[slot] = this.intern(item.session);
+      this.peers[slot] = this.intern(item.peer, 0);
+      this.sessions[slot] = this.intern(item.session, 1);
     } else {
       this.objects ??= new Map();
       const stored = key === keyOf(item) || Number.isNaN(key) ? item : ({ ...item, key } as T);
@@ -140,13 +147,17 @@ export class Chunk<T> {
     if (this.slab.length > this.slabUsed) this.slab = this.slab.slice(0, this.slabUsed);
   }
 
-  private intern(s: string): number {
+  private intern(s: string, field = 0): number {
+    const last = this.last[field] as [string, number];
+    if (s === last[0] && last[1] >= 0) return last[1];
     let id = this.ids.get(s);
     if (id === undefined) {
       id = this.strings.length;
       this.strings.push(s);
       this.ids.set(s, id);
     }
+    last[0] = s;
+    last[1] = id;
     return id;
   }
 
