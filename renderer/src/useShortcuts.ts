@@ -3,6 +3,7 @@
 // page commands arrive here too, as the same key presses.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useServices } from './app-context';
+import { LOG_FIND_ID } from './components/LogFindBar';
 import { t } from './i18n';
 import { payloadOf } from './state/compose';
 import { sendPlan } from './state/send-target';
@@ -10,9 +11,8 @@ import { toErrorInfo } from './state/session-actions';
 import { activeSession } from './state/sessions-reducer';
 import { isMacPlatform, matchShortcut, presetShot, type ShortcutCommand } from './state/shortcuts';
 
-/** The composer's Send button and the log's Find box, by id (there is one of each in the window). */
+/** The composer's Send button, by id (there is one in the window, as there is one Find box). */
 export const SEND_BUTTON_ID = 'composer-send';
-export const FIND_INPUT_ID = 'log-find';
 /** Long enough to read a sentence, short enough not to linger over the next action. */
 const NOTICE_MS = 5000;
 
@@ -25,12 +25,6 @@ export interface Shortcuts {
   closeSheet(): void;
   /** Why the last shortcut did nothing, for a polite live region; cleared after a few seconds. */
   notice?: string;
-}
-
-function findInput(): HTMLInputElement | null {
-  const byId = document.getElementById(FIND_INPUT_ID);
-  if (byId instanceof HTMLInputElement) return byId;
-  return document.querySelector<HTMLInputElement>('.find input[type="search"]');
 }
 
 export function useShortcuts(): Shortcuts {
@@ -52,9 +46,11 @@ export function useShortcuts(): Shortcuts {
           return;
         }
         case 'find': {
-          const input = findInput();
-          input?.focus();
-          input?.select();
+          const input = document.getElementById(LOG_FIND_ID);
+          if (input instanceof HTMLInputElement) {
+            input.focus();
+            input.select();
+          }
           return;
         }
         case 'clearLog':
