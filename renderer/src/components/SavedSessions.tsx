@@ -1,5 +1,6 @@
 // The rail's saved sessions: Save session keeps the active session's whole setup under a name
-// (a name that exists is replaced); a click opens a new session with it; × deletes it.
+// (a name that exists is replaced); a click opens a new session with it (its name is the button's
+// name, as shown); × deletes it.
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { SavedSession } from '../../../shared/settings';
@@ -122,7 +123,6 @@ export function SavedSessions() {
               <button
                 type="button"
                 className="saved-open"
-                aria-label={t('settings.saved.openNamed', { name: entry.name })}
                 title={t('settings.saved.openTitle')}
                 onClick={() => open(entry)}
               >

@@ -1,14 +1,12 @@
 // The Settings dialog (a modal <dialog>: Esc closes it, focus returns to the rail's button): Theme,
 // Language, where the settings file is, and Export / Import of every setting as one JSON file.
-import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { LANGUAGE_PREFERENCES, type LanguagePreference } from '../../../shared/i18n/catalog';
-import { exportSettings, importSettings } from '../../../shared/settings';
 import { usePrefs, useServices } from '../app-context';
-import { download } from '../download';
 import { type MessageKey, useT } from '../i18n';
 import { THEMES, type ThemePreference } from '../state/prefs-store';
-import { listRefused, readProblemText } from '../state/settings-words';
+import { SettingsTransfer } from './SettingsTransfer';
 
 const THEME_LABELS: Record<ThemePreference, MessageKey> = {
   system: 'settings.theme.system',
@@ -20,77 +18,6 @@ const LANGUAGE_LABELS: Record<LanguagePreference, MessageKey> = {
   en: 'language.en',
   'zh-CN': 'language.zh-CN',
 };
-
-type Note = { tone: 'ok' | 'fault'; text: string };
-
-function TransferFields() {
-  const { t } = useT();
-  const { settingsSync } = useServices();
-  const [note, setNote] = useState<Note>();
-  const importId = useId();
-  const hintId = useId();
-
-  const onImport = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    if (!file) return;
-    input.value = '';
-    const result = importSettings(settingsSync.snapshot(), await file.text());
-    if (!result.ok) {
-      setNote({
-        tone: 'fault',
-        text: t('settings.importFailed', { file: file.name, reason: readProblemText(result) }),
-      });
-      return;
-    }
-    settingsSync.apply(result.settings);
-    setNote(
-      result.refused.length === 0
-        ? { tone: 'ok', text: t('settings.imported', { file: file.name }) }
-        : {
-            tone: 'fault',
-            text: t('settings.importedPartly', { file: file.name, refused: listRefused(result.refused) }),
-          },
-    );
-  };
-
-  return (
-    <fieldset className="group" aria-describedby={hintId}>
-      <legend className="field-label">{t('settings.transfer')}</legend>
-      <p id={hintId} className="muted settings-hint">
-        {t('settings.transferHint')}
-      </p>
-      <div className="actions wrap">
-        <button
-          type="button"
-          className="btn small"
-          onClick={() =>
-            download('socketbench-settings.json', 'application/json', [
-              exportSettings(settingsSync.snapshot()),
-            ])
-          }
-        >
-          {t('settings.export')}
-        </button>
-        <label className="btn small file-button" htmlFor={importId}>
-          {t('settings.import')}
-          <input
-            id={importId}
-            type="file"
-            accept="application/json,.json"
-            className="visually-hidden"
-            onChange={(e) => void onImport(e)}
-          />
-        </label>
-      </div>
-      {note && (
-        <p className={`reason reason-${note.tone}`} role={note.tone === 'fault' ? 'alert' : 'status'}>
-          {note.text}
-        </p>
-      )}
-    </fieldset>
-  );
-}
 
 export function SettingsDialog({ onClose }: { onClose(): void }) {
   const { t } = useT();
@@ -167,7 +94,7 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
           </select>
         </div>
       </div>
-      <TransferFields />
+      <SettingsTransfer />
       <p className="muted settings-file">
         {available ? (
           <>

@@ -42,7 +42,6 @@ export const settings = {
   'settings.saved.name': 'Saved session name',
   'settings.saved.confirm': 'Save',
   'settings.saved.cancel': 'Cancel',
-  'settings.saved.openNamed': 'Open {name}',
   'settings.saved.openTitle': 'Open a new session with this setup',
   'settings.saved.deleteNamed': 'Delete saved session {name}',
   'settings.saved.deleteTitle': 'Delete',

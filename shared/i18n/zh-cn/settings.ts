@@ -41,7 +41,6 @@ export const settings: Record<keyof typeof en, string> = {
   'settings.saved.name': '已保存会话的名称',
   'settings.saved.confirm': '保存',
   'settings.saved.cancel': '取消',
-  'settings.saved.openNamed': '打开 {name}',
   'settings.saved.openTitle': '用此设置打开一个新会话',
   'settings.saved.deleteNamed': '删除已保存的会话 {name}',
   'settings.saved.deleteTitle': '删除',
