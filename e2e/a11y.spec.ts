@@ -26,6 +26,10 @@ async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
   throw new Error(`not reachable with Tab: ${target.toString()}`);
 }
 
+// Each axe pass reads the whole page (a second or more on a loaded 2-core machine), and the first
+// test makes seven of them.
+test.describe.configure({ timeout: 120_000 });
+
 const boards: Esp8266Client[] = [];
 
 test.afterEach(async ({ page }) => {
