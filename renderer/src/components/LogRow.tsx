@@ -162,7 +162,7 @@ function DataRowView(p: DataRowProps) {
         )}
       </span>
       <span className="row-tools">
-        {(more || p.opened) && (
+        {((more && !p.open) || p.opened) && (
           <button
             type="button"
             className="btn small row-open"

@@ -172,6 +172,7 @@ export function createCounter(needle: Needle): EntryCounter {
     }
     return automata.get(shown);
   };
+  const literal = literalPart(text);
   const entry: Counter = (slab, off, len, shown) => {
     const auto = automatonFor(shown);
     if (auto) {
@@ -202,6 +203,14 @@ export function createCounter(needle: Needle): EntryCounter {
         return;
       }
       if (auto.never && !MULTI_BYTE.has(scope.logShown)) return;
+      if (literal && LITERAL_VIEWS.has(scope.logShown)) {
+        literalCandidates(chunk, from, to, literal, FOLDED, (slot) => {
+          if (!takes(chunk.tags[slot] as number, scope)) return;
+          const n = entry(chunk.slab, chunk.offs[slot] as number, chunk.lens[slot] as number, scope.logShown);
+          if (n > 0) add(chunk.keys[slot] as number, n);
+        });
+        return;
+      }
       // The common case, kept tight: one table, every entry of the chunk, no call per byte or entry.
       const { table } = auto;
       const { slab, offs, lens, tags, keys } = chunk;
@@ -228,6 +237,66 @@ export function createCounter(needle: Needle): EntryCounter {
 }
 
 const MULTI_BYTE: ReadonlySet<Shown> = new Set(['utf-8', 'gbk', 'gb18030']);
+
+/**
+ * Views in which an ASCII character of the shown text comes from a byte of its own (a printable one,
+ * shown as itself) or from an escape, and every escape starts with a backslash.
+ */
+const LITERAL_VIEWS: ReadonlySet<Shown> = new Set(['ascii', 'latin1', 'utf-8', 'gbk', 'gb18030']);
+
+/**
+ * The part of a needle that can only match bytes shown as themselves. Without a backslash in the
+ * needle, an escape can only hold its first characters, the tail of an escape's text ("x0d" of
+ * "\x0D"), so all but the first three characters are bytes as they are (case aside). Short needles,
+ * or ones with a backslash or a character beyond printable ASCII, have no such part.
+ */
+function literalPart(text: string): Uint8Array | undefined {
+  if (text.length < 7 || !/^[\x20-\x5b\x5d-\x7e]+$/.test(text)) return undefined;
+  return Uint8Array.from(text.slice(3), (c) => c.charCodeAt(0));
+}
+
+/** Each byte as a folded printable ASCII character, or 0 for a byte never shown as one. */
+const FOLDED = new Uint8Array(256);
+for (let b = 0x20; b <= 0x7e; b++) FOLDED[b] = b >= 0x41 && b <= 0x5a ? b | 0x20 : b;
+
+/**
+ * Calls `found` once for each slot of [from, to) whose bytes, mapped through `map` (FOLDED), hold
+ * `literal`: a Horspool search over the chunk's slab, so a rare needle skips most bytes unread.
+ */
+function literalCandidates(
+  chunk: Chunk<LogEntry>,
+  from: number,
+  to: number,
+  literal: Uint8Array,
+  map: Uint8Array,
+  found: (slot: number) => void,
+): void {
+  const { slab, offs, lens } = chunk;
+  const m = literal.length;
+  const last = literal[m - 1] as number;
+  const skip = new Uint8Array(256).fill(Math.min(m, 255));
+  for (let i = 0; i < m - 1; i++) skip[literal[i] as number] = m - 1 - i;
+  const stop = (offs[to - 1] as number) + (lens[to - 1] as number);
+  let slot = from;
+  let p = offs[from] as number;
+  while (p + m <= stop) {
+    const f = map[slab[p + m - 1] as number] as number;
+    if (f === last) {
+      let k = m - 2;
+      while (k >= 0 && map[slab[p + k] as number] === literal[k]) k--;
+      if (k < 0) {
+        while ((offs[slot] as number) + (lens[slot] as number) <= p) slot++;
+        const end = (offs[slot] as number) + (lens[slot] as number);
+        if (p + m <= end) {
+          found(slot);
+          p = end;
+          continue;
+        }
+      }
+    }
+    p += skip[f] as number;
+  }
+}
 
 const takes = (tag: number, scope: ChunkScope): boolean =>
   tag !== TAG_OBJECT && (tag & TAG_RX ? scope.rx : scope.tx);

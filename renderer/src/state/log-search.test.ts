@@ -2,7 +2,7 @@
 // needles; and the search that goes on from where it stopped as the log grows and sheds entries.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DECODE_AS } from '../../../shared/codec/display';
+import { DECODE_AS, type DecodeAs, displayText } from '../../../shared/codec/display';
 import { createViewCache, SHOW_ALL } from './log-filter';
 import type { DataEntry, LogEntry } from './log-reducer';
 import { emptyRing, ringDropFront, ringPush, ringToArray } from './log-ring';
@@ -134,6 +134,39 @@ describe('the log search', () => {
             .map((e) => [e.key, entryMatches(e.bytes, views[e.key] ?? logShown, needle).length])
             .filter(([, n]) => (n as number) > 0);
           expect(listed(hits)).toEqual(want);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('finds long needles taken from the entries themselves, starting anywhere, escapes included', () => {
+    const printable = fc.oneof(
+      { weight: 5, arbitrary: fc.integer({ min: 0x20, max: 0x7e }) },
+      { weight: 1, arbitrary: fc.constantFrom(0x0d, 0x0a, 0x00, 0x5c, 0xc4, 0xe3, 0x41) },
+    );
+    const entriesArb = fc.array(fc.array(printable, { minLength: 1, maxLength: 30 }), {
+      minLength: 1,
+      maxLength: 40,
+    });
+    fc.assert(
+      fc.property(
+        entriesArb,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 7, max: 12 }),
+        fc.constantFrom<DecodeAs>('ascii', 'latin1', 'utf-8', 'gbk'),
+        (specs, pick, start, length, logShown) => {
+          const entries: LogEntry[] = specs.map((b, i) => ({
+            ...data(i + 1, '', i % 3 === 0 ? 'tx' : 'rx'),
+            bytes: Uint8Array.from(b),
+          }));
+          const source = displayText((entries[pick % entries.length] as DataEntry).bytes, logShown);
+          const at = source.length > length ? start % (source.length - length) : 0;
+          const needle: Needle = { kind: 'text', text: fold(source.slice(at, at + length)) };
+          const ring = ringPush(emptyRing<LogEntry>(), entries);
+          const hits = createLogSearch()({ ring, filter: SHOW_ALL, needle, logShown, views: {} });
+          expect(listed(hits)).toEqual(slowHits(entries, needle, logShown));
         },
       ),
       { numRuns: 1500 },
