@@ -65,7 +65,8 @@ export function LogRows(p: LogRowsProps) {
   const [atEnd, setAtEnd] = useState(true);
   const { view } = p;
   const shownLog = useRef(p.logId);
-  if (shownLog.current !== p.logId) {
+  // Another log, or this one cleared, follows its newest entries again.
+  if (shownLog.current !== p.logId || view.count === 0) {
     shownLog.current = p.logId;
     following.current = true;
     if (!atEnd) setAtEnd(true);
