@@ -344,6 +344,27 @@ describe('createEventBatcher', () => {
     expect(describeEvents(batches[1])).toEqual(['data:a:rx:50', 'data:a:rx:50']);
   });
 
+  it('shows at most its budget of data events per second, however small they are', () => {
+    let now = 0;
+    const { batches, batcher } = setup({ maxDisplayEventsPerSecond: 80, now: () => now });
+    // 125 ms' worth (10 events) at once, then the latest of the burst.
+    for (let i = 0; i < 30; i++) batcher.push(data('a', 'rx', 1, i));
+    batcher.flush();
+    expect(describeEvents(batches[0])).toEqual([
+      ...Array(10).fill('data:a:rx:1'),
+      'dropped:a:rx:19/19',
+      'data:a:rx:1',
+    ]);
+    now += 100;
+    for (let i = 0; i < 10; i++) batcher.push(data('a', 'rx', 1, i));
+    batcher.flush();
+    expect(describeEvents(batches[1])).toEqual([
+      ...Array(7).fill('data:a:rx:1'),
+      'dropped:a:rx:2/2',
+      'data:a:rx:1',
+    ]);
+  });
+
   it("ends a session's log on its latest payload once a receiver that was behind catches up", () => {
     const { batches, batcher } = setup({ maxBatchBytes: 100, maxInFlightBytes: 100 });
     batcher.push(data('a', 'rx', 100));

@@ -22,11 +22,13 @@ export interface EventBatcherOptions {
   /** Data events sent but not yet acknowledged: a flood of tiny datagrams is bounded too. */
   maxInFlightEvents?: number;
   /**
-   * Payload bytes per second shown at most, whatever the receiver could take. Forwarding a byte
-   * costs the engine about what receiving it does, and no one reads a log at loopback speed; the
-   * rest is counted, captured and announced as not shown.
+   * Payload bytes and data events per second shown at most, whatever the receiver could take.
+   * Forwarding a byte costs the engine about what receiving it does, and the page far more, on the
+   * same cores; no one reads a log at loopback speed. The rest is counted, captured and announced
+   * as not shown.
    */
   maxDisplayBytesPerSecond?: number;
+  maxDisplayEventsPerSecond?: number;
   /** Events held for the next batch; a full batch is flushed, or its payloads dropped. */
   maxPendingEvents?: number;
   /** Exchange events held for the next batch; one more sends the batch even to a receiver behind. */
@@ -47,8 +49,10 @@ export const DEFAULT_FLUSH_INTERVAL_MS = 16;
 export const DEFAULT_MAX_BATCH_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MAX_IN_FLIGHT_EVENTS = 16 * 1024;
-/** Far above any board's stream (a W5500 moves about 10 MB/s); only a loopback flood meets it. */
-export const DEFAULT_MAX_DISPLAY_BYTES_PER_SECOND = 64 * 1024 * 1024;
+/** Above any microcontroller board's stream (a W5500 moves a few MB/s); a loopback flood meets it. */
+export const DEFAULT_MAX_DISPLAY_BYTES_PER_SECOND = 16 * 1024 * 1024;
+/** Some 330 entries per display frame: more than anyone reads, far fewer than a datagram flood. */
+export const DEFAULT_MAX_DISPLAY_EVENTS_PER_SECOND = 20_000;
 export const DEFAULT_MAX_PENDING_EVENTS = 4096;
 export const DEFAULT_MAX_PENDING_EXCHANGES = 1024;
 /** The display budget lets this long's worth through at once after a quiet spell. */
@@ -59,12 +63,12 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   const maxBatchBytes = opts.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const maxPendingEvents = opts.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
   const maxPendingExchanges = opts.maxPendingExchanges ?? DEFAULT_MAX_PENDING_EXCHANGES;
-  const maxBytesPerSecond = opts.maxDisplayBytesPerSecond ?? DEFAULT_MAX_DISPLAY_BYTES_PER_SECOND;
   const flow = new DisplayFlow({
     maxInFlightBytes: opts.maxInFlightBytes ?? DEFAULT_MAX_IN_FLIGHT_BYTES,
     maxInFlightEvents: opts.maxInFlightEvents ?? DEFAULT_MAX_IN_FLIGHT_EVENTS,
-    maxBytesPerSecond,
-    burstBytes: (maxBytesPerSecond * DISPLAY_BURST_MS) / 1000,
+    maxBytesPerSecond: opts.maxDisplayBytesPerSecond ?? DEFAULT_MAX_DISPLAY_BYTES_PER_SECOND,
+    maxEventsPerSecond: opts.maxDisplayEventsPerSecond ?? DEFAULT_MAX_DISPLAY_EVENTS_PER_SECOND,
+    burstMs: DISPLAY_BURST_MS,
     now: opts.now ?? (() => performance.now()),
   });
 

@@ -1,6 +1,6 @@
 // How much display payload one connection may take now: the ack window (payload bytes and data
-// events sent but not yet acknowledged) and the display budget (payload bytes per second); and the
-// drop counts that stand in for payloads it could not take. Plain Node.
+// events sent but not yet acknowledged) and the display budget (payload bytes and data events per
+// second); and the drop counts that stand in for payloads it could not take. Plain Node.
 import type { DataEvent, DroppedEvent } from '../../shared/contract/events';
 import type { SessionId } from '../../shared/contract/model';
 
@@ -8,21 +8,52 @@ export interface FlowLimits {
   maxInFlightBytes: number;
   maxInFlightEvents: number;
   maxBytesPerSecond: number;
-  /** What the budget lets through at once after a quiet spell. */
-  burstBytes: number;
+  maxEventsPerSecond: number;
+  /** The budget lets this long's worth through at once after a quiet spell. */
+  burstMs: number;
   now: () => number;
+}
+
+/** A rate with bursts: `perSecond` on average, `burst` at once; what is taken beyond that is debt. */
+class TokenBucket {
+  private tokens: number;
+  private at: number;
+
+  constructor(
+    private readonly perSecond: number,
+    private readonly burst: number,
+    private readonly now: () => number,
+  ) {
+    this.tokens = burst;
+    this.at = now();
+  }
+
+  /** Whether `n` may go now; more than a burst goes once the bucket is full. */
+  has(n: number): boolean {
+    const want = Math.min(n, this.burst);
+    if (this.tokens >= want) return true;
+    const now = this.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) * this.perSecond) / 1000);
+    this.at = now;
+    return this.tokens >= want;
+  }
+
+  take(n: number): void {
+    this.tokens -= n;
+  }
 }
 
 export class DisplayFlow {
   private readonly inFlight: { seq: number; bytes: number; events: number }[] = [];
   private inFlightBytes = 0;
   private inFlightEvents = 0;
-  private tokens: number;
-  private tokensAt: number;
+  private readonly bytes: TokenBucket;
+  private readonly events: TokenBucket;
 
   constructor(private readonly limits: FlowLimits) {
-    this.tokens = limits.burstBytes;
-    this.tokensAt = limits.now();
+    const burst = (perSecond: number) => (perSecond * limits.burstMs) / 1000;
+    this.bytes = new TokenBucket(limits.maxBytesPerSecond, burst(limits.maxBytesPerSecond), limits.now);
+    this.events = new TokenBucket(limits.maxEventsPerSecond, burst(limits.maxEventsPerSecond), limits.now);
   }
 
   /** Whether unacknowledged payloads are waiting. */
@@ -44,23 +75,15 @@ export class DisplayFlow {
     return this.inFlightBytes + pendingBytes + n <= this.limits.maxInFlightBytes;
   }
 
-  /**
-   * Whether the budget has room for `n` bytes. A payload larger than the burst goes once the budget
-   * is full; the budget may then run into debt, which the next ones wait out.
-   */
+  /** Whether the display budget has room for one more payload of `n` bytes. */
   budgetFits(n: number): boolean {
-    const want = Math.min(n, this.limits.burstBytes);
-    if (this.tokens >= want) return true;
-    const now = this.limits.now();
-    const refill = ((now - this.tokensAt) * this.limits.maxBytesPerSecond) / 1000;
-    this.tokens = Math.min(this.limits.burstBytes, this.tokens + refill);
-    this.tokensAt = now;
-    return this.tokens >= want;
+    return this.events.has(1) && this.bytes.has(n);
   }
 
   /** A payload of `n` bytes joined the batch. */
   charge(n: number): void {
-    this.tokens -= n;
+    this.bytes.take(n);
+    this.events.take(1);
   }
 
   sent(seq: number, bytes: number, events: number): void {
