@@ -20,13 +20,20 @@ interface Pair {
   rawCpu: CpuShares;
   stats: WindowStats;
   exact: boolean;
-  dropped: number;
+  /** What the subscriber was shown this round: payload bytes, or data events for datagrams. */
+  shown: number;
 }
 
 const portOf = (endpoint: string | undefined): number =>
   Number(endpoint?.slice(endpoint.lastIndexOf(':') + 1));
 
-function row(figure: string, unit: string, pairs: Pair[], perUnit: (p: Pair) => string): Row {
+function row(
+  figure: string,
+  unit: string,
+  pairs: Pair[],
+  perUnit: (p: Pair) => string,
+  shownUnit = 'payload bytes',
+): Row {
   const app = medianBy(pairs, (p) => p.app);
   const raw = medianBy(pairs, (p) => p.raw);
   const exact = pairs.every((p) => p.exact);
@@ -38,7 +45,7 @@ function row(figure: string, unit: string, pairs: Pair[], perUnit: (p: Pair) => 
     ratio: app.app / raw.raw,
     target: 'the same ratio as above',
     verdict: 'info',
-    note: `a subscriber that decodes every batch and acknowledges it at once, instead of the page; rounds app ${all((p) => p.app)}, raw ${all((p) => p.raw)} ${unit}; counters ${exact ? 'exact' : 'NOT exact'}; payloads not shown (dropped) ${pairs.map((p) => count(p.dropped)).join(', ')}; ${perUnit(app)}; engine event-loop delay p99 ${round(app.stats.loopDelayP99Ms)} ms; CPU in percent of one core (browser = the subscriber): ${formatCpu(app.stats.cpu)}; raw: ${formatCpu(raw.rawCpu)}`,
+    note: `a subscriber that decodes every batch and acknowledges it at once, instead of the page; rounds app ${all((p) => p.app)}, raw ${all((p) => p.raw)} ${unit}; counters ${exact ? 'exact' : 'NOT exact'}; shown to the subscriber per round ${pairs.map((p) => count(p.shown)).join(', ')} ${shownUnit}; ${perUnit(app)}; engine event-loop delay p99 ${round(app.stats.loopDelayP99Ms)} ms; CPU in percent of one core (browser = the subscriber): ${formatCpu(app.stats.cpu)}; raw: ${formatCpu(raw.rawCpu)}`,
   };
 }
 
@@ -61,6 +68,7 @@ async function tcpRounds(
   }
   const pairs: Pair[] = [];
   let expected = 0;
+  let shownBefore = 0;
   for (let r = 0; r < ctx.sizes.rounds; r++) {
     const load = (port: number) =>
       kind === 'messages'
@@ -96,8 +104,9 @@ async function tcpRounds(
       rawCpu,
       stats,
       exact: totals.rx === expected,
-      dropped: totals.droppedBytes,
+      shown: totals.dataBytes - shownBefore,
     });
+    shownBefore = kind === 'client' ? 0 : totals.dataBytes;
   }
   if (serverId) await sub.call('subClose', { id: serverId });
   await Promise.all([ctx.load.call('closeAll'), ctx.raw.call('closeAll')]);
@@ -115,6 +124,7 @@ async function udpRounds(ctx: BenchContext, sub: Child): Promise<Pair[]> {
   const port = portOf(s.local);
   const pairs: Pair[] = [];
   let expected = 0;
+  let shownBefore = 0;
   for (let r = 0; r < ctx.sizes.rounds; r++) {
     await ctx.raw.call('udpReceiverReset');
     const [rawSent, rawCpu] = await cpuWindow(ctx, () =>
@@ -144,8 +154,9 @@ async function udpRounds(ctx: BenchContext, sub: Child): Promise<Pair[]> {
       rawCpu,
       stats,
       exact: received === datagrams,
-      dropped: totals.droppedChunks,
+      shown: totals.dataEvents - shownBefore,
     });
+    shownBefore = totals.dataEvents;
     (pairs[pairs.length - 1] as Pair & { received: number[] }).received = [got.received, received];
   }
   await sub.call('subClose', { id: s.id });
@@ -179,7 +190,7 @@ export async function runEngineAlone(ctx: BenchContext): Promise<FigureResult> {
       ),
       {
         ...row(`${count(ctx.sizes.datagrams)} datagrams into a UDP session`, 'dgram/s', udp, cpuPerItem),
-        note: `received (raw, app) per round: ${udpReceived.map((r) => r.map(count).join(' / ')).join('; ')}; ${row('', '', udp, cpuPerItem).note}`,
+        note: `received (raw, app) per round: ${udpReceived.map((r) => r.map(count).join(' / ')).join('; ')}; ${row('', '', udp, cpuPerItem, 'datagrams').note}`,
       },
     ];
     return { rows, details: { server, client, messages: msgs, udp } };

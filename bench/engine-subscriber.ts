@@ -9,8 +9,9 @@ import { decodeFrame, encodeFrame } from '../shared/rpc/wire';
 export interface SubscriberTotals {
   /** RX bytes of the session as its last counters event said. */
   rx: number;
-  /** Data events received (rx), and the bytes and chunks of dropped events. */
+  /** Data events received (rx) and their bytes, and the bytes and chunks of dropped events. */
   dataEvents: number;
+  dataBytes: number;
   droppedBytes: number;
   droppedChunks: number;
   batches: number;
@@ -62,7 +63,7 @@ export class Subscriber {
   private of(id: string): SubscriberTotals {
     let t = this.totals.get(id);
     if (!t) {
-      t = { rx: 0, dataEvents: 0, droppedBytes: 0, droppedChunks: 0, batches: 0, rxAt: 0 };
+      t = { rx: 0, dataEvents: 0, dataBytes: 0, droppedBytes: 0, droppedChunks: 0, batches: 0, rxAt: 0 };
       this.totals.set(id, t);
     }
     return t;
@@ -75,8 +76,11 @@ export class Subscriber {
         t.rx = event.counters.rxBytes;
         t.rxAt = wallMs();
       }
-    } else if (event.type === 'data' && event.dir === 'rx') this.of(event.id).dataEvents++;
-    else if (event.type === 'dropped' && event.dir === 'rx') {
+    } else if (event.type === 'data' && event.dir === 'rx') {
+      const t = this.of(event.id);
+      t.dataEvents++;
+      t.dataBytes += event.bytes.byteLength;
+    } else if (event.type === 'dropped' && event.dir === 'rx') {
       const t = this.of(event.id);
       t.droppedBytes += event.bytes;
       t.droppedChunks += event.chunks;
