@@ -39,8 +39,10 @@
     [...document.querySelectorAll('button[aria-pressed]')].find((b) =>
       /^(Pause|Resume)$/.test(b.textContent.trim()),
     );
-  const waitingShown = (bar) =>
-    [...bar.querySelectorAll('span')].some((s) => /\bwaiting\b/.test(s.textContent));
+  // What waits while paused shows over the log, not in the toolbar: look in the whole log panel,
+  // but not in its rows (payloads could say "waiting" too).
+  const waitingShown = (panel) =>
+    [...panel.querySelectorAll('span:not([role="log"] span)')].some((s) => /\bwaiting\b/.test(s.textContent));
   let toggleMeasure;
   let toggleDiag;
 
@@ -61,14 +63,14 @@
     /**
      * Arms a measurement of the next click on Pause / Resume: from the click event's timestamp to the
      * frame that shows its effect. Pause's effect: the button reads pressed and the waiting count is
-     * on screen; Resume's: the button reads not pressed and the waiting count is gone. Returns where
+     * on screen (over the log); Resume's: the button reads not pressed and the waiting count is gone. Returns where
      * to click, so the click needs no further round trip to a busy page.
      */
     armToggle(pressed) {
       const button = toggle();
       button.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       const box = button.getBoundingClientRect();
-      const bar = button.closest('[class*="toolbar"]') ?? button.parentElement;
+      const bar = button.closest('section') ?? button.parentElement;
       let clickAt;
       const at = { x: box.left + box.width / 2, y: box.top + box.height / 2 };
       toggleDiag = () => ({

@@ -3,7 +3,7 @@
 // frame issue is a badge. A closed row shows the start of its entry (log-layout.ts says how much);
 // Show all opens it whole. A checkbox selects the entry for the checksum calculator.
 import { memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
-import { DECODE_AS, DECODE_AS_LABELS, type DecodeAs, decodeForDisplay } from '../../../shared/codec/display';
+import { decodeForDisplay } from '../../../shared/codec/display';
 import { type MarkedPiece, markPieces, withLineBreaks } from '../display-lines';
 import { formatBytes, pluralBytes } from '../format';
 import { useT } from '../i18n';
@@ -13,6 +13,7 @@ import { entryMatches, type Needle, type Shown } from '../state/log-search';
 import { formatDateTime } from '../state/log-time';
 import { ExchangeRow } from './ExchangeRow';
 import { HexDump } from './HexDump';
+import { ShowAsSelect } from './ShowAsSelect';
 
 function renderPieces(pieces: MarkedPiece[]): ReactNode[] {
   // Keys by position: the list is rebuilt whole for each payload and never reordered.
@@ -125,12 +126,13 @@ function DataRowView(p: DataRowProps) {
   if (more) cls.push('clipped');
   return (
     <div className={cls.join(' ')}>
-      <input
-        type="checkbox"
+      {/* biome-ignore lint/a11y/useSemanticElements: an input costs the page a value tracker per row as the log scrolls; this has the same role, state, name and keys */}
+      <button
+        type="button"
+        role="checkbox"
         className="row-select"
+        aria-checked={p.selected}
         aria-label={t('log.row.select')}
-        checked={p.selected}
-        onChange={() => undefined}
         onClick={(e) => p.onSelect(entry.key, e.shiftKey)}
       />
       <span className="time" title={formatDateTime(entry.at)}>
@@ -172,25 +174,7 @@ function DataRowView(p: DataRowProps) {
             {p.opened ? t('log.row.close') : openLabel}
           </button>
         )}
-        <select
-          className="show-as"
-          aria-label={t('log.row.showAs')}
-          title={t('log.row.showAsTitle')}
-          value={p.view ?? ''}
-          onChange={(e) => p.onShowAs(entry.key, (e.target.value || undefined) as EntryView | undefined)}
-        >
-          <option value="">
-            {t('log.row.logView', {
-              view: p.logShown === 'dump' ? t('log.hexDump') : DECODE_AS_LABELS[p.logShown],
-            })}
-          </option>
-          {DECODE_AS.map((as: DecodeAs) => (
-            <option key={as} value={as}>
-              {DECODE_AS_LABELS[as]}
-            </option>
-          ))}
-          <option value="dump">{t('log.hexDump')}</option>
-        </select>
+        <ShowAsSelect entryKey={entry.key} view={p.view} logShown={p.logShown} onShowAs={p.onShowAs} />
       </span>
     </div>
   );

@@ -18,6 +18,7 @@ import { createRowLayout, rowHeight } from '../state/log-layout';
 import type { LogEntry } from '../state/log-reducer';
 import type { Ring } from '../state/log-ring';
 import type { Shown } from '../state/log-search';
+import { RowsSettled } from './ShowAsSelect';
 
 /** Within this many pixels of the end counts as "at the bottom" (sub-pixel rounding, a nudge). */
 const AT_END_PX = 24;
@@ -28,6 +29,8 @@ const AT_END_PX = 24;
 const OVERSCAN_PX = 120;
 /** Taller than this, the scroll range is scaled: browsers stop laying out far below ~16 M px. */
 const MAX_SCROLL_PX = 8_000_000;
+/** Scrolling is over when no scroll event came for this long. */
+const SETTLE_MS = 250;
 
 export interface LogRowsHandle {
   /** Brings row `row` to the middle of the view. */
@@ -49,6 +52,8 @@ export interface LogRowsProps {
   changedFrom?: number;
   renderRow(row: number, entry: LogEntry): ReactNode;
   empty: ReactNode;
+  /** Shown over the rows' top right corner (what waits while paused). */
+  overlay?: ReactNode;
   handle?: Ref<LogRowsHandle>;
 }
 
@@ -63,7 +68,10 @@ export function LogRows(p: LogRowsProps) {
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
   const following = useRef(true);
   const [atEnd, setAtEnd] = useState(true);
+  const [settled, setSettled] = useState(true);
   const { view } = p;
+  const viewNow = useRef(view);
+  viewNow.current = view;
   const shownLog = useRef(p.logId);
   // Another log, or this one cleared, follows its newest entries again.
   if (shownLog.current !== p.logId || view.count === 0) {
@@ -105,7 +113,11 @@ export function LogRows(p: LogRowsProps) {
     if (!el) return;
     // Scroll events come before the frame's batch is applied, so reading the box here costs no
     // extra layout (a box that grew scrolls back before its observer tells its new height).
+    let settle: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
+      setSettled(false);
+      clearTimeout(settle);
+      settle = setTimeout(() => setSettled(true), SETTLE_MS);
       const top = el.scrollTop;
       const end = top + el.clientHeight >= el.scrollHeight - AT_END_PX;
       following.current = end;
@@ -120,6 +132,7 @@ export function LogRows(p: LogRowsProps) {
     el.addEventListener('scroll', onScroll, { passive: true });
     box.observe(el);
     return () => {
+      clearTimeout(settle);
       el.removeEventListener('scroll', onScroll);
       box.disconnect();
     };
@@ -134,9 +147,9 @@ export function LogRows(p: LogRowsProps) {
           const el = r.target as HTMLElement;
           const key = Number(el.dataset.key);
           const height = r.borderBoxSize[0]?.blockSize ?? el.offsetHeight;
-          if (height > 0 && measured.current.get(key) !== height) {
+          const row = viewNow.current.rowOfKey(key);
+          if (height > 0 && row >= 0 && measured.current.get(key) !== height) {
             measured.current.set(key, height);
-            const row = Number(el.dataset.row);
             from = from === undefined ? row : Math.min(from, row);
           }
         }
@@ -168,21 +181,23 @@ export function LogRows(p: LogRowsProps) {
     },
   }));
 
+  // The rows stack in one block moved to the first one's place: a render sets one transform and the
+  // new rows' heights, not a position per row.
+  const from = Math.max(0, first);
+  const windowY = layout.offsetOf(from) - virtualTop + top;
   const rows: ReactNode[] = [];
-  for (let row = Math.max(0, first); row <= last; row++) {
+  for (let row = from; row <= last; row++) {
     const entry = view.at(row);
     if (!entry) continue;
     const key = entry.key;
     const free = entry.kind === 'exchange' || (entry.kind === 'data' && p.isOpen(key));
-    const y = layout.offsetOf(row) - virtualTop + top;
     rows.push(
       <div
         key={key}
         ref={free ? observe : undefined}
         data-key={key}
-        data-row={row}
         className={free ? 'log-item free' : 'log-item'}
-        style={{ transform: `translateY(${y}px)`, height: free ? undefined : layout.heightOf(row) }}
+        style={free ? undefined : { height: layout.heightOf(row) }}
       >
         {p.renderRow(row, entry)}
       </div>,
@@ -195,14 +210,19 @@ export function LogRows(p: LogRowsProps) {
 
   return (
     <div className="log-frame">
+      {p.overlay}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard to scroll it */}
       <div ref={scroller} className="log-scroller" role="log" aria-label={t('log.name')} tabIndex={0}>
         {view.count === 0 ? (
           p.empty
         ) : (
-          <div className="log-sizer" style={{ height: sizer }}>
-            {rows}
-          </div>
+          <RowsSettled value={settled}>
+            <div className="log-sizer" style={{ height: sizer }}>
+              <div className="log-window" style={{ transform: `translateY(${windowY}px)` }}>
+                {rows}
+              </div>
+            </div>
+          </RowsSettled>
         )}
       </div>
       {!atEnd && view.count > 0 && (

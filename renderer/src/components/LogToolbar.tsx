@@ -1,5 +1,5 @@
-// Above the active session's log: Decode as, Time, Hex dump, Pause / Resume (with what waits
-// meanwhile) and Clear log.
+// Above the active session's log: Decode as, Time, Hex dump, Pause / Resume and Clear log; and what
+// waits while paused, shown over the log.
 import { useId } from 'react';
 import { DECODE_AS, DECODE_AS_LABELS, type DecodeAs } from '../../../shared/codec/display';
 import { useLog, usePrefs, useServices, useSessions } from '../app-context';
@@ -15,16 +15,9 @@ export function LogToolbar() {
   const timeFormat = usePrefs((p) => p.timeFormat);
   const hexDump = usePrefs((p) => p.hexDump);
   const paused = useLog((s) => s.paused);
-  const waitingEntries = useLog((s) => s.held.ring.length);
-  const waitingBytes = useLog((s) => s.held.bytes);
-  const overflowed = useLog((s) => s.heldLost.entries > 0);
   const shown = useLog((s) => s.shown.ring.length);
   const { t, tn } = useT();
   const ids = { decode: useId(), time: useId(), dump: useId() };
-  const waiting = paused
-    ? t('log.waiting', { count: formatCount(waitingEntries), bytes: pluralBytes(waitingBytes) }) +
-      (overflowed ? t('log.oldestNotKept') : '')
-    : '';
 
   return (
     <div className="toolbar">
@@ -72,11 +65,8 @@ export function LogToolbar() {
           <label htmlFor={ids.dump}>{t('log.hexDump')}</label>
         </div>
       </div>
-      {/* Its place and width never change (see log.css), so Pause never moves under the pointer. */}
+      {/* Its width never changes (see log.css), so Pause never moves under the pointer. */}
       <div className="tool-group end">
-        <span className="waiting" title={waiting || undefined}>
-          {waiting}
-        </span>
         <span className="muted entry-count">{tn('log.entries', shown)}</span>
         <button
           type="button"
@@ -91,5 +81,24 @@ export function LogToolbar() {
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * While paused: what waits, over the log's top right corner rather than in the toolbar, where its
+ * growing count would move the buttons.
+ */
+export function PausedBadge() {
+  const { t } = useT();
+  const paused = useLog((s) => s.paused);
+  const waitingEntries = useLog((s) => s.held.ring.length);
+  const waitingBytes = useLog((s) => s.held.bytes);
+  const overflowed = useLog((s) => s.heldLost.entries > 0);
+  if (!paused) return null;
+  return (
+    <span className="waiting paused-badge">
+      {t('log.waiting', { count: formatCount(waitingEntries), bytes: pluralBytes(waitingBytes) })}
+      {overflowed && t('log.oldestNotKept')}
+    </span>
   );
 }

@@ -14,7 +14,7 @@ import { activeSession } from '../state/sessions-reducer';
 import { LogFindBar } from './LogFindBar';
 import { LogRow } from './LogRow';
 import { LogRows, type LogRowsHandle } from './LogRows';
-import { LogToolbar } from './LogToolbar';
+import { LogToolbar, PausedBadge } from './LogToolbar';
 import { PendingLine } from './PendingLine';
 import { useLogSearch } from './useLogSearch';
 import '../log.css';
@@ -163,6 +163,7 @@ export function TrafficLog() {
         changedFrom={changed.length > 0 ? Math.min(...changed) : undefined}
         renderRow={renderRow}
         handle={rows}
+        overlay={<PausedBadge />}
         empty={
           <p className="log-empty">
             {ring.length > 0 ? t('log.empty.filtered') : paused ? t('log.empty.paused') : t('log.empty')}
