@@ -4,6 +4,7 @@ import type { Direction, EngineEvent, FrameIssue, StateEvent } from '../../../sh
 import type { ExchangeResult, Protocol, SessionId } from '../../../shared/contract/model';
 import { formatCount } from '../format';
 import { t } from '../i18n';
+import { faultText } from './phrase';
 
 export interface DataEntry {
   kind: 'data';
@@ -54,7 +55,7 @@ export interface LogContext {
 type Row = { tone: SystemTone; text: string };
 
 const withReason = (base: string, event: StateEvent): string =>
-  event.error ? t('log.sys.withReason', { text: base, reason: event.error.message }) : base;
+  event.error ? t('log.sys.withReason', { text: base, reason: faultText(event.error) }) : base;
 
 function clientStateText(event: StateEvent, target: string | undefined): Row | undefined {
   switch (event.state) {
@@ -96,7 +97,7 @@ function reconnectingText(event: StateEvent, target: string | undefined): string
         ? t('log.sys.attemptIn', { text, attempt: event.attempt, seconds: wait })
         : t('log.sys.attempt', { text, attempt: event.attempt });
   }
-  return event.error ? t('log.sys.because', { text, reason: event.error.message }) : text;
+  return event.error ? t('log.sys.because', { text, reason: faultText(event.error) }) : text;
 }
 
 /** Servers and UDP sockets: what matters is where they listen, which `local` says once bound. */
@@ -129,10 +130,9 @@ function boundStateText(event: StateEvent, protocol: Protocol): Row | undefined 
 
 function stateText(event: StateEvent, ctx: LogContext): Row {
   if (event.state === 'error') {
-    const message = event.error?.message;
     return {
       tone: 'error',
-      text: message === undefined ? t('log.sys.errorUnknown') : t('log.sys.error', { message }),
+      text: event.error ? t('log.sys.error', { message: faultText(event.error) }) : t('log.sys.errorUnknown'),
     };
   }
   const protocol = ctx.protocolOf?.(event.id) ?? 'tcp-client';
@@ -194,7 +194,7 @@ export function toEntry(event: EngineEvent, key: number, ctx: LogContext): LogEn
         session: event.id,
         tone: event.error ? 'warn' : 'info',
         text: event.error
-          ? t('log.sys.clientDisconnectedBecause', { peer: event.peer, reason: event.error.message })
+          ? t('log.sys.clientDisconnectedBecause', { peer: event.peer, reason: faultText(event.error) })
           : t('log.sys.clientDisconnected', { peer: event.peer }),
       };
     default:
