@@ -12,6 +12,7 @@ import { parseIpUnmapped } from '../../shared/net/ip';
 import { BOARD_PRESETS } from '../../shared/presets/boards';
 import { formatRun, stepDetailLines } from './case-report';
 import { type CaseReport, type RunCaseOptions, runCase, type StepResult } from './case-runner';
+import { refusal } from './engine-said';
 import { describeError } from './error-messages';
 import { type SimulatedBoard, startSimulatedBoard } from './simulated-boards';
 
@@ -169,7 +170,7 @@ export function createBenchTools(engine: CaseEngine, opts: { newId?: () => strin
   const refuse = (message: string, detail?: Phrase) =>
     new ApiError(CONTRACT_ERROR_CODES.badArgument, message, detail);
   const checkOpen = () => {
-    if (disposed) throw new ApiError(CONTRACT_ERROR_CODES.internal, 'The engine is shutting down.');
+    if (disposed) throw refusal(CONTRACT_ERROR_CODES.internal, 'error.engine.shuttingDown');
   };
 
   return {
@@ -201,12 +202,10 @@ export function createBenchTools(engine: CaseEngine, opts: { newId?: () => strin
     async startSimulatedBoard({ kind, port, target }) {
       checkOpen();
       if (kind === 'esp8266' && !target) {
-        throw refuse(
-          'The simulated ESP8266 connects to a TCP server: give the host and port of a listening session.',
-        );
+        throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.board.esp8266Target');
       }
       if (target && !isLoopback(target.host)) {
-        throw refuse(`Simulated boards stay on this PC: ${target.host} is not a loopback address.`);
+        throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.board.notLoopback', { host: target.host });
       }
       let board: SimulatedBoard;
       try {
@@ -231,7 +230,7 @@ export function createBenchTools(engine: CaseEngine, opts: { newId?: () => strin
 
     async stopSimulatedBoard({ id }) {
       const entry = boards.get(id);
-      if (!entry) throw refuse(`There is no simulated board "${id}": it was stopped already.`);
+      if (!entry) throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.board.unknown', { id });
       boards.delete(id);
       await entry.board.close();
     },

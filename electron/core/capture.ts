@@ -3,6 +3,9 @@
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { unlink } from 'node:fs/promises';
+import type { Phrase } from '../../shared/contract/model';
+import type { MessageKey } from '../../shared/i18n/catalog';
+import { type PhraseParams, said } from './engine-said';
 
 export type CaptureDirection = 'rx' | 'tx';
 
@@ -50,46 +53,39 @@ export const DEFAULT_CAPTURE_MAX_QUEUED_BYTES = 256 * 1024 * 1024;
 
 /** A capture failure: a system code (EISDIR, ENOSPC ...) or CAPTURE_BEHIND, and a sentence. */
 export class CaptureError extends Error {
+  /** `message` as a catalogue key and values. */
+  readonly detail: Phrase;
   constructor(
     readonly code: string,
-    message: string,
+    key: MessageKey,
+    params: PhraseParams,
   ) {
-    super(message);
+    const sentence = said(key, params);
+    super(sentence.message);
     this.name = 'CaptureError';
+    this.detail = sentence.detail;
   }
 }
 
+const FS_SENTENCES: Readonly<Record<string, MessageKey>> = {
+  EISDIR: 'error.capture.EISDIR',
+  ENOENT: 'error.capture.ENOENT',
+  ENOTDIR: 'error.capture.ENOTDIR',
+  EACCES: 'error.capture.EACCES',
+  EPERM: 'error.capture.EACCES',
+  EEXIST: 'error.capture.EEXIST',
+  EROFS: 'error.capture.EROFS',
+  ENOSPC: 'error.capture.ENOSPC',
+  EDQUOT: 'error.capture.ENOSPC',
+};
+
 function describeFsError(error: unknown, path: string): CaptureError {
   const code = String((error as { code?: unknown })?.code ?? 'EIO');
-  const where = `"${path}"`;
-  switch (code) {
-    case 'EISDIR':
-      return new CaptureError(code, `Cannot capture to ${where}: it is a folder. Choose a file name.`);
-    case 'ENOENT':
-      return new CaptureError(code, `Cannot capture to ${where}: its folder does not exist.`);
-    case 'ENOTDIR':
-      return new CaptureError(code, `Cannot capture to ${where}: part of the path is a file, not a folder.`);
-    case 'EACCES':
-    case 'EPERM':
-      return new CaptureError(
-        code,
-        `Cannot capture to ${where}: permission denied. Choose a folder you can write to.`,
-      );
-    case 'EEXIST':
-      return new CaptureError(
-        code,
-        `Cannot capture to ${where}: the file already exists, and a capture never overwrites one. Choose a new file name.`,
-      );
-    case 'EROFS':
-      return new CaptureError(code, `Cannot capture to ${where}: the disk is read-only.`);
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return new CaptureError(code, `Capture to ${where} stopped: the disk is full.`);
-    default: {
-      const detail = String((error as { message?: unknown })?.message ?? code);
-      return new CaptureError(code, `Capture to ${where} failed: ${detail}`);
-    }
-  }
+  const key = Object.hasOwn(FS_SENTENCES, code) ? FS_SENTENCES[code] : undefined;
+  if (key) return new CaptureError(code, key, { path });
+  // The system's own words for a failure without a sentence of ours.
+  const reason = String((error as { message?: unknown })?.message ?? code);
+  return new CaptureError(code, 'error.capture.failed', { path, reason });
 }
 
 /** A peer never holds a comma or a quote, but the index stays valid CSV if one ever does. */
@@ -182,11 +178,10 @@ export async function createCapture(options: CaptureOptions): Promise<Capture> {
       if (failure || bytes.length === 0) return;
       if (queued() + bytes.length > maxQueued) {
         fail(
-          new CaptureError(
-            'CAPTURE_BEHIND',
-            `Capture to "${path}" stopped: the disk fell ${Math.round(maxQueued / (1024 * 1024))} MiB behind the traffic. ` +
-              'The file holds everything up to that point.',
-          ),
+          new CaptureError('CAPTURE_BEHIND', 'error.capture.behind', {
+            path,
+            mib: Math.round(maxQueued / (1024 * 1024)),
+          }),
         );
         return;
       }

@@ -1,6 +1,7 @@
 // Backoff for a TCP client that reconnects by itself when the board drops or reboots. Plain Node
 // timers; the session owns the sockets, this owns the wait between attempts.
 import type { ErrorInfo, ReconnectSpec } from '../../shared/contract/model';
+import { errorInfo, reasonOf } from './engine-said';
 
 export interface NextAttempt {
   /** 1 for the first attempt after a drop, 2 for the next ... */
@@ -96,7 +97,7 @@ export class Reconnector {
 
 /** The last failure's sentence, and that the client stopped trying. */
 export function gaveUp(last: ErrorInfo | undefined, attempts: number): ErrorInfo {
-  const tail = `Gave up after ${attempts} attempt${attempts === 1 ? '' : 's'}.`;
-  if (!last) return { code: 'ECONNRESET', message: `The board closed the connection. ${tail}` };
-  return { code: last.code, message: `${last.message} ${tail}` };
+  const form = attempts === 1 ? 'one' : 'other';
+  if (!last) return errorInfo('ECONNRESET', `error.reconnect.closed_${form}`, { count: attempts });
+  return errorInfo(last.code, `error.reconnect.gaveUp_${form}`, { reason: reasonOf(last), count: attempts });
 }

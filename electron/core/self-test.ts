@@ -1,9 +1,10 @@
 // The listener self-test: connect to a listening TCP server session through each of this PC's
 // addresses, so a local firewall block shows up as such. Plain Node.
 import { Socket } from 'node:net';
-import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
+import { CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { ErrorInfo, InterfaceAddress, SelfTestResult } from '../../shared/contract/model';
 import { isLinkLocalIPv6, unmapIPv4 } from '../../shared/net/ip';
+import { errorInfo, reasonOf, refusal } from './engine-said';
 import { describeError, formatPeer } from './error-messages';
 import { listInterfaces } from './interfaces';
 import type { ListenInfo, TcpServerSession } from './tcp-server';
@@ -39,10 +40,7 @@ export async function selfTest(
 ): Promise<SelfTestResult[]> {
   const listen = session.listening();
   if (!listen) {
-    throw new ApiError(
-      CONTRACT_ERROR_CODES.notConnected,
-      'The server is not listening, so there is nothing to test. Press Listen, then run the self-test.',
-    );
+    throw refusal(CONTRACT_ERROR_CODES.notConnected, 'error.selfTest.notListening');
   }
   const addresses = selfTestAddresses(listen, opts.interfaces ?? listInterfaces());
   const timeoutMs = opts.timeoutMs ?? SELF_TEST_TIMEOUT_MS;
@@ -92,32 +90,18 @@ function probe(
 /** The sentence for a probe that failed: what it usually means on this PC. */
 export function probeError(err: unknown, address: string, port: number): ErrorInfo {
   const info = describeError(err, { host: address, port });
-  const start = `Could not reach the listener through ${address}`;
   switch (info.code) {
     case 'ETIMEDOUT':
-      return {
-        code: info.code,
-        message: `${start}: the connection timed out, which usually means a firewall on this PC drops incoming connections on port ${port}.`,
-      };
     case 'ECONNREFUSED':
-      return {
-        code: info.code,
-        message: `${start}: the connection was refused, which usually means a firewall on this PC rejects incoming connections on port ${port}.`,
-      };
+      return errorInfo(info.code, `error.selfTest.${info.code}`, { address, port });
     case 'EACCES':
     case 'EPERM':
-      return {
-        code: info.code,
-        message: `${start}: this PC blocked the connection, which usually means a firewall or security software forbids port ${port}.`,
-      };
+      return errorInfo(info.code, 'error.selfTest.EACCES', { address, port });
     case 'ENETUNREACH':
     case 'EHOSTUNREACH':
     case 'EADDRNOTAVAIL':
-      return {
-        code: info.code,
-        message: `${start}: this PC has no route to that address right now. Is that network adapter up?`,
-      };
+      return errorInfo(info.code, 'error.selfTest.noRoute', { address });
     default:
-      return { code: info.code, message: `${start}: ${info.message}` };
+      return errorInfo(info.code, 'error.selfTest.other', { address, reason: reasonOf(info) });
   }
 }

@@ -4,8 +4,9 @@ import type { SendResult } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EngineEvent, EventSink } from '../../shared/contract/events';
 import type { AutoReplyRule, ExpectSpec, Payload, SendTarget, SessionId } from '../../shared/contract/model';
-import { checkExpectRule, checkMatch } from '../../shared/verify';
+import { expectRuleProblem, matchProblem, type Said } from '../../shared/verify';
 import { AutoReplies } from './auto-reply';
+import { refusal } from './engine-said';
 import { type ExchangeOwner, ExchangeTracker } from './exchange-tracker';
 import { type PeriodicArgs, PeriodicTask } from './periodic-task';
 import { type EngineSession, encodeOrThrow, type MacroCounter, refusedBeforeSending } from './session';
@@ -23,7 +24,7 @@ export interface SessionAutomationOptions {
   macros: MacroCounter;
 }
 
-const badArgument = (message: string) => new ApiError(CONTRACT_ERROR_CODES.badArgument, message);
+const badArgument = (said: Said) => new ApiError(CONTRACT_ERROR_CODES.badArgument, said.message, said.detail);
 
 export class SessionAutomation {
   private readonly tracker: ExchangeTracker;
@@ -53,7 +54,7 @@ export class SessionAutomation {
       this.tracker.setDefaultOwner(undefined);
       return;
     }
-    const problem = checkExpectRule(expect.rule);
+    const problem = expectRuleProblem(expect.rule);
     if (problem) throw badArgument(problem);
     const { id, emit } = this.opts;
     this.tracker.setDefaultOwner({
@@ -66,20 +67,25 @@ export class SessionAutomation {
 
   setAutoReply(rules: AutoReplyRule[]): void {
     rules.forEach((rule, i) => {
-      const problem = checkMatch(rule.match);
-      if (problem) throw badArgument(`Rule ${i + 1}: ${problem}`);
+      const problem = matchProblem(rule.match);
+      if (problem) {
+        throw badArgument({
+          message: `Rule ${i + 1}: ${problem.message}`,
+          detail: { key: 'autoReply.ruleFault', params: { n: i + 1, fault: problem.detail } },
+        });
+      }
     });
     this.autoReplies.set(rules);
   }
 
   startPeriodic(args: PeriodicArgs): { taskId: string } {
-    if (!(args.intervalMs >= 1)) throw badArgument('A periodic send needs an interval of at least 1 ms.');
+    if (!(args.intervalMs >= 1)) throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.task.interval');
     this.checkPayload(args.payload);
     return this.startTask('periodic', (ctx) => new PeriodicTask(ctx, args));
   }
 
   startSoak(args: SoakArgs): { taskId: string } {
-    const problem = checkExpectRule(args.expect.rule);
+    const problem = expectRuleProblem(args.expect.rule);
     if (problem) throw badArgument(problem);
     this.checkPayload(args.payload);
     return this.startTask('soak', (ctx) => new SoakTask(ctx, args));
@@ -88,7 +94,7 @@ export class SessionAutomation {
   stopTask(taskId: string): void {
     const task = this.tasks.get(taskId);
     if (!task) {
-      throw badArgument(`There is no running task "${taskId}" on this session: it may have ended already.`);
+      throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.task.unknown', { taskId });
     }
     task.stop();
   }
@@ -130,7 +136,7 @@ export class SessionAutomation {
 
   private startTask(kind: Task['kind'], make: (ctx: TaskContext) => Task): { taskId: string } {
     if (this.tasks.size >= MAX_TASKS_PER_SESSION) {
-      throw badArgument(`This session already runs ${MAX_TASKS_PER_SESSION} tasks. Stop one first.`);
+      throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.task.tooMany', { max: MAX_TASKS_PER_SESSION });
     }
     this.taskCount += 1;
     const taskId = `${kind}-${this.taskCount}`;

@@ -6,6 +6,7 @@ import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
 import type { CaptureStatus, SessionId } from '../../shared/contract/model';
 import { type Capture, CaptureError, createCapture, INDEX_SUFFIX } from './capture';
+import { refusal } from './engine-said';
 import type { ByteTap, EngineSession } from './session';
 
 /** Progress events while bytes flow: often enough for a live figure, rare enough to cost nothing. */
@@ -33,22 +34,21 @@ const fullPathExample = (): string =>
  */
 async function checkPath(path: string): Promise<void> {
   if (!isAbsolute(path)) {
-    throw new ApiError(
-      CONTRACT_ERROR_CODES.badArgument,
-      `"${path}" is not a full path. Give a full path, e.g. ${fullPathExample()}`,
-    );
+    throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.capture.notFullPath', {
+      path,
+      example: fullPathExample(),
+    });
   }
   for (const file of [path, path + INDEX_SUFFIX]) {
     const info = await stat(file).catch(() => undefined);
     if (!info) continue;
     if (info.isDirectory()) {
-      throw new ApiError('EISDIR', `Cannot capture to "${file}": it is a folder. Choose a file name.`);
+      throw refusal('EISDIR', 'error.capture.EISDIR', { path: file });
     }
-    const what = file === path ? 'the file' : 'the index file of an earlier capture';
-    throw new ApiError(
-      'EEXIST',
-      `Cannot capture to "${path}": ${what} "${file}" already exists, and a capture never overwrites a file. Choose a new file name.`,
-    );
+    throw refusal('EEXIST', file === path ? 'error.capture.fileExists' : 'error.capture.indexExists', {
+      path,
+      file,
+    });
   }
 }
 
@@ -64,7 +64,7 @@ export async function startSessionCapture(opts: SessionCaptureOptions): Promise<
       maxQueuedBytes: opts.maxQueuedBytes,
     });
   } catch (err) {
-    if (err instanceof CaptureError) throw new ApiError(err.code, err.message);
+    if (err instanceof CaptureError) throw new ApiError(err.code, err.message, err.detail);
     throw err;
   }
   return new SessionCapture(capture, opts);
@@ -151,9 +151,11 @@ export class SessionCapture {
 
   private noteError(err: unknown): void {
     if (this.status.error) return;
-    const code = err instanceof CaptureError ? err.code : 'EIO';
-    const message = err instanceof Error ? err.message : String(err);
-    this.status.error = { code, message };
+    if (err instanceof CaptureError) {
+      this.status.error = { code: err.code, message: err.message, detail: err.detail };
+      return;
+    }
+    this.status.error = { code: 'EIO', message: err instanceof Error ? err.message : String(err) };
   }
 
   private detach(): void {

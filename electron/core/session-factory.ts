@@ -1,5 +1,5 @@
 // Which class runs which protocol, and the names sessions get by default. Plain Node.
-import type { Protocol, SessionConfig } from '../../shared/contract/model';
+import type { SessionConfig } from '../../shared/contract/model';
 import { splitEndpoint } from '../../shared/net/ip';
 import { formatEndpoint } from './error-messages';
 import { bareHost } from './resolve';
@@ -7,12 +7,6 @@ import type { EngineSession, SessionDeps, SessionStatus } from './session';
 import { TcpClientSession } from './tcp-client';
 import { TcpServerSession } from './tcp-server';
 import { UdpSession } from './udp';
-
-export const KIND_NAMES: Record<Protocol, string> = {
-  'tcp-client': 'a TCP client',
-  'tcp-server': 'a TCP server',
-  udp: 'a UDP socket',
-};
 
 /** The one place that knows which class runs which protocol. */
 export function createSession(config: SessionConfig, deps: SessionDeps): EngineSession {

@@ -18,13 +18,14 @@ import type {
 } from '../../shared/contract/model';
 import { validateFraming } from '../../shared/framing';
 import { createBenchTools } from './bench-tools';
+import { refusal } from './engine-said';
 import { createEventHub } from './event-hub';
 import { listInterfaces } from './interfaces';
 import { selfTest } from './self-test';
 import { type EngineSession, MacroCounter, refusedBeforeSending } from './session';
 import { SessionAutomation } from './session-automation';
 import { type SessionCapture, startSessionCapture } from './session-capture';
-import { createSession, defaultName, KIND_NAMES } from './session-factory';
+import { createSession, defaultName } from './session-factory';
 import { TcpServerSession } from './tcp-server';
 
 export type SessionManager = SessionApi & {
@@ -101,21 +102,20 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   const find = (id: SessionId): Entry => {
     const entry = sessions.get(id);
     if (!entry) {
-      throw new ApiError(
-        CONTRACT_ERROR_CODES.unknownSession,
-        `There is no session "${id}": it was closed, or the engine restarted. Open the connection again.`,
-      );
+      throw refusal(CONTRACT_ERROR_CODES.unknownSession, 'error.session.unknown', { id });
     }
     return entry;
   };
 
-  const findServer = (id: SessionId, purpose: string): TcpServerSession => {
+  const findServer = (
+    id: SessionId,
+    purpose: 'error.session.notServer.clients' | 'error.session.notServer.selfTest',
+  ): TcpServerSession => {
     const { session } = find(id);
     if (session instanceof TcpServerSession) return session;
-    throw new ApiError(
-      CONTRACT_ERROR_CODES.badArgument,
-      `${purpose} This session is ${KIND_NAMES[session.config.protocol]}.`,
-    );
+    throw refusal(CONTRACT_ERROR_CODES.badArgument, purpose, {
+      kind: { key: `error.session.kind.${session.config.protocol}` },
+    });
   };
 
   const closeEntry = async (id: SessionId, entry: Entry): Promise<void> => {
@@ -132,7 +132,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
   const manager: SessionManager = {
     async open({ config, name }: OpenArgs): Promise<SessionSnapshot> {
       if (disposed) {
-        throw new ApiError(CONTRACT_ERROR_CODES.internal, 'The engine is shutting down; no new sessions.');
+        throw refusal(CONTRACT_ERROR_CODES.internal, 'error.engine.noNewSessions');
       }
       if (config.protocol !== 'udp') checkFraming(config.framing);
       let id = newId();
@@ -160,10 +160,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       // the real port and any "port in use" sentence; a client is still connecting.
       await entry.session.start();
       if (sessions.get(id) !== entry) {
-        throw new ApiError(
-          CONTRACT_ERROR_CODES.unknownSession,
-          'The session was closed while it was starting.',
-        );
+        throw refusal(CONTRACT_ERROR_CODES.unknownSession, 'error.session.closedWhileStarting');
       }
       entry.name = name?.trim() || defaultName(config, entry.session.getStatus());
       const opened = snapshot(id, entry);
@@ -203,13 +200,13 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     async rename({ id, name }: { id: SessionId; name: string }): Promise<void> {
       const entry = find(id);
       const trimmed = name.trim();
-      if (!trimmed) throw new ApiError(CONTRACT_ERROR_CODES.badArgument, 'A session name must not be empty.');
+      if (!trimmed) throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.session.emptyName');
       entry.name = trimmed;
       if (entry.announced) sink({ type: 'renamed', id, name: trimmed });
     },
 
     async disconnectClient({ id, peer }: { id: SessionId; peer: string }): Promise<void> {
-      await findServer(id, 'Only a TCP server session has clients to disconnect.').disconnectClient(peer);
+      await findServer(id, 'error.session.notServer.clients').disconnectClient(peer);
     },
 
     async listInterfaces(): Promise<InterfaceAddress[]> {
@@ -217,10 +214,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     },
 
     async selfTest({ id }: { id: SessionId }): Promise<SelfTestResult[]> {
-      const server = findServer(
-        id,
-        'The self-test checks that boards can reach a listening TCP server; run it on a TCP server session.',
-      );
+      const server = findServer(id, 'error.session.notServer.selfTest');
       return selfTest(server, { interfaces: interfaces(), timeoutMs: opts.selfTestTimeoutMs });
     },
 
@@ -237,11 +231,11 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     async startCapture({ id, path }: { id: SessionId; path: string }): Promise<CaptureStatus> {
       const entry = find(id);
       if (entry.captureStarting || entry.capture?.active) {
-        const where = entry.capture?.active ? ` to "${entry.capture.getStatus().path}"` : '';
-        throw new ApiError(
-          CONTRACT_ERROR_CODES.badArgument,
-          `This session is already capturing${where}. Stop that capture first.`,
-        );
+        throw entry.capture?.active
+          ? refusal(CONTRACT_ERROR_CODES.badArgument, 'error.capture.alreadyTo', {
+              path: entry.capture.getStatus().path,
+            })
+          : refusal(CONTRACT_ERROR_CODES.badArgument, 'error.capture.already');
       }
       entry.captureStarting = true;
       try {
@@ -256,10 +250,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
         });
         if (sessions.get(id) !== entry) {
           await capture.stop();
-          throw new ApiError(
-            CONTRACT_ERROR_CODES.unknownSession,
-            'The session was closed while its capture was starting; the file holds nothing.',
-          );
+          throw refusal(CONTRACT_ERROR_CODES.unknownSession, 'error.capture.closedWhileStarting');
         }
         entry.capture = capture;
         return capture.getStatus();
@@ -271,7 +262,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
     async stopCapture({ id }: { id: SessionId }): Promise<CaptureStatus> {
       const { capture } = find(id);
       if (!capture) {
-        throw new ApiError(CONTRACT_ERROR_CODES.badArgument, 'This session has no capture to stop.');
+        throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.capture.none');
       }
       return capture.stop();
     },

@@ -83,7 +83,9 @@ export interface ByteTap {
 /** The payload's bytes, or an E_BAD_PAYLOAD ApiError that says what is wrong with it. */
 export function encodeOrThrow(payload: Payload, macros?: MacroContext): Uint8Array {
   const encoded = encodePayload(payload, macros);
-  if (!encoded.ok) throw new ApiError(CONTRACT_ERROR_CODES.badPayload, encoded.error.message);
+  if (!encoded.ok) {
+    throw new ApiError(CONTRACT_ERROR_CODES.badPayload, encoded.error.message, encoded.error.detail);
+  }
   return encoded.bytes;
 }
 

@@ -2,6 +2,7 @@
 // progress events, and a monotonic clock. Plain Node timers.
 import { performance } from 'node:perf_hooks';
 import type { SendResult } from '../../shared/contract/api';
+import { isPhrase } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
 import type { ErrorInfo, Payload, SendTarget, SessionId } from '../../shared/contract/model';
 import type { ExchangeOwner } from './exchange-tracker';
@@ -31,11 +32,14 @@ export interface Task {
 }
 
 export const errorInfoOf = (err: unknown): ErrorInfo => {
-  const e = err as { code?: unknown; message?: unknown } | undefined;
-  return {
+  const e = err as { code?: unknown; message?: unknown; detail?: unknown } | undefined;
+  const info: ErrorInfo = {
     code: typeof e?.code === 'string' ? e.code : 'E_INTERNAL',
     message: typeof e?.message === 'string' ? e.message : String(err),
   };
+  // The sentence's catalogue key, so the window says why the task stopped in its language.
+  if (typeof e?.message === 'string' && isPhrase(e.detail)) info.detail = e.detail;
+  return info;
 };
 
 /** Calls `fire` after a change, at most once per interval; cancel() before the final event. */

@@ -1,6 +1,12 @@
 // Sentences for a multicast group that could not be joined, so the user knows which setting to
-// change. Plain Node (no imports needed beyond the contract).
+// change, each with its catalogue key. Plain Node.
 import type { ErrorInfo } from '../../shared/contract/model';
+import type { MessageKey } from '../../shared/i18n/catalog';
+import { errorInfo } from './engine-said';
+
+/** Each sentence names the interface when one was chosen ("... the group 239.1.2.3 on 192.168.1.10: ..."). */
+const onInterface = (iface: string | undefined, key: MessageKey): MessageKey =>
+  (iface ? `${key}.on` : key) as MessageKey;
 
 export function describeMulticastError(err: unknown, group: string, iface: string | undefined): ErrorInfo {
   const record = (typeof err === 'object' && err !== null ? err : {}) as {
@@ -8,30 +14,22 @@ export function describeMulticastError(err: unknown, group: string, iface: strin
     message?: unknown;
   };
   const code = typeof record.code === 'string' ? record.code : 'E_INTERNAL';
-  const where = iface ? ` on ${iface}` : '';
+  const where: Record<string, string> = iface ? { group, iface } : { group };
   switch (code) {
     case 'EADDRNOTAVAIL':
     case 'ENODEV':
-      return {
-        code,
-        message: iface
-          ? `Could not join the multicast group ${group} on ${iface}: that is not an address of one of this PC's interfaces. Pick one of its addresses, or leave the interface empty.`
-          : `Could not join the multicast group ${group}: no interface of this PC can take multicast right now (is it connected to a network?). Pick an interface address.`,
-      };
+      return iface
+        ? errorInfo(code, 'error.multicast.notLocal', { group, iface })
+        : errorInfo(code, 'error.multicast.noInterface', { group });
     case 'EINVAL':
     case 'EAFNOSUPPORT':
-      return {
-        code,
-        message: `Could not join the multicast group ${group}${where}: the group, the interface and the local address must all be IPv4 or all IPv6.`,
-      };
+      return errorInfo(code, onInterface(iface, 'error.multicast.family'), where);
     case 'ENOBUFS':
-      return {
-        code,
-        message: `Could not join the multicast group ${group}${where}: this PC has joined as many groups as it allows on that socket. Close other multicast sessions, then open this one again.`,
-      };
+      return errorInfo(code, onInterface(iface, 'error.multicast.tooMany'), where);
     default: {
-      const detail = typeof record.message === 'string' && record.message ? record.message : String(err);
-      return { code, message: `Could not join the multicast group ${group}${where}: ${detail}` };
+      // The system's own words for a failure without a sentence of ours.
+      const reason = typeof record.message === 'string' && record.message ? record.message : String(err);
+      return errorInfo(code, onInterface(iface, 'error.multicast.other'), { ...where, reason });
     }
   }
 }

@@ -1,9 +1,10 @@
 // Where a UDP send goes and whether it may go: the socket family, the target, size and broadcast
 // checks, each refusal with a sentence. Plain Node (reads this PC's interfaces).
-import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
+import { CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { SendTarget, UdpConfig } from '../../shared/contract/model';
 import { type IpFamily, ipFamily, parseIpUnmapped } from '../../shared/net/ip';
 import { ipv4BroadcastAddress } from '../../shared/net/subnet';
+import { refusal } from './engine-said';
 import { describeError, type ErrorContext } from './error-messages';
 import { listInterfaces } from './interfaces';
 import { bareHost } from './resolve';
@@ -32,23 +33,14 @@ export function pickTarget(
     const host = bareHost(config.remoteHost ?? '');
     const port = config.remotePort;
     if (host && port) return { host, port };
-    throw new ApiError(
-      CONTRACT_ERROR_CODES.badArgument,
-      "No remote host and port are set for this UDP session. Type the board's address in Remote host and Remote port, or reply to the last sender.",
-    );
+    throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.udp.noRemote');
   }
   if (to.kind === 'address') return { host: bareHost(to.host), port: to.port };
   if (to.kind === 'last-sender') {
     if (lastSender) return { host: lastSender.address, port: lastSender.port };
-    throw new ApiError(
-      CONTRACT_ERROR_CODES.notConnected,
-      'No datagram has arrived yet, so there is no last sender to reply to. Wait until the board sends one, or type its address in Remote host and Remote port.',
-    );
+    throw refusal(CONTRACT_ERROR_CODES.notConnected, 'error.udp.noLastSender');
   }
-  throw new ApiError(
-    CONTRACT_ERROR_CODES.badArgument,
-    `A UDP session sends to an address or to the last sender; "${to.kind}" is a TCP server target.`,
-  );
+  throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.udp.serverTarget', { kind: to.kind });
 }
 
 /**
@@ -63,17 +55,15 @@ export function checkDatagram(
 ): string {
   const family = parseIpUnmapped(address)?.family ?? 4;
   if (socket.type === 'udp4' && family === 6) {
-    throw new ApiError(
-      'EAFNOSUPPORT',
-      `This UDP socket is IPv4, so it cannot send to the IPv6 address ${address}. Set an IPv6 local address (or leave it empty and type an IPv6 remote host), then open it again.`,
-    );
+    throw refusal('EAFNOSUPPORT', 'error.udp.ipv4Only', { address });
   }
   const limit = MAX_DATAGRAM_BYTES[family];
   if (n > limit) {
-    throw new ApiError(
-      'EMSGSIZE',
-      `This datagram is ${thousands(n)} bytes, but one UDP datagram over IPv${family} carries at most ${thousands(limit)} bytes. Nothing was sent: send it in smaller pieces, or use TCP.`,
-    );
+    throw refusal('EMSGSIZE', 'error.udp.tooLarge', {
+      bytes: thousands(n),
+      family,
+      limit: thousands(limit),
+    });
   }
   if (family === 4 && !socket.broadcast && isKnownBroadcast(address)) {
     throw apiErrorFrom(describeError({ code: 'EACCES', syscall: 'send' }, ctx));

@@ -3,7 +3,7 @@
 import { createSocket, type Socket as DgramSocket, type RemoteInfo } from 'node:dgram';
 import type { MacroContext } from '../../shared/codec/macros';
 import type { SendResult } from '../../shared/contract/api';
-import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
+import { CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
 import type {
   ErrorInfo,
@@ -16,6 +16,7 @@ import type {
 } from '../../shared/contract/model';
 import { zeroCounters } from '../../shared/contract/model';
 import { type IpFamily, isMulticast } from '../../shared/net/ip';
+import { errorInfo, refusal } from './engine-said';
 import { describeError, type ErrorContext, formatEndpoint, formatPeer } from './error-messages';
 import { bareHost, resolveHost } from './resolve';
 import {
@@ -90,10 +91,7 @@ export class UdpSession implements EngineSession {
   }
 
   setFraming(_spec: FramingSpec): void {
-    throw new ApiError(
-      CONTRACT_ERROR_CODES.badArgument,
-      'A UDP session shows each datagram as one message, so it has no framing. Framing splits TCP streams.',
-    );
+    throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.udp.noFraming');
   }
 
   resetCounters(): void {
@@ -112,10 +110,7 @@ export class UdpSession implements EngineSession {
     const ctx = this.ctx(this.localAddress || 'any address', this.config.localPort);
     const group = this.config.multicast?.group;
     if (group !== undefined && !isMulticast(group)) {
-      return this.fail({
-        code: 'EINVAL',
-        message: `${group} is not a multicast group address: IPv4 groups run from 224.0.0.0 to 239.255.255.255 (239.x.y.z is for local use), IPv6 groups start with ff.`,
-      });
+      return this.fail(errorInfo('EINVAL', 'error.udp.notMulticast', { group }));
     }
     let address = this.type === 'udp6' ? '::' : '0.0.0.0';
     try {
@@ -251,12 +246,11 @@ export class UdpSession implements EngineSession {
 
   private requireOpen(): DgramSocket {
     if (this.status.state === 'open' && this.socket && !this.closing) return this.socket;
-    const why =
-      this.status.state === 'error' ? `it failed (${this.status.error?.code ?? 'error'})` : 'it is closed';
-    throw new ApiError(
-      CONTRACT_ERROR_CODES.notConnected,
-      `The UDP socket is not open: ${why}. Press Open, then send.`,
-    );
+    throw this.status.state === 'error'
+      ? refusal(CONTRACT_ERROR_CODES.notConnected, 'error.udp.notOpen.failed', {
+          code: this.status.error?.code ?? 'error',
+        })
+      : refusal(CONTRACT_ERROR_CODES.notConnected, 'error.udp.notOpen.closed');
   }
 
   private ctx(host: string, port: number): ErrorContext {

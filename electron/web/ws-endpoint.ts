@@ -5,6 +5,7 @@ import type { Result } from '../../shared/contract/errors';
 import type { EventBatch } from '../../shared/contract/events';
 import type { Dispatch, ServerEndpoint, WireMessage } from '../../shared/rpc/transport';
 import { decodeFrame, encodeFrameParts } from '../../shared/rpc/wire';
+import { errorInfo } from '../core/engine-said';
 
 /** RFC 6455 "unsupported data": the peer sent something we cannot read. */
 export const CLOSE_UNSUPPORTED_DATA = 1003;
@@ -14,10 +15,7 @@ export const CLOSE_UNSUPPORTED_DATA = 1003;
  */
 export const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 
-const NOT_READY: Result<never> = {
-  ok: false,
-  error: { code: 'E_TRANSPORT', message: 'The engine is not attached to this connection yet.' },
-};
+const NOT_READY: Result<never> = { ok: false, error: errorInfo('E_TRANSPORT', 'error.engine.notAttached') };
 
 const isSeq = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 

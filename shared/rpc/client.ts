@@ -3,6 +3,7 @@
 import { API_METHODS, type ApiMethod, type AppApi } from '../contract/api';
 import { ApiError, CONTRACT_ERROR_CODES, isPhrase } from '../contract/errors';
 import type { EventBatch } from '../contract/events';
+import { type MessageKey, translate } from '../i18n/catalog';
 import type { ClientTransport } from './transport';
 
 export type ApiClient = AppApi & { onEvents(listener: (batch: EventBatch) => void): () => void };
@@ -10,11 +11,11 @@ export type ApiClient = AppApi & { onEvents(listener: (batch: EventBatch) => voi
 const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object';
 
 function transportError(method: ApiMethod, cause: unknown): ApiError {
-  const detail = cause instanceof Error && cause.message ? ` (${cause.message})` : '';
-  return new ApiError(
-    CONTRACT_ERROR_CODES.transport,
-    `The request "${method}" did not reach the engine or got no answer${detail}. Reload the window to reconnect.`,
-  );
+  const reason = cause instanceof Error && cause.message ? cause.message : undefined;
+  const detail: { key: MessageKey; params: Record<string, string> } = reason
+    ? { key: 'error.engine.noAnswerBecause', params: { method, reason } }
+    : { key: 'error.engine.noAnswer', params: { method } };
+  return new ApiError(CONTRACT_ERROR_CODES.transport, translate('en', detail.key, detail.params), detail);
 }
 
 async function call(transport: ClientTransport, method: ApiMethod, arg: unknown): Promise<unknown> {

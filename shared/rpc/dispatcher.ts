@@ -3,6 +3,7 @@
 import { type ApiMethod, type AppApi, isApiMethod, type SessionApi } from '../contract/api';
 import { type ApiErrorShape, CONTRACT_ERROR_CODES, isPhrase, type Result } from '../contract/errors';
 import { validateArgs } from '../contract/schema';
+import { type MessageKey, translate } from '../i18n/catalog';
 import type { Dispatch } from './transport';
 
 const MAX_MESSAGE = 1000;
@@ -34,20 +35,24 @@ function toErrorShape(error: unknown, method: ApiMethod): ApiErrorShape {
         return keyed ? { code, message: clip(text), detail } : { code, message: clip(text) };
       }
       if (typeof message === 'string' && message !== '') {
-        return { code: CONTRACT_ERROR_CODES.internal, message: internalSentence(method, message) };
+        return internalFailure(method, message);
       }
     } else if (typeof error === 'string' && error !== '') {
-      return { code: CONTRACT_ERROR_CODES.internal, message: internalSentence(method, error) };
+      return internalFailure(method, error);
     }
   } catch {
     // Fall through to the plain sentence below.
   }
-  return { code: CONTRACT_ERROR_CODES.internal, message: internalSentence(method) };
+  return internalFailure(method);
 }
 
-function internalSentence(method: ApiMethod, detail?: string): string {
-  const base = `SocketBench failed unexpectedly while running "${method}".`;
-  return detail ? clip(`${base} ${detail}`) : `${base} Please report it with what you were doing.`;
+/** A failure the engine did not put into words: the thrown message, if any, goes in as it is. */
+function internalFailure(method: ApiMethod, reason?: string): ApiErrorShape {
+  const detail: { key: MessageKey; params: Record<string, string> } = reason
+    ? { key: 'error.engine.failed', params: { method, reason: clip(reason) } }
+    : { key: 'error.engine.failedReport', params: { method } };
+  const message = clip(translate('en', detail.key, detail.params));
+  return { code: CONTRACT_ERROR_CODES.internal, message, detail };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The app's one way to the engine: picks the desktop preload or browser mode's WebSocket, and hands
 // out the ApiClient plus the link's status. Nothing outside this folder knows which one it got.
 
+import type { MessageKey } from '../../../shared/i18n/catalog';
 import { type ApiClient, createApiClient } from '../../../shared/rpc/client';
 import { PRELOAD_GLOBAL, type PreloadApi } from '../../../shared/rpc/transport';
 import { createIpcTransport } from './ipc-transport';
@@ -15,12 +16,9 @@ export interface Bridge {
   status(): LinkStatus;
   onStatus(listener: (status: LinkStatus) => void): () => void;
   /** Set when the engine cannot be reached at all, e.g. a browser-mode URL without its token. */
-  readonly problem?: string;
+  readonly problem?: MessageKey;
   dispose(): void;
 }
-
-const NO_TOKEN =
-  'This page was opened without its access token. Open the full address SocketBench printed when it started (it ends in ?token=…).';
 
 export function createBridge(win: Window = window): Bridge {
   const preload = (win as unknown as Record<string, PreloadApi | undefined>)[PRELOAD_GLOBAL];
@@ -31,10 +29,10 @@ export function createBridge(win: Window = window): Bridge {
   const transport = createWsTransport(
     `${scheme}://${win.location.host}/rpc?token=${encodeURIComponent(token ?? '')}`,
   );
-  return fromTransport(transport, 'browser', token ? undefined : NO_TOKEN);
+  return fromTransport(transport, 'browser', token ? undefined : 'status.noToken');
 }
 
-function fromTransport(transport: LinkTransport, mode: Bridge['mode'], problem?: string): Bridge {
+function fromTransport(transport: LinkTransport, mode: Bridge['mode'], problem?: MessageKey): Bridge {
   return {
     api: createApiClient(transport),
     mode,

@@ -2,15 +2,19 @@
 // backoff. A drop fails every pending request with E_TRANSPORT; each reopen asks the app to resync.
 import { CONTRACT_ERROR_CODES, type Result } from '../../../shared/contract/errors';
 import type { EventBatch } from '../../../shared/contract/events';
+import { translate } from '../../../shared/i18n/catalog';
 import { decodeFrame, encodeFrame } from '../../../shared/rpc/wire';
 import { type LinkStatus, type LinkTransport, subscribe } from './link';
 
 /** Quick at first (an engine restart takes a moment), then no faster than every 5 s. */
 const BACKOFF_MS = [250, 500, 1000, 2000, 5000];
 
-const lost = (why: string): Result<unknown> => ({
+/** Why a request failed with the link, as a catalogue sentence the window shows in its language. */
+type LinkLoss = 'status.link.lostBeforeAnswer' | 'status.link.retrying' | 'status.link.closed';
+
+const lost = (why: LinkLoss): Result<unknown> => ({
   ok: false,
-  error: { code: CONTRACT_ERROR_CODES.transport, message: `The connection to the engine ${why}.` },
+  error: { code: CONTRACT_ERROR_CODES.transport, message: translate('en', why), detail: { key: why } },
 });
 
 export function createWsTransport(url: string): LinkTransport {
@@ -29,7 +33,7 @@ export function createWsTransport(url: string): LinkTransport {
     status = next;
     for (const l of [...statusListeners]) l(next);
   };
-  const failPending = (why: string) => {
+  const failPending = (why: LinkLoss) => {
     for (const settle of pending.values()) settle(lost(why));
     pending.clear();
   };
@@ -66,7 +70,7 @@ export function createWsTransport(url: string): LinkTransport {
     socket.onclose = () => {
       if (ws !== socket) return;
       ws = undefined;
-      failPending('was lost before it answered');
+      failPending('status.link.lostBeforeAnswer');
       if (disposed) return;
       setStatus('lost');
       retry = setTimeout(connect, BACKOFF_MS[Math.min(attempt++, BACKOFF_MS.length - 1)]);
@@ -77,7 +81,7 @@ export function createWsTransport(url: string): LinkTransport {
   return {
     request(method, arg) {
       const socket = ws;
-      if (socket?.readyState !== WebSocket.OPEN) return Promise.resolve(lost('is down; retrying'));
+      if (socket?.readyState !== WebSocket.OPEN) return Promise.resolve(lost('status.link.retrying'));
       const id = nextId++;
       return new Promise((settle) => {
         pending.set(id, settle);
@@ -90,7 +94,7 @@ export function createWsTransport(url: string): LinkTransport {
     dispose() {
       disposed = true;
       clearTimeout(retry);
-      failPending('was closed');
+      failPending('status.link.closed');
       ws?.close();
     },
   };

@@ -22,7 +22,7 @@ export function EngineBanner() {
   }, [status]);
 
   const text =
-    bridge.problem ??
+    (bridge.problem && t(bridge.problem)) ??
     (status === 'lost' ? t(long ? 'status.engineLostLong' : 'status.engineLost') : undefined);
   if (!text) return null;
   return (

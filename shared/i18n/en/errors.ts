@@ -1,7 +1,7 @@
-// English strings: errors. The engine's sentence for each socket or resolver failure (the engine
-// writes its English from here, and names the key in ErrorInfo.detail so the window can translate
-// it). The keys here are the keys every language must have.
-export const errors = {
+// English strings: errors. The engine's sentence for each socket or resolver failure, and its own
+// refusals (the engine writes its English from here, and names the key in ErrorInfo.detail or
+// ApiError.detail so the window can translate it). The keys here are the keys every language must have.
+export const socketErrors = {
   // Connecting to a board (and the fallback for a server or UDP socket).
   'error.ECONNREFUSED':
     "Nothing is listening at {target}. Is the board's program running, and is the port right?",
@@ -97,5 +97,115 @@ export const errors = {
   'error.udp.ENOBUFS':
     'Too many datagrams are still waiting to go to {target}. Wait for earlier sends to finish, then send again.',
 } as const;
+
+/**
+ * The engine's own sentences beyond socket and resolver failures: its refusals, limits and
+ * failures (sessions, capture, UDP, multicast, reconnect, self-test, tasks, simulated boards, the link).
+ */
+export const engineErrors = {
+  // UDP limits and refusals: what a UDP socket cannot do, and why nothing was sent.
+  'error.udp.noFraming':
+    'A UDP session shows each datagram as one message, so it has no framing. Framing splits TCP streams.',
+  'error.udp.notMulticast':
+    '{group} is not a multicast group address: IPv4 groups run from 224.0.0.0 to 239.255.255.255 (239.x.y.z is for local use), IPv6 groups start with ff.',
+  'error.udp.notOpen.failed': 'The UDP socket is not open: it failed ({code}). Press Open, then send.',
+  'error.udp.notOpen.closed': 'The UDP socket is not open: it is closed. Press Open, then send.',
+  'error.udp.noRemote':
+    "No remote host and port are set for this UDP session. Type the board's address in Remote host and Remote port, or reply to the last sender.",
+  'error.udp.noLastSender':
+    'No datagram has arrived yet, so there is no last sender to reply to. Wait until the board sends one, or type its address in Remote host and Remote port.',
+  'error.udp.serverTarget':
+    'A UDP session sends to an address or to the last sender; "{kind}" is a TCP server target.',
+  'error.udp.ipv4Only':
+    'This UDP socket is IPv4, so it cannot send to the IPv6 address {address}. Set an IPv6 local address (or leave it empty and type an IPv6 remote host), then open it again.',
+  'error.udp.tooLarge':
+    'This datagram is {bytes} bytes, but one UDP datagram over IPv{family} carries at most {limit} bytes. Nothing was sent: send it in smaller pieces, or use TCP.',
+  'error.multicast.notLocal':
+    "Could not join the multicast group {group} on {iface}: that is not an address of one of this PC's interfaces. Pick one of its addresses, or leave the interface empty.",
+  'error.multicast.noInterface':
+    'Could not join the multicast group {group}: no interface of this PC can take multicast right now (is it connected to a network?). Pick an interface address.',
+  'error.multicast.family':
+    'Could not join the multicast group {group}: the group, the interface and the local address must all be IPv4 or all IPv6.',
+  'error.multicast.family.on':
+    'Could not join the multicast group {group} on {iface}: the group, the interface and the local address must all be IPv4 or all IPv6.',
+  'error.multicast.tooMany':
+    'Could not join the multicast group {group}: this PC has joined as many groups as it allows on that socket. Close other multicast sessions, then open this one again.',
+  'error.multicast.tooMany.on':
+    'Could not join the multicast group {group} on {iface}: this PC has joined as many groups as it allows on that socket. Close other multicast sessions, then open this one again.',
+  'error.multicast.other': 'Could not join the multicast group {group}: {reason}',
+  'error.multicast.other.on': 'Could not join the multicast group {group} on {iface}: {reason}',
+  // A client that stopped reconnecting.
+  'error.reconnect.closed_one': 'The board closed the connection. Gave up after {count} attempt.',
+  'error.reconnect.closed_other': 'The board closed the connection. Gave up after {count} attempts.',
+  'error.reconnect.gaveUp_one': '{reason} Gave up after {count} attempt.',
+  'error.reconnect.gaveUp_other': '{reason} Gave up after {count} attempts.',
+  // The engine's sessions: one that is gone, the wrong kind, a name, shutting down.
+  'error.session.unknown':
+    'There is no session "{id}": it was closed, or the engine restarted. Open the connection again.',
+  'error.session.kind.tcp-client': 'a TCP client',
+  'error.session.kind.tcp-server': 'a TCP server',
+  'error.session.kind.udp': 'a UDP socket',
+  'error.session.notServer.clients':
+    'Only a TCP server session has clients to disconnect. This session is {kind}.',
+  'error.session.notServer.selfTest':
+    'The self-test checks that boards can reach a listening TCP server; run it on a TCP server session. This session is {kind}.',
+  'error.session.closedWhileStarting': 'The session was closed while it was starting.',
+  'error.session.emptyName': 'A session name must not be empty.',
+  'error.engine.noNewSessions': 'The engine is shutting down; no new sessions.',
+  'error.engine.shuttingDown': 'The engine is shutting down.',
+  'error.engine.notAttached': 'The engine is not attached to this connection yet.',
+  'error.engine.failed': 'SocketBench failed unexpectedly while running "{method}". {reason}',
+  'error.engine.failedReport':
+    'SocketBench failed unexpectedly while running "{method}". Please report it with what you were doing.',
+  'error.engine.noAnswer':
+    'The request "{method}" did not reach the engine or got no answer. Reload the window to reconnect.',
+  'error.engine.noAnswerBecause':
+    'The request "{method}" did not reach the engine or got no answer ({reason}). Reload the window to reconnect.',
+  // Self-test: a probe through one of this PC's addresses that did not reach the listener.
+  'error.selfTest.notListening':
+    'The server is not listening, so there is nothing to test. Press Listen, then run the self-test.',
+  'error.selfTest.ETIMEDOUT':
+    'Could not reach the listener through {address}: the connection timed out, which usually means a firewall on this PC drops incoming connections on port {port}.',
+  'error.selfTest.ECONNREFUSED':
+    'Could not reach the listener through {address}: the connection was refused, which usually means a firewall on this PC rejects incoming connections on port {port}.',
+  'error.selfTest.EACCES':
+    'Could not reach the listener through {address}: this PC blocked the connection, which usually means a firewall or security software forbids port {port}.',
+  'error.selfTest.noRoute':
+    'Could not reach the listener through {address}: this PC has no route to that address right now. Is that network adapter up?',
+  'error.selfTest.other': 'Could not reach the listener through {address}: {reason}',
+  // Capture to file: the path, the files, the disk.
+  'error.capture.notFullPath': '"{path}" is not a full path. Give a full path, e.g. {example}',
+  'error.capture.EISDIR': 'Cannot capture to "{path}": it is a folder. Choose a file name.',
+  'error.capture.ENOENT': 'Cannot capture to "{path}": its folder does not exist.',
+  'error.capture.ENOTDIR': 'Cannot capture to "{path}": part of the path is a file, not a folder.',
+  'error.capture.EACCES': 'Cannot capture to "{path}": permission denied. Choose a folder you can write to.',
+  'error.capture.EEXIST':
+    'Cannot capture to "{path}": the file already exists, and a capture never overwrites one. Choose a new file name.',
+  'error.capture.EROFS': 'Cannot capture to "{path}": the disk is read-only.',
+  'error.capture.ENOSPC': 'Capture to "{path}" stopped: the disk is full.',
+  'error.capture.failed': 'Capture to "{path}" failed: {reason}',
+  'error.capture.behind':
+    'Capture to "{path}" stopped: the disk fell {mib} MiB behind the traffic. The file holds everything up to that point.',
+  'error.capture.fileExists':
+    'Cannot capture to "{path}": the file "{file}" already exists, and a capture never overwrites a file. Choose a new file name.',
+  'error.capture.indexExists':
+    'Cannot capture to "{path}": the index file of an earlier capture "{file}" already exists, and a capture never overwrites a file. Choose a new file name.',
+  'error.capture.already': 'This session is already capturing. Stop that capture first.',
+  'error.capture.alreadyTo': 'This session is already capturing to "{path}". Stop that capture first.',
+  'error.capture.closedWhileStarting':
+    'The session was closed while its capture was starting; the file holds nothing.',
+  'error.capture.none': 'This session has no capture to stop.',
+  // Expect rules, auto-replies, periodic sends and soak runs.
+  'error.task.interval': 'A periodic send needs an interval of at least 1 ms.',
+  'error.task.unknown': 'There is no running task "{taskId}" on this session: it may have ended already.',
+  'error.task.tooMany': 'This session already runs {max} tasks. Stop one first.',
+  // Simulated boards.
+  'error.board.esp8266Target':
+    'The simulated ESP8266 connects to a TCP server: give the host and port of a listening session.',
+  'error.board.notLoopback': 'Simulated boards stay on this PC: {host} is not a loopback address.',
+  'error.board.unknown': 'There is no simulated board "{id}": it was stopped already.',
+} as const;
+
+export const errors = { ...socketErrors, ...engineErrors };
 
 export type ErrorKey = keyof typeof errors;

@@ -245,6 +245,11 @@ export const session = {
   'status.engineLost': 'Engine connection lost, reconnecting…',
   'status.engineLostLong':
     'Engine connection lost, reconnecting… If SocketBench was restarted, open the new address it printed.',
+  'status.noToken':
+    'This page was opened without its access token. Open the full address SocketBench printed when it started (it ends in ?token=…).',
+  'status.link.lostBeforeAnswer': 'The connection to the engine was lost before it answered.',
+  'status.link.retrying': 'The connection to the engine is down; retrying.',
+  'status.link.closed': 'The connection to the engine was closed.',
 
   // The error boundary: a region, or the whole window, failed to render.
   'crash.region.banner': 'The engine banner',

@@ -68,4 +68,88 @@ export const errors: Record<keyof typeof en, string> = {
   'error.udp.EMSGSIZE':
     '本机拒绝向 {target} 发送这么大的数据报：超出了此处单个 UDP 数据报的上限（macOS 默认允许 9,216 字节）。请分成较小的几段发送。',
   'error.udp.ENOBUFS': '还有太多数据报等待发往 {target}。请等之前的发送完成后再发送。',
+  'error.udp.noFraming': 'UDP 会话把每个数据报显示为一条消息，因此没有分帧。分帧用于拆分 TCP 数据流。',
+  'error.udp.notMulticast':
+    '{group} 不是组播组地址：IPv4 组播组从 224.0.0.0 到 239.255.255.255（239.x.y.z 供本地使用），IPv6 组播组以 ff 开头。',
+  'error.udp.notOpen.failed': 'UDP 套接字没有打开：它出错了（{code}）。请点“打开”，然后再发送。',
+  'error.udp.notOpen.closed': 'UDP 套接字没有打开：它已关闭。请点“打开”，然后再发送。',
+  'error.udp.noRemote':
+    '此 UDP 会话没有设置远程主机和端口。请在“远程主机”和“远程端口”中输入开发板的地址，或回复最后的发送方。',
+  'error.udp.noLastSender':
+    '还没有收到任何数据报，所以没有可回复的最后发送方。请等开发板发来一个，或在“远程主机”和“远程端口”中输入它的地址。',
+  'error.udp.serverTarget': 'UDP 会话只能发送到某个地址或最后的发送方；“{kind}”是 TCP 服务器的发送目标。',
+  'error.udp.ipv4Only':
+    '此 UDP 套接字是 IPv4 的，无法发送到 IPv6 地址 {address}。请设置一个 IPv6 本地地址（或留空并输入 IPv6 远程主机），然后重新打开。',
+  'error.udp.tooLarge':
+    '此数据报有 {bytes} 字节，而基于 IPv{family} 的单个 UDP 数据报最多只能承载 {limit} 字节。未发送任何内容：请分成较小的几段发送，或改用 TCP。',
+  'error.multicast.notLocal':
+    '无法在 {iface} 上加入组播组 {group}：它不是本机某个接口的地址。请选择本机的某个地址，或将接口留空。',
+  'error.multicast.noInterface':
+    '无法加入组播组 {group}：本机目前没有能接收组播的接口（它连上网络了吗？）。请选择一个接口地址。',
+  'error.multicast.family': '无法加入组播组 {group}：组播组、接口和本地地址必须全是 IPv4 或全是 IPv6。',
+  'error.multicast.family.on':
+    '无法在 {iface} 上加入组播组 {group}：组播组、接口和本地地址必须全是 IPv4 或全是 IPv6。',
+  'error.multicast.tooMany':
+    '无法加入组播组 {group}：本机在该套接字上加入的组播组已达上限。请关闭其他组播会话，然后重新打开这个会话。',
+  'error.multicast.tooMany.on':
+    '无法在 {iface} 上加入组播组 {group}：本机在该套接字上加入的组播组已达上限。请关闭其他组播会话，然后重新打开这个会话。',
+  'error.multicast.other': '无法加入组播组 {group}：{reason}',
+  'error.multicast.other.on': '无法在 {iface} 上加入组播组 {group}：{reason}',
+  'error.reconnect.closed_one': '开发板关闭了连接。尝试 {count} 次后已放弃。',
+  'error.reconnect.closed_other': '开发板关闭了连接。尝试 {count} 次后已放弃。',
+  'error.reconnect.gaveUp_one': '{reason} 尝试 {count} 次后已放弃。',
+  'error.reconnect.gaveUp_other': '{reason} 尝试 {count} 次后已放弃。',
+  'error.session.unknown': '没有会话“{id}”：它已关闭，或引擎已重启。请重新打开连接。',
+  'error.session.kind.tcp-client': 'TCP 客户端',
+  'error.session.kind.tcp-server': 'TCP 服务器',
+  'error.session.kind.udp': 'UDP 套接字',
+  'error.session.notServer.clients': '只有 TCP 服务器会话才有可断开的客户端。此会话是{kind}。',
+  'error.session.notServer.selfTest':
+    '自检用于确认开发板能连到正在监听的 TCP 服务器；请在 TCP 服务器会话上运行。此会话是{kind}。',
+  'error.session.closedWhileStarting': '会话在启动过程中被关闭了。',
+  'error.session.emptyName': '会话名称不能为空。',
+  'error.engine.noNewSessions': '引擎正在关闭，不能再新建会话。',
+  'error.engine.shuttingDown': '引擎正在关闭。',
+  'error.engine.notAttached': '引擎尚未接入这个连接。',
+  'error.engine.failed': 'SocketBench 在执行“{method}”时意外出错。{reason}',
+  'error.engine.failedReport': 'SocketBench 在执行“{method}”时意外出错。请报告此问题，并说明当时在做什么。',
+  'error.engine.noAnswer': '请求“{method}”没有送达引擎或没有得到应答。请重新加载窗口以重新连接。',
+  'error.engine.noAnswerBecause':
+    '请求“{method}”没有送达引擎或没有得到应答（{reason}）。请重新加载窗口以重新连接。',
+  'error.selfTest.notListening': '服务器没有在监听，没有可测试的内容。请点“监听”，然后再运行自检。',
+  'error.selfTest.ETIMEDOUT':
+    '无法通过 {address} 连到监听端：连接超时，这通常表示本机的防火墙丢弃了端口 {port} 上的传入连接。',
+  'error.selfTest.ECONNREFUSED':
+    '无法通过 {address} 连到监听端：连接被拒绝，这通常表示本机的防火墙拒绝了端口 {port} 上的传入连接。',
+  'error.selfTest.EACCES':
+    '无法通过 {address} 连到监听端：本机阻止了该连接，这通常表示防火墙或安全软件禁止了端口 {port}。',
+  'error.selfTest.noRoute':
+    '无法通过 {address} 连到监听端：本机目前没有到该地址的路由。那个网络适配器启用了吗？',
+  'error.selfTest.other': '无法通过 {address} 连到监听端：{reason}',
+  'error.capture.notFullPath': '“{path}”不是完整路径。请给出完整路径，例如 {example}',
+  'error.capture.EISDIR': '无法保存到“{path}”：它是一个文件夹。请选择一个文件名。',
+  'error.capture.ENOENT': '无法保存到“{path}”：它所在的文件夹不存在。',
+  'error.capture.ENOTDIR': '无法保存到“{path}”：路径中有一部分是文件，而不是文件夹。',
+  'error.capture.EACCES': '无法保存到“{path}”：没有权限。请选择一个你可以写入的文件夹。',
+  'error.capture.EEXIST':
+    '无法保存到“{path}”：文件已存在，而保存到文件从不覆盖已有文件。请选择一个新文件名。',
+  'error.capture.EROFS': '无法保存到“{path}”：磁盘是只读的。',
+  'error.capture.ENOSPC': '保存到“{path}”已停止：磁盘已满。',
+  'error.capture.failed': '保存到“{path}”失败：{reason}',
+  'error.capture.behind':
+    '保存到“{path}”已停止：磁盘写入落后于通信 {mib} MiB。文件中保留了到那一刻为止的全部内容。',
+  'error.capture.fileExists':
+    '无法保存到“{path}”：文件“{file}”已存在，而保存到文件从不覆盖已有文件。请选择一个新文件名。',
+  'error.capture.indexExists':
+    '无法保存到“{path}”：之前某次保存的索引文件“{file}”已存在，而保存到文件从不覆盖已有文件。请选择一个新文件名。',
+  'error.capture.already': '此会话已经在保存到文件。请先停止那次保存。',
+  'error.capture.alreadyTo': '此会话已经在保存到“{path}”。请先停止那次保存。',
+  'error.capture.closedWhileStarting': '会话在开始保存到文件时被关闭了；文件中没有任何内容。',
+  'error.capture.none': '此会话没有可停止的保存到文件。',
+  'error.task.interval': '定时发送的间隔至少为 1 ms。',
+  'error.task.unknown': '此会话上没有正在运行的任务“{taskId}”：它可能已经结束。',
+  'error.task.tooMany': '此会话已在运行 {max} 个任务。请先停止一个。',
+  'error.board.esp8266Target': '模拟 ESP8266 会连接到 TCP 服务器：请给出一个正在监听的会话的主机和端口。',
+  'error.board.notLoopback': '模拟开发板只在本机上运行：{host} 不是环回地址。',
+  'error.board.unknown': '没有模拟开发板“{id}”：它已经停止了。',
 };

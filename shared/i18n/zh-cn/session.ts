@@ -225,6 +225,11 @@ export const session: Record<keyof typeof en, string> = {
   'status.engineLost': '与引擎的连接已断开，正在重连…',
   'status.engineLostLong':
     '与引擎的连接已断开，正在重连… 如果 SocketBench 已重新启动，请打开它新打印出的地址。',
+  'status.noToken':
+    '打开此页面时没有带上访问令牌。请打开 SocketBench 启动时打印的完整地址（以 ?token=… 结尾）。',
+  'status.link.lostBeforeAnswer': '与引擎的连接在它应答之前断开了。',
+  'status.link.retrying': '与引擎的连接已断开，正在重试。',
+  'status.link.closed': '与引擎的连接已关闭。',
 
   'crash.region.banner': '引擎提示栏',
   'crash.region.sessions': '会话列表',

@@ -1,0 +1,377 @@
+// The whole window in Simplified Chinese, state by state: at each one every visible text and every
+// aria-label, title and placeholder is read, and no English word may be left once the user's and the
+// boards' own data, numbers, addresses and the technical words that stay in Chinese text are taken out.
+import { createServer } from 'node:net';
+import { hostname, networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures/app';
+import {
+  ESP8266_GREETING,
+  type Esp8266Client,
+  startEsp8266Client,
+  startUdpEchoBoard,
+  type UdpEchoBoard,
+  W55RP20_REPLY_PREFIX,
+} from './fixtures/boards';
+import { BenchPage } from './pages/bench-page';
+
+test.use({ locale: 'zh-CN' });
+
+/** Words that stay as they are in Chinese text: protocols, encodings, checks, units, keys, boards. */
+const TECHNICAL = [
+  'TCP_NODELAY',
+  'TCP',
+  'UDP',
+  'IPv4',
+  'IPv6',
+  'IP',
+  'RX',
+  'TX',
+  'ASCII',
+  'UTF-8',
+  'GBK',
+  'GB18030',
+  'Latin-1',
+  'UTF-16LE',
+  'UTF-16BE',
+  'Hex',
+  'HEX',
+  'hex',
+  'Base64',
+  'CRC-[\\w/-]+',
+  'SUM8',
+  'XOR8',
+  'MODBUS',
+  'CCITT',
+  'CRLF',
+  'LF',
+  'CR',
+  'ms',
+  'B',
+  'KiB',
+  'MiB',
+  'GiB',
+  'p50',
+  'p95',
+  'p99',
+  'JSON',
+  'YAML',
+  'CSV',
+  'JUnit',
+  'Markdown',
+  'SocketBench',
+  'Ctrl',
+  'Cmd',
+  'Shift',
+  'Enter',
+  'Esc',
+  'F1',
+  'W55RP20',
+  'ESP8266',
+  'K230',
+  'QuecPython',
+  'MicroPython',
+  'CanMV',
+  'Unix',
+];
+
+/** The case file's own words (YAML keys and values), written the same in every language. */
+const CASE_FILE_WORDS = [
+  'name:',
+  'simulate:',
+  'board:',
+  'mode:',
+  'tcp-client',
+  'tcp-server',
+  'host:',
+  'port:',
+  'framing:',
+  'raw',
+  'steps:',
+  'connect',
+  'send:',
+  'expect:',
+  'prefix-echo:',
+  'echo',
+  'close',
+  'w55rp20',
+];
+/** What the example placeholders show (a path, a message, a case): a pattern to copy, not words to read. */
+const EXAMPLES = ['/home/me/board-capture.bin', 'hello', ...CASE_FILE_WORDS];
+/** Escapes and macros are typed as they are in any language: \r \n \xNN, {counter} {random:N}. */
+const SYNTAX = /\\x[0-9A-Fa-f]{2}|\\xNN|\\[rnt0\\]|\{[a-z]+(?::\w+)?\}/g;
+/** A file name's ending, as the app writes it beside a capture or an export (.idx.csv, .bin). */
+const FILE_ENDING = /(?<![A-Za-z0-9])\.(?:idx\.csv|bin|csv|txt|md|json|yaml|xml)(?![A-Za-z])/g;
+
+const TECHNICAL_WORDS = new RegExp(`(?<![A-Za-z0-9])(?:${TECHNICAL.join('|')})(?![A-Za-z])`, 'g');
+/** Addresses (IPv6 with or without brackets and zone), hex tokens with a digit, numbers, times. */
+const IPV6 = /\[?(?:[0-9a-fA-F]{0,4}:){2,7}[0-9a-fA-F]{0,4}(?:%[\w.-]+)?\]?/g;
+const HEXISH = /(?<![A-Za-z0-9])(?:0x)?[0-9a-fA-F]*\d[0-9a-fA-F]*(?![A-Za-z0-9])/g;
+const LATIN_RUN = /[A-Za-z]{3,}/;
+
+/** The machine's own names, which the network panel and a server's address list show as they are. */
+const MACHINE_DATA = [hostname(), ...Object.keys(networkInterfaces())];
+
+interface Found {
+  where: string;
+  text: string;
+}
+
+/** Every visible text line and every aria-label, title and placeholder in the page now. */
+async function pageStrings(page: Page): Promise<Found[]> {
+  return page.evaluate(() => {
+    const found: { where: string; text: string }[] = [];
+    for (const line of document.body.innerText.split('\n')) {
+      if (line.trim()) found.push({ where: 'text', text: line.trim() });
+    }
+    for (const el of document.querySelectorAll('*')) {
+      for (const attr of ['aria-label', 'title', 'placeholder', 'alt', 'aria-valuetext']) {
+        const value = el.getAttribute(attr);
+        if (value?.trim()) found.push({ where: `${el.tagName.toLowerCase()}[${attr}]`, text: value.trim() });
+      }
+      // A closed drop-down's choices are text the user reads too.
+      if (el instanceof HTMLOptionElement && el.label.trim()) {
+        found.push({ where: 'option', text: el.label.trim() });
+      }
+    }
+    return found;
+  });
+}
+
+/** What is left of `text` once data, technical words, addresses and numbers are taken out. */
+function residue(text: string, data: readonly string[]): string {
+  let rest = text;
+  for (const piece of [...data].sort((a, b) => b.length - a.length)) {
+    if (piece) rest = rest.split(piece).join(' ');
+  }
+  return rest
+    .replace(SYNTAX, ' ')
+    .replace(FILE_ENDING, ' ')
+    .replace(IPV6, ' ')
+    .replace(TECHNICAL_WORDS, ' ')
+    .replace(HEXISH, ' ');
+}
+
+/** Fails, listing each one, if any string of the page still has an English word. */
+async function expectNoEnglish(page: Page, state: string, data: readonly string[] = []): Promise<void> {
+  const all = [...data, ...MACHINE_DATA];
+  const left = new Set<string>();
+  for (const { where, text } of await pageStrings(page)) {
+    const rest = residue(text, where.endsWith('[placeholder]') ? [...all, ...EXAMPLES] : all);
+    if (LATIN_RUN.test(rest)) left.add(`${where}: ${text}`);
+  }
+  // Soft, so one run lists what is left in every state, not just the first.
+  expect.soft([...left], `English left in the window (${state}):\n${[...left].join('\n')}`).toEqual([]);
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  await new Promise<void>((done) => server.close(() => done()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** Listens as a TCP server on a free port; the port is read from the state's address line. */
+async function listen(bench: BenchPage): Promise<number> {
+  await bench.protocol.selectOption({ label: bench.label('TCP server') });
+  await bench.localAddress.selectOption({ value: '' });
+  await bench.port.fill('0');
+  await bench.listen.click();
+  await expect(bench.state).toContainText(bench.label('Listening'));
+  const port = Number(/\]:(\d+)/.exec(await bench.state.innerText())?.[1]);
+  expect(port).toBeGreaterThan(0);
+  return port;
+}
+
+/** Sends `text` as ASCII (an encoding's name is the same in every language). */
+async function sendAscii(bench: BenchPage, text: string): Promise<void> {
+  await bench.encodeAs.selectOption({ label: 'ASCII' });
+  await bench.message.fill(text);
+  await bench.send.click();
+}
+
+/** Opens a UDP socket on loopback and a free port. */
+async function openUdp(bench: BenchPage): Promise<void> {
+  await bench.protocol.selectOption({ label: bench.label('UDP') });
+  await bench.localAddress.selectOption({ value: '127.0.0.1' });
+  await bench.localPort.fill('0');
+  await bench.openSocket.click();
+  await expect(bench.closeSocket).toBeEnabled();
+}
+
+/** Judged exchanges in the log whose verdict reads `verdict` in the page's language. */
+const verdictRows = (bench: BenchPage, verdict: 'PASS' | 'FAIL') =>
+  bench.log.locator('.row.exchange').filter({
+    has: bench.page.locator('.verdict-badge', { hasText: bench.anyOf(verdict) }),
+  });
+
+const clients: Esp8266Client[] = [];
+let udpBoard: UdpEchoBoard | undefined;
+
+test.afterEach(async ({ page }) => {
+  await new BenchPage(page, 'zh-CN').closeAllSessions();
+  await Promise.all(clients.splice(0).map((c) => c.close()));
+  await udpBoard?.close();
+  udpBoard = undefined;
+});
+
+test('TCP 客户端：通信、期望回复、发送工具、选项、导出和查找都是中文', async ({ page, webApp, board }) => {
+  test.setTimeout(60_000);
+  const bench = new BenchPage(page, 'zh-CN');
+  await bench.openClean(webApp.url);
+  await expectNoEnglish(page, 'first screen');
+
+  // The board's replies, also as the byte diff's text column cuts them.
+  const boardData = [W55RP20_REPLY_PREFIX.trim(), 'TCP Server', 'Server: hell', 'Server : hel', 'hello'];
+  await bench.showOptions();
+  await bench.showExpect();
+  await bench.expectedReply.selectOption({ label: bench.label('Prefix + same bytes') });
+  await bench.expectPrefix.fill(W55RP20_REPLY_PREFIX);
+  await bench.connectTo(board.host, board.port);
+  await expect(bench.state).toContainText(bench.anyOf('Connected'));
+  await sendAscii(bench, 'hello');
+  await expect(verdictRows(bench, 'PASS')).toHaveCount(1);
+  await bench.expectPrefix.fill('TCP Server: ');
+  await sendAscii(bench, 'hello');
+  await expect(verdictRows(bench, 'FAIL')).toHaveCount(1);
+  await expectNoEnglish(page, 'connected, PASS and FAIL', [...boardData, 'TCP Server: ']);
+
+  for (const tool of ['Presets', 'Periodic send', 'Send file', 'Auto-reply', 'Soak run'] as const) {
+    await bench.tool(tool);
+    await expectNoEnglish(page, `sending tool ${tool}`, boardData);
+  }
+
+  await bench.captureToFile.click();
+  await bench.capturePath.fill(join(tmpdir(), 'sweep-capture.bin'));
+  await expectNoEnglish(page, 'capture section', [...boardData, tmpdir()]);
+
+  await bench.exportMenu.click();
+  await expectNoEnglish(page, 'export menu', boardData);
+  await page.keyboard.press('Escape');
+
+  await page.keyboard.press('ControlOrMeta+f');
+  await expect(bench.find).toBeFocused();
+  await bench.find.fill('zqxjv');
+  await expect(bench.matchCount()).not.toHaveText('');
+  await expectNoEnglish(page, 'find with no match', [...boardData, 'zqxjv']);
+
+  await bench.disconnect.click();
+  await expect(bench.state).toContainText(bench.anyOf('Disconnected'));
+  await expectNoEnglish(page, 'disconnected', boardData);
+});
+
+test('拒绝连接的端口、TCP 服务器和客户端、UDP 都是中文', async ({ page, webApp }) => {
+  const bench = new BenchPage(page, 'zh-CN');
+  await bench.openClean(webApp.url);
+  const port = await closedPort();
+  await bench.connectTo('127.0.0.1', port);
+  await expect(bench.log).toContainText(`127.0.0.1:${port}`);
+  await expect(bench.connect).toBeEnabled();
+  await expectNoEnglish(page, 'refused port');
+
+  await bench.newSession.click();
+  const serverPort = await listen(bench);
+  const client = await startEsp8266Client({ host: '127.0.0.1', port: serverPort });
+  clients.push(client);
+  await expect(bench.client(client.peer)).toBeVisible();
+  await expect(bench.log).toContainText(ESP8266_GREETING[1]);
+  await sendAscii(bench, 'hello');
+  await client.waitFor('hello');
+  await expectNoEnglish(page, 'TCP server with a board connected', [...ESP8266_GREETING, 'hello']);
+
+  udpBoard = await startUdpEchoBoard();
+  await bench.newSession.click();
+  await openUdp(bench);
+  await bench.message.fill('ping');
+  await expectNoEnglish(page, 'UDP with no remote host', ['ping']);
+  await bench.remoteHost.fill(udpBoard.host);
+  await bench.remotePort.fill(String(udpBoard.port));
+  await bench.send.click();
+  await expect(bench.logEntries('ping')).toHaveCount(2);
+  await expectNoEnglish(page, 'UDP with traffic', ['ping']);
+});
+
+test('网络面板、测试用例和模拟开发板都是中文', async ({ page, webApp }) => {
+  test.setTimeout(60_000);
+  const bench = new BenchPage(page, 'zh-CN');
+  await bench.openClean(webApp.url);
+  await listen(bench);
+  await bench.whichIp.click();
+  await expect(bench.network).toBeVisible();
+  await bench.boardAddress.fill('127.0.0.77');
+  await expect(bench.network.getByRole('row', { name: /127\.0\.0\.1/ })).toBeVisible();
+  await expectNoEnglish(page, 'network panel, board on loopback');
+  await bench.boardAddress.fill('198.51.100.23');
+  await expect(bench.network.getByRole('alert')).toBeVisible();
+  await expectNoEnglish(page, 'network panel, board on no subnet');
+  await bench.whichIp.click();
+
+  const casesButton = page.getByRole('button', { name: bench.name('Test cases'), exact: true });
+  await casesButton.click();
+  const panel = page.getByRole('region', { name: bench.name('Test cases') });
+  const boards = panel.getByRole('region', { name: bench.name('Simulated boards') });
+  await expect(panel).toBeVisible();
+  await expectNoEnglish(page, 'test cases panel');
+
+  await boards.getByLabel(bench.name('Board'), { exact: true }).selectOption({ label: 'W55RP20' });
+  await boards.getByLabel(bench.name('Port'), { exact: true }).fill('0');
+  await boards.getByRole('button', { name: bench.name('Start board'), exact: true }).click();
+  await expect(boards.getByRole('list', { name: bench.name('Running boards') })).toBeVisible();
+  await expectNoEnglish(page, 'a simulated board running');
+
+  // A pass, a wait, a repeat, a failure and the step skipped after it.
+  const caseLines = [
+    'name: sweep',
+    'simulate: w55rp20',
+    'board: { mode: tcp-client, host: 192.168.1.123, port: 8087, framing: raw }',
+    'steps:',
+    '  - connect',
+    '  - send: hello',
+    '    expect: { prefix-echo: "TCP Server : " }',
+    '  - wait: 10',
+    '  - repeat: 2',
+    '    steps:',
+    '      - send: { hex: 31 32 }',
+    '        expect: { prefix-echo: "TCP Server : " }',
+    '  - send: hello',
+    '    expect: { prefix-echo: "TCP Client : " }',
+    '  - close',
+  ];
+  await panel.getByLabel(bench.name('Case'), { exact: true }).fill(caseLines.join('\n'));
+  await panel.getByRole('button', { name: bench.name('Run case'), exact: true }).click();
+  await expect(panel.locator('.case-summary')).toContainText(bench.anyOf('FAILED'), { timeout: 15_000 });
+  const caseData = [
+    ...CASE_FILE_WORDS,
+    'sweep',
+    // The diff's text column shows the first bytes of each reply.
+    'TCP Client : hel',
+    'TCP Server : hel',
+    'TCP Server',
+    'TCP Client',
+    'hello',
+  ];
+  await expectNoEnglish(page, 'a case run with PASS and FAIL', caseData);
+});
+
+test('设置、快捷键表都是中文', async ({ page, webApp }) => {
+  const bench = new BenchPage(page, 'zh-CN');
+  await bench.openClean(webApp.url);
+  await page.getByRole('button', { name: bench.name('Settings'), exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: bench.name('Settings') });
+  await expect(dialog).toBeVisible();
+  // The settings file's path is the machine's; each language is named in its own script.
+  await expectNoEnglish(page, 'settings dialog', [webApp.userData, 'settings-browser.json', 'English']);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  await bench.message.focus();
+  await page.keyboard.press('Control+/');
+  const sheet = page.getByRole('dialog', { name: bench.name('Keyboard shortcuts') });
+  await expect(sheet).toBeVisible();
+  await expectNoEnglish(page, 'shortcuts sheet');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+});
