@@ -70,6 +70,20 @@ test('a TCP server with a board connected, UDP, and the side panels', async ({ p
   await page.getByRole('button', { name: 'Test cases', exact: true }).click();
   expect(await seriousViolations(page)).toEqual([]);
 
+  await page.getByRole('button', { name: 'Shortcuts', exact: true }).click();
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  await page.getByRole('button', { name: 'Settings', exact: true }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+
   await bench.newSession.click();
   await bench.openUdp(0);
   expect(await seriousViolations(page)).toEqual([]);
