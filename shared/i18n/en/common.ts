@@ -3,7 +3,6 @@
 export const common = {
   'app.name': 'SocketBench',
   'app.testCases': 'Test cases',
-  'language.system': 'Same as the system',
   'language.en': 'English',
   'language.zh-CN': '简体中文',
 } as const;

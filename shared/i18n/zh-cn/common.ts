@@ -5,7 +5,6 @@ import type { common as en } from '../en/common';
 export const common: Record<keyof typeof en, string> = {
   'app.name': 'SocketBench',
   'app.testCases': '测试用例',
-  'language.system': '跟随系统',
   'language.en': 'English',
   'language.zh-CN': '简体中文',
 };
