@@ -2,29 +2,14 @@
 // template built from plain inputs, translated from the catalogue. Pure: Electron only builds it.
 import type { MenuItemConstructorOptions } from 'electron';
 import { type Language, type MessageKey, type Params, translate } from '../../shared/i18n/catalog';
+import { PAGE_KEYS, type PageCommand } from '../../shared/keyboard/page-keys';
 
 /**
- * Commands that act in the page. Their keys are the page's own shortcuts (renderer/src/state/
- * shortcuts.ts): the menu shows the accelerator without registering it, so a key press reaches the
+ * Commands that act in the page. Their keys (shared/keyboard/page-keys.ts) are the page's own
+ * shortcuts: the menu shows the accelerator without registering it, so a key press reaches the
  * page's handler as it would in a browser, and a click delivers the same key to the page.
  */
-export const PAGE_KEYS = {
-  newSession: 'n',
-  find: 'f',
-  send: 'Enter',
-  clearLog: 'l',
-  shortcuts: '/',
-  preset1: '1',
-  preset2: '2',
-  preset3: '3',
-  preset4: '4',
-  preset5: '5',
-  preset6: '6',
-  preset7: '7',
-  preset8: '8',
-  preset9: '9',
-} as const;
-export type PageCommand = keyof typeof PAGE_KEYS;
+export { PAGE_KEYS, type PageCommand };
 
 /** A key press for webContents.sendInputEvent: lower-case keys, as an upper-case one adds Shift. */
 export interface PageKeyPress {

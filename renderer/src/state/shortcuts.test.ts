@@ -1,6 +1,7 @@
 // The key map and its matcher: Cmd on macOS and Ctrl elsewhere, exact modifiers (AltGr is not Ctrl),
 // layouts that move the keys, input methods mid-composition, and what Mod+<n> sends.
 import { afterEach, describe, expect, it } from 'vitest';
+import { PAGE_KEYS, type PageCommand } from '../../../shared/keyboard/page-keys';
 import { setLanguage } from '../i18n';
 import type { SendPreset } from './send-presets';
 import {
@@ -88,6 +89,22 @@ describe('matchShortcut', () => {
     expect(matchShortcut(ctrl('1', { repeat: true }), false)).toBeUndefined();
     expect(matchShortcut(ctrl('n', { repeat: true }), false)).toBeUndefined();
     expect(matchShortcut(ctrl('f', { repeat: true }), false)).toEqual({ kind: 'find' });
+  });
+});
+
+describe("the desktop menu's keys", () => {
+  /** What each menu command must do in the page when the menu delivers its key. */
+  const expected = (command: PageCommand): ReturnType<typeof matchShortcut> => {
+    const preset = /^preset(\d)$/.exec(command);
+    if (preset) return { kind: 'preset', index: Number(preset[1]) - 1 };
+    return { kind: command } as ReturnType<typeof matchShortcut>;
+  };
+
+  it('are the keys the page acts on, with Ctrl and with Cmd', () => {
+    for (const command of Object.keys(PAGE_KEYS) as PageCommand[]) {
+      expect(matchShortcut(ctrl(PAGE_KEYS[command]), false), command).toEqual(expected(command));
+      expect(matchShortcut(cmd(PAGE_KEYS[command]), true), command).toEqual(expected(command));
+    }
   });
 });
 
