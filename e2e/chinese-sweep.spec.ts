@@ -1,10 +1,12 @@
 // The whole window in Simplified Chinese, state by state: at each one every visible text and every
 // aria-label, title and placeholder is read, and no English word may be left once the user's and the
 // boards' own data, numbers, addresses and the technical words that stay in Chinese text are taken out.
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { translate } from '../shared/i18n/catalog';
 import { expect, test } from './fixtures/app';
 import {
   ESP8266_GREETING,
@@ -93,12 +95,24 @@ const CASE_FILE_WORDS = [
   'send:',
   'expect:',
   'prefix-echo:',
+  'prefix-echo',
   'echo',
   'close',
   'w55rp20',
 ];
 /** What the example placeholders show (a path, a message, a case): a pattern to copy, not words to read. */
-const EXAMPLES = ['/home/me/board-capture.bin', 'hello', ...CASE_FILE_WORDS];
+const EXAMPLES = [
+  '/home/me/board-capture.bin',
+  'hello',
+  // An auto-reply rule's example patterns and replies: bytes as a board sends them.
+  'Hello',
+  'PING',
+  'AT+',
+  '^GET',
+  'Hi',
+  'OK',
+  ...CASE_FILE_WORDS,
+];
 /** Escapes and macros are typed as they are in any language: \r \n \xNN, {counter} {random:N}. */
 const SYNTAX = /\\x[0-9A-Fa-f]{2}|\\xNN|\\[rnt0\\]|\{[a-z]+(?::\w+)?\}/g;
 /** A file name's ending, as the app writes it beside a capture or an export (.idx.csv, .bin). */
@@ -211,8 +225,10 @@ const verdictRows = (bench: BenchPage, verdict: 'PASS' | 'FAIL') =>
 const clients: Esp8266Client[] = [];
 let udpBoard: UdpEchoBoard | undefined;
 
-test.afterEach(async ({ page }) => {
-  await new BenchPage(page, 'zh-CN').closeAllSessions();
+test.afterEach(async ({ page, webApp }) => {
+  const bench = new BenchPage(page, 'zh-CN');
+  if (!page.url().includes('token=')) await bench.open(webApp.url);
+  await bench.closeAllSessions();
   await Promise.all(clients.splice(0).map((c) => c.close()));
   await udpBoard?.close();
   udpBoard = undefined;
@@ -221,8 +237,11 @@ test.afterEach(async ({ page }) => {
 test('TCP 客户端：通信、期望回复、发送工具、选项、导出和查找都是中文', async ({ page, webApp, board }) => {
   test.setTimeout(60_000);
   const bench = new BenchPage(page, 'zh-CN');
-  await bench.openClean(webApp.url);
+  // The first screen as a first run shows it: the session it starts with, before any is closed.
+  await bench.open(webApp.url);
   await expectNoEnglish(page, 'first screen');
+  await bench.closeAllSessions();
+  await expectNoEnglish(page, 'a new session');
 
   // The board's replies, also as the byte diff's text column cuts them.
   const boardData = [W55RP20_REPLY_PREFIX.trim(), 'TCP Server', 'Server: hell', 'Server : hel', 'hello'];
@@ -235,6 +254,8 @@ test('TCP 客户端：通信、期望回复、发送工具、选项、导出和�
   await sendAscii(bench, 'hello');
   await expect(verdictRows(bench, 'PASS')).toHaveCount(1);
   await bench.expectPrefix.fill('TCP Server: ');
+  // The new rule is in force once the log says so (its prefix is in the line).
+  await expect(bench.logEntries('TCP Server: ')).toHaveCount(1);
   await sendAscii(bench, 'hello');
   await expect(verdictRows(bench, 'FAIL')).toHaveCount(1);
   await expectNoEnglish(page, 'connected, PASS and FAIL', [...boardData, 'TCP Server: ']);
@@ -244,9 +265,47 @@ test('TCP 客户端：通信、期望回复、发送工具、选项、导出和�
     await expectNoEnglish(page, `sending tool ${tool}`, boardData);
   }
 
+  // Each tool at work: a periodic send that ends, a soak run whose rounds fail, an auto-reply rule.
+  await bench.tool('Periodic send');
+  await bench.interval.fill('10');
+  await bench.count.fill('3');
+  await bench.startPeriodic.click();
+  await expect(bench.startPeriodic).toBeVisible();
+  await expectNoEnglish(page, 'a periodic send done', boardData);
+  await bench.tool('Soak run');
+  await bench.rounds.fill('3');
+  await bench.duration.fill('');
+  await bench.interval.fill('0');
+  await bench.startSoak.click();
+  await expect(bench.startSoak).toBeVisible({ timeout: 15_000 });
+  await expectNoEnglish(page, 'a soak run with failed rounds', boardData);
+  await bench.tool('Auto-reply');
+  await bench.addRule.click();
+  await expectNoEnglish(page, 'an auto-reply rule', boardData);
+  await bench.openCalculator.click();
+  await expect(bench.calculator).toBeVisible();
+  await expectNoEnglish(page, 'the checksum calculator', boardData);
+  await bench.openCalculator.click();
+
   await bench.captureToFile.click();
-  await bench.capturePath.fill(join(tmpdir(), 'sweep-capture.bin'));
-  await expectNoEnglish(page, 'capture section', [...boardData, tmpdir()]);
+  const capture = join(mkdtempSync(join(tmpdir(), 'sweep-')), 'capture.bin');
+  await bench.capturePath.fill(capture);
+  // The path the user typed stays on screen from here on.
+  boardData.push(capture);
+  await expectNoEnglish(page, 'capture section', boardData);
+  await bench.startCapture.click();
+  await expect(bench.stopCapture).toBeVisible();
+  await expectNoEnglish(page, 'capturing', boardData);
+  await bench.stopCapture.click();
+  await expect(bench.startCapture).toBeVisible();
+  await expectNoEnglish(page, 'captured', boardData);
+  // The same path again: the engine refuses to overwrite it, and says so.
+  await bench.startCapture.click();
+  await expect(
+    page.getByText(translate('zh-CN', 'error.capture.fileExists', { path: capture, file: capture })),
+  ).toBeVisible();
+  await expectNoEnglish(page, 'a capture refused', boardData);
+  rmSync(dirname(capture), { recursive: true, force: true });
 
   await bench.exportMenu.click();
   await expectNoEnglish(page, 'export menu', boardData);
@@ -354,6 +413,18 @@ test('网络面板、测试用例和模拟开发板都是中文', async ({ page,
     'hello',
   ];
   await expectNoEnglish(page, 'a case run with PASS and FAIL', caseData);
+});
+
+test('没有访问令牌的页面用中文说明', async ({ page, webApp }) => {
+  // No token at all: the server refuses the page, in the browser's language.
+  await page.goto(webApp.origin);
+  await expect(page.locator('body')).toContainText('SocketBench');
+  await expectNoEnglish(page, 'the server refusing a page without its token');
+  // The token's cookie from an earlier visit loads the page; it says what the address lacks.
+  await page.goto(webApp.url);
+  await page.goto(webApp.origin);
+  await expect(page.getByRole('alert').filter({ hasText: 'token' })).toBeVisible();
+  await expectNoEnglish(page, 'a page without its token in the address', ['?token=…']);
 });
 
 test('设置、快捷键表都是中文', async ({ page, webApp }) => {

@@ -117,6 +117,7 @@ function stepRow(r: StepResult): CaseStepRow {
     ...(r.round ? { round: r.round } : {}),
     kind: r.kind,
     label: r.label,
+    ...(r.labelDetail ? { labelDetail: r.labelDetail } : {}),
     verdict: r.verdict,
     durationMs: r.durationMs,
     ...(r.firstByteMs !== undefined ? { firstByteMs: r.firstByteMs } : {}),

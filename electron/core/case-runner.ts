@@ -21,6 +21,8 @@ export interface StepResult {
   round?: string;
   kind: StepKind;
   label: string;
+  /** `label` as a catalogue phrase, when SocketBench wrote it. */
+  labelDetail?: Phrase;
   verdict: StepVerdict;
   durationMs: number;
   /** Send steps with an expectation: round trip to the first byte and to the complete reply. */
@@ -274,7 +276,13 @@ export async function runCase(testCase: TestCase, opts: RunCaseOptions): Promise
 
   const runSteps = async (steps: readonly CaseStep[], round: string | undefined): Promise<void> => {
     for (const step of steps) {
-      const base = { number: step.number, ...(round ? { round } : {}), kind: step.kind, label: step.label };
+      const base = {
+        number: step.number,
+        ...(round ? { round } : {}),
+        kind: step.kind,
+        label: step.label,
+        ...(step.labelDetail ? { labelDetail: step.labelDetail } : {}),
+      };
       if (stopped) {
         record({ ...base, verdict: 'skipped', durationMs: 0 });
         continue;

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { systemLanguage, translate } from '../../shared/i18n/catalog';
 import { createDispatcher } from '../../shared/rpc/dispatcher';
 import { attachEndpoint } from '../core/attach-endpoint';
 import { createEventHub } from '../core/event-hub';
@@ -60,8 +61,14 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
-export const FORBIDDEN_TEXT =
-  'Forbidden: open the SocketBench URL printed in the terminal (it carries the access token).\n';
+export const FORBIDDEN_TEXT = `${translate('en', 'status.forbidden')}\n`;
+
+/** The refusal in the browser's language (its Accept-Language), English when it names none we have. */
+export function forbiddenText(acceptLanguage: string | undefined): string {
+  const locales = (acceptLanguage ?? '').split(',').map((part) => part.split(';')[0]?.trim() ?? '');
+  const language = systemLanguage(locales.filter(Boolean));
+  return language === 'en' ? FORBIDDEN_TEXT : `${translate(language, 'status.forbidden')}\n`;
+}
 
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -90,7 +97,7 @@ export async function startWebServer(opts: WebServerOptions): Promise<WebServer>
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     const url = requestUrl(req);
     const given = requestToken(req, url, port);
-    if (!hasValidToken(token, given)) return plain(res, 403, FORBIDDEN_TEXT);
+    if (!hasValidToken(token, given)) return plain(res, 403, forbiddenText(req.headers['accept-language']));
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return plain(res, 405, 'Method not allowed.\n');

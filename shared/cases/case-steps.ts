@@ -112,7 +112,9 @@ function readStep(
   checkKeys(ctx, place, step, KNOWN_KEYS[action]);
   const name = step.name === undefined ? undefined : readString(ctx, place, 'name', step.name);
   const base = { number };
-  const label = (fallback: string) => name ?? fallback;
+  /** The step's own name, or SocketBench's words for it with their phrase (for a window's language). */
+  const label = (fallback: string, detail: Phrase) =>
+    name === undefined ? { label: fallback, labelDetail: detail } : { label: name };
   const timeout = (kind: keyof typeof DEFAULT_TIMEOUTS_MS) =>
     readTimeout(ctx, place, step, defaults.timeoutMs ?? DEFAULT_TIMEOUTS_MS[kind]);
   switch (action) {
@@ -128,26 +130,37 @@ function readStep(
           phrase('cases.writeAction', { action }),
         );
       }
-      const fallback = action === 'listen' ? 'listen for a board' : 'connect';
-      return { ...base, kind: action, label: label(fallback), timeoutMs: timeout(action) };
+      const words =
+        action === 'listen'
+          ? label('listen for a board', phrase('cases.step.listen'))
+          : label('connect', phrase('cases.step.connect'));
+      return { ...base, kind: action, ...words, timeoutMs: timeout(action) };
     }
     case 'close':
-      return { ...base, kind: 'close', label: label('close') };
+      return { ...base, kind: 'close', ...label('close', phrase('cases.step.close')) };
     case 'wait': {
       const ms = readDuration(ctx, place, 'wait', step.wait);
-      return { ...base, kind: 'wait', ms, label: label(`wait ${ms} ms`) };
+      return { ...base, kind: 'wait', ms, ...label(`wait ${ms} ms`, phrase('cases.step.wait', { ms })) };
     }
     case 'send': {
       const payload = readPayload(ctx, place, step, defaults.board);
       const expect =
         step.expect === undefined ? undefined : readRule(ctx, place, step.expect, defaults.board, true);
       const fallback = `send ${describePayload(payload)}${expect ? ` -> ${describeRule(expect)}` : ''}`;
+      // The payload and the rule are written as in the file; only a size is put into words.
+      const what =
+        'bytes' in payload
+          ? phrase('cases.step.bytes', { count: payload.bytes.length })
+          : describePayload(payload);
+      const words = expect
+        ? phrase('cases.step.sendExpect', { payload: what, rule: describeRule(expect) })
+        : phrase('cases.step.send', { payload: what });
       return {
         ...base,
         kind: 'send',
         payload,
         ...(expect ? { expect } : {}),
-        label: label(fallback),
+        ...label(fallback, words),
         timeoutMs: timeout('expect'),
       };
     }
@@ -157,7 +170,10 @@ function readStep(
         ...base,
         kind: 'expect',
         expect,
-        label: label(`expect ${describeRule(expect)}`),
+        ...label(
+          `expect ${describeRule(expect)}`,
+          phrase('cases.step.expect', { rule: describeRule(expect) }),
+        ),
         timeoutMs: timeout('expect'),
       };
     }
@@ -177,7 +193,13 @@ function readStep(
       const count = readInteger(ctx, place, 'repeat', body.count, 1, 1_000_000);
       const stepsPath = isRecord(step.repeat) ? [...stepPath, 'repeat', 'steps'] : [...stepPath, 'steps'];
       const steps = readSteps(ctx, stepsPath, body.steps, defaults, `${number}.`);
-      return { ...base, kind: 'repeat', count, steps, label: label(`repeat ${count} times`) };
+      return {
+        ...base,
+        kind: 'repeat',
+        count,
+        steps,
+        ...label(`repeat ${count} times`, phrase('cases.step.repeat', { count })),
+      };
     }
   }
 }

@@ -35,6 +35,8 @@ interface StepBase {
   number: string;
   /** Shown in the summary and as the JUnit test case's name. */
   label: string;
+  /** `label` as a catalogue phrase when SocketBench wrote it (the step has no name of its own). */
+  labelDetail?: Phrase;
 }
 
 export type CaseStep =

@@ -53,7 +53,13 @@ steps:
       lineEnding: 'none',
     });
     const [connect, send, hex, raw, macro, regex, text, wait, close] = c.steps as CaseStep[];
-    expect(connect).toEqual({ number: '1', kind: 'connect', label: 'connect', timeoutMs: 1500 });
+    expect(connect).toEqual({
+      number: '1',
+      kind: 'connect',
+      label: 'connect',
+      labelDetail: { key: 'cases.step.connect' },
+      timeoutMs: 1500,
+    });
     expect(send).toMatchObject({
       kind: 'send',
       payload: { text: 'hello', encoding: 'ascii', lineEnding: 'none', escapes: true, macros: false },
@@ -74,8 +80,19 @@ steps:
       expect: { rule: { kind: 'regex', pattern: '^ok$', encoding: 'latin1' } },
     });
     expect(text).toMatchObject({ label: 'the last word', expect: { rule: { kind: 'text', text: 'done' } } });
-    expect(wait).toEqual({ number: '8', kind: 'wait', ms: 20, label: 'wait 20 ms' });
-    expect(close).toEqual({ number: '9', kind: 'close', label: 'close' });
+    expect(wait).toEqual({
+      number: '8',
+      kind: 'wait',
+      ms: 20,
+      label: 'wait 20 ms',
+      labelDetail: { key: 'cases.step.wait', params: { ms: 20 } },
+    });
+    expect(close).toEqual({
+      number: '9',
+      kind: 'close',
+      label: 'close',
+      labelDetail: { key: 'cases.step.close' },
+    });
   });
 
   it('numbers nested steps and reads both repeat forms', () => {

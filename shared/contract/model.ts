@@ -337,6 +337,8 @@ export interface CaseStepRow {
   round?: string;
   kind: string;
   label: string;
+  /** `label` as a catalogue phrase, when SocketBench wrote it (a step without a name of its own). */
+  labelDetail?: Phrase;
   verdict: CaseStepVerdict;
   durationMs: number;
   /** Send steps with an expectation: round trip to the first byte and to the complete reply. */

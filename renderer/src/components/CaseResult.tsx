@@ -31,7 +31,7 @@ function StepRow({ step }: { step: CaseStepRow }) {
       <div className="case-step-line">
         <span className={`case-badge ${step.verdict}`}>{verdictWord(step.verdict)}</span>
         <span className="case-step-id mono">{id}</span>
-        <span className="case-step-label">{step.label}</span>
+        <span className="case-step-label">{say(step.label, step.labelDetail)}</span>
         {time && <span className="case-step-time mono">{time}</span>}
       </div>
       {step.details && <pre className="case-step-details">{details(step)}</pre>}

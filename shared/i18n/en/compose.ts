@@ -336,6 +336,16 @@ export const compose = {
   'cases.simulated': ' (simulated {board})',
   'cases.rttSummary': ' · rtt p50 {p50}, max {max}',
   'cases.steps': 'Steps',
+  // A step without a name of its own: its action in words, its payload and rule as the file writes them.
+  'cases.step.connect': 'connect',
+  'cases.step.listen': 'listen for a board',
+  'cases.step.close': 'close',
+  'cases.step.wait': 'wait {ms} ms',
+  'cases.step.send': 'send {payload}',
+  'cases.step.sendExpect': 'send {payload} -> {rule}',
+  'cases.step.expect': 'expect {rule}',
+  'cases.step.repeat': 'repeat {count} times',
+  'cases.step.bytes': '{count} bytes',
   'cases.note': 'Note: {note}',
 
   // A case run's reasons, notes and target, as the engine gives them.

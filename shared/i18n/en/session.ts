@@ -245,6 +245,8 @@ export const session = {
   'status.engineLost': 'Engine connection lost, reconnecting…',
   'status.engineLostLong':
     'Engine connection lost, reconnecting… If SocketBench was restarted, open the new address it printed.',
+  'status.forbidden':
+    'Forbidden: open the SocketBench URL printed in the terminal (it carries the access token).',
   'status.noToken':
     'This page was opened without its access token. Open the full address SocketBench printed when it started (it ends in ?token=…).',
   'status.link.lostBeforeAnswer': 'The connection to the engine was lost before it answered.',

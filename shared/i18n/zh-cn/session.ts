@@ -225,6 +225,7 @@ export const session: Record<keyof typeof en, string> = {
   'status.engineLost': '与引擎的连接已断开，正在重连…',
   'status.engineLostLong':
     '与引擎的连接已断开，正在重连… 如果 SocketBench 已重新启动，请打开它新打印出的地址。',
+  'status.forbidden': '禁止访问：请打开终端中打印的 SocketBench 地址（其中带有访问令牌）。',
   'status.noToken':
     '打开此页面时没有带上访问令牌。请打开 SocketBench 启动时打印的完整地址（以 ?token=… 结尾）。',
   'status.link.lostBeforeAnswer': '与引擎的连接在它应答之前断开了。',
