@@ -12,6 +12,7 @@ import {
   ESP8266_GREETING,
   type Esp8266Client,
   startEsp8266Client,
+  startFlakyBoard,
   startUdpEchoBoard,
   type UdpEchoBoard,
   W55RP20_REPLY_PREFIX,
@@ -23,6 +24,7 @@ test.use({ locale: 'zh-CN' });
 /** Words that stay as they are in Chinese text: protocols, encodings, checks, units, keys, boards. */
 const TECHNICAL = [
   'TCP_NODELAY',
+  'TTL',
   'TCP',
   'UDP',
   'IPv4',
@@ -351,6 +353,56 @@ test('拒绝连接的端口、TCP 服务器和客户端、UDP 都是中文', asy
   await bench.send.click();
   await expect(bench.logEntries('ping')).toHaveCount(2);
   await expectNoEnglish(page, 'UDP with traffic', ['ping']);
+});
+
+test('服务器的期望回复、端口被占用、UDP 选项、放弃重连都是中文', async ({ page, webApp }) => {
+  test.setTimeout(60_000);
+  const bench = new BenchPage(page, 'zh-CN');
+  await bench.openClean(webApp.url);
+  await bench.protocol.selectOption({ label: bench.label('TCP server') });
+  await bench.showExpect();
+  await expectNoEnglish(page, 'a TCP server with its expect rule');
+  const port = await listen(bench);
+  await expectNoEnglish(page, 'a TCP server listening');
+
+  // A second server on the same port: the system says it is taken.
+  await bench.newSession.click();
+  await expect(bench.sessions.getByRole('listitem')).toHaveCount(2);
+  await bench.protocol.selectOption({ label: bench.label('TCP server') });
+  await bench.localAddress.selectOption({ value: '127.0.0.1' });
+  await bench.port.fill(String(port));
+  await bench.listen.click();
+  await expect(bench.listen).toBeEnabled();
+  await expect(bench.log).toContainText(translate('zh-CN', 'error.listen.EADDRINUSE', { port }));
+  await expectNoEnglish(page, 'a port in use');
+
+  await bench.newSession.click();
+  await bench.protocol.selectOption({ label: bench.label('UDP') });
+  await bench.showOptions();
+  await expectNoEnglish(page, 'UDP with its options');
+
+  // A client that reconnects, whose board stays down until it gives up.
+  const flaky = await startFlakyBoard();
+  try {
+    await bench.newSession.click();
+    await bench.protocol.selectOption({ label: bench.label('TCP client') });
+    await bench.host.fill(flaky.host);
+    await bench.port.fill(String(flaky.port));
+    await bench.showOptions();
+    await bench.reconnect.check();
+    await bench.firstRetry.fill('100');
+    await bench.maxRetry.fill('100');
+    await bench.maxTries.fill('2');
+    await bench.connect.click();
+    await expect(bench.state).toContainText(bench.anyOf('Connected'));
+    await flaky.goDown();
+    await expect(bench.connect).toBeVisible({ timeout: 10_000 });
+    const gaveUp = translate('zh-CN', 'error.reconnect.gaveUp_other', { reason: '', count: 2 }).trim();
+    await expect(bench.log).toContainText(gaveUp);
+    await expectNoEnglish(page, 'a client that gave up reconnecting');
+  } finally {
+    await flaky.close();
+  }
 });
 
 test('网络面板、测试用例和模拟开发板都是中文', async ({ page, webApp }) => {

@@ -1,5 +1,7 @@
 // The reasons shown beside a disabled Connect / Listen / Open, and the config valid settings become.
+import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
+import { tcpClientConfigSchema } from '../../../shared/contract/schema';
 import { configFromSettings } from './config-from-settings';
 import { defaultSettings } from './sessions-reducer';
 import {
@@ -57,6 +59,29 @@ describe('host and port reasons', () => {
     expect(timeoutReason('')).toBeUndefined();
     expect(timeoutReason('99')).toMatch(/^Connect timeout must be/);
     expect(timeoutReason('5000')).toBeUndefined();
+  });
+});
+
+describe('reconnect backoff', () => {
+  const reconnecting = (first: string, max: string) =>
+    settings({ host: 'board', port: '23', reconnect: true, reconnectFirstMs: first, reconnectMaxMs: max });
+
+  it("keeps to the engine's bounds, so a config it builds is never refused there", () => {
+    expect(settingsProblems(reconnecting('50', '')).map((p) => p.field)).toEqual(['reconnectFirstMs']);
+    expect(settingsProblems(reconnecting('600001', '')).map((p) => p.field)).toEqual(['reconnectFirstMs']);
+    expect(settingsProblems(reconnecting('', '99')).map((p) => p.field)).toEqual(['reconnectMaxMs']);
+    expect(settingsProblems(reconnecting('50', ''))[0]?.reason).toBe(
+      'First retry must be a whole number of milliseconds from 100 to 600000.',
+    );
+    for (const [first, max] of [
+      ['100', '100'],
+      ['600000', '3600000'],
+      ['', ''],
+    ]) {
+      expect(settingsProblems(reconnecting(first as string, max as string))).toEqual([]);
+      const built = configFromSettings(reconnecting(first as string, max as string));
+      expect(built.ok && v.safeParse(tcpClientConfigSchema, built.config).success).toBe(true);
+    }
   });
 });
 

@@ -115,14 +115,17 @@ export function groupReason(group: string): string | undefined {
   return t('validation.group');
 }
 
-/** Reconnect backoff, checked only while Reconnect automatically is ticked; empty = the default. */
+/**
+ * Reconnect backoff, checked only while Reconnect automatically is ticked; empty = the default.
+ * The bounds are the engine's (shared/contract/schema.ts), so what passes here is never refused there.
+ */
 export function reconnectChecks(s: SessionSettings): Check[] {
   if (!s.reconnect) return [];
-  const first = wholeIn(s.reconnectFirstMs, 1, 3_600_000);
-  const max = wholeIn(s.reconnectMaxMs, 1, 3_600_000);
-  const firstReason = optionalWhole(s.reconnectFirstMs, 1, 3_600_000, 'validation.reconnectFirst');
+  const first = wholeIn(s.reconnectFirstMs, 100, 600_000);
+  const max = wholeIn(s.reconnectMaxMs, 100, 3_600_000);
+  const firstReason = optionalWhole(s.reconnectFirstMs, 100, 600_000, 'validation.reconnectFirst');
   const maxReason =
-    optionalWhole(s.reconnectMaxMs, 1, 3_600_000, 'validation.reconnectMax') ??
+    optionalWhole(s.reconnectMaxMs, 100, 3_600_000, 'validation.reconnectMax') ??
     (first !== undefined && max !== undefined && max < first ? t('validation.reconnectOrder') : undefined);
   return [
     ['reconnectFirstMs', firstReason],

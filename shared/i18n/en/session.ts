@@ -141,8 +141,8 @@ export const session = {
   'validation.receiveBuffer': 'Receive buffer must be a whole number of bytes from 1024 to 268435456.',
   'validation.group':
     'Group must be a multicast address: 224.0.0.0 to 239.255.255.255, or ff00::/8 for IPv6.',
-  'validation.reconnectFirst': 'First retry must be a whole number of milliseconds from 1 to 3600000.',
-  'validation.reconnectMax': 'Max retry must be a whole number of milliseconds from 1 to 3600000.',
+  'validation.reconnectFirst': 'First retry must be a whole number of milliseconds from 100 to 600000.',
+  'validation.reconnectMax': 'Max retry must be a whole number of milliseconds from 100 to 3600000.',
   'validation.reconnectOrder':
     'Max retry must be at least First retry: the wait doubles from one up to the other.',
   'validation.reconnectTries': 'Max tries must be a whole number (0 keeps trying until Disconnect).',

@@ -132,8 +132,8 @@ export const session: Record<keyof typeof en, string> = {
   'validation.ttl': 'TTL 必须是 0 到 255 之间的整数。',
   'validation.receiveBuffer': '接收缓冲区必须是 1024 到 268435456 之间的整数字节数。',
   'validation.group': '组地址必须是组播地址：224.0.0.0 到 239.255.255.255，IPv6 则为 ff00::/8。',
-  'validation.reconnectFirst': '首次重试必须是 1 到 3600000 之间的整数毫秒数。',
-  'validation.reconnectMax': '最长重试间隔必须是 1 到 3600000 之间的整数毫秒数。',
+  'validation.reconnectFirst': '首次重试必须是 100 到 600000 之间的整数毫秒数。',
+  'validation.reconnectMax': '最长重试间隔必须是 100 到 3600000 之间的整数毫秒数。',
   'validation.reconnectOrder': '最长重试间隔不能小于首次重试：等待时间从前者开始翻倍，直到后者。',
   'validation.reconnectTries': '最多尝试次数必须是整数（0 表示一直尝试，直到断开）。',
 
