@@ -18,6 +18,7 @@ import {
   W55RP20_REPLY_PREFIX,
 } from './fixtures/boards';
 import { BenchPage } from './pages/bench-page';
+import { escapeRegExp } from './pages/ui-names';
 
 test.use({ locale: 'zh-CN' });
 
@@ -403,6 +404,83 @@ test('服务器的期望回复、端口被占用、UDP 选项、放弃重连都�
   } finally {
     await flaky.close();
   }
+});
+
+test('输入有误时的说明、预设、发送文件、改名都是中文', async ({ page, webApp, board }) => {
+  test.setTimeout(60_000);
+  const bench = new BenchPage(page, 'zh-CN');
+  await bench.openClean(webApp.url);
+  // The form's own reasons: a port out of range, a group that is no multicast address.
+  await bench.protocol.selectOption({ label: bench.label('UDP') });
+  await bench.localPort.fill('70000');
+  await bench.showOptions();
+  await page.getByLabel(bench.name('Group'), { exact: true }).fill('192.168.1.10');
+  await expect(bench.openSocket).toBeDisabled();
+  await expectNoEnglish(page, 'UDP settings with faults', ['192.168.1.10']);
+
+  await bench.protocol.selectOption({ label: bench.label('TCP client') });
+  await bench.host.fill(board.host);
+  await bench.port.fill(String(board.port));
+  // A message that is no hex, a framing delimiter that is no hex, an expected reply that is no hex.
+  await bench.encodeAs.selectOption({ label: bench.label('Hex') });
+  await bench.message.fill('zz 1');
+  await bench.framing.selectOption({ label: bench.label('Delimiter') });
+  await bench.delimiterHex.fill('0x');
+  await bench.showExpect();
+  await bench.expectedReply.selectOption({ label: bench.label('Exact hex') });
+  await page
+    .locator('details')
+    .filter({ has: bench.expectedReply })
+    .getByLabel(bench.name('Hex'), { exact: true })
+    .fill('4G');
+  await expectNoEnglish(page, 'a message, a delimiter and an expected reply that are no hex', [
+    'zz 1',
+    '0x',
+    '4G',
+  ]);
+
+  await bench.delimiterHex.fill('0A');
+  await bench.expectedReply.selectOption({ value: 'off' });
+  await bench.connect.click();
+  await expect(bench.state).toContainText(bench.anyOf('Connected'));
+  await bench.encodeAs.selectOption({ label: 'ASCII' });
+  await bench.message.fill('status');
+  await bench.saveAsPreset.click();
+  await bench.presetName.fill('Status');
+  await bench.presetName.press('Enter');
+  await bench.tool('Presets');
+  await expectNoEnglish(page, 'a saved preset', ['status', 'Status']);
+
+  await bench.tool('Send file');
+  await bench.fileToSend.setInputFiles({
+    name: 'config.bin',
+    mimeType: 'application/octet-stream',
+    buffer: Buffer.alloc(1000, 0x41),
+  });
+  await bench.chunkSize.fill('64');
+  await bench.sendFile.click();
+  await expect(bench.fileProgress).toHaveAttribute('value', '1000');
+  await expectNoEnglish(page, 'a file sent', ['status', 'Status', 'config.bin', 'TCP Server', 'AAA']);
+
+  // Auto-reply with a pattern that is no regular expression.
+  await bench.tool('Auto-reply');
+  await bench.addRule.click();
+  const ruleName = translate('zh-CN', 'autoReply.rule', { n: 1 });
+  const rule = page.getByRole('group', { name: new RegExp(`^${escapeRegExp(ruleName)}`) });
+  await rule.getByLabel(bench.name('Match'), { exact: true }).selectOption({ label: bench.label('Regex') });
+  await rule.getByLabel(bench.name('Pattern'), { exact: true }).fill('(');
+  await expectNoEnglish(page, 'an auto-reply rule that is no regular expression', [
+    'status',
+    'Status',
+    'config.bin',
+    'TCP Server',
+    'AAA',
+  ]);
+
+  const name = await bench.activeSessionName();
+  await bench.renameSession(name, '工作台');
+  await expectNoEnglish(page, 'a renamed session', ['status', 'Status', 'config.bin', 'TCP Server', 'AAA']);
+  await bench.disconnect.click();
 });
 
 test('网络面板、测试用例和模拟开发板都是中文', async ({ page, webApp }) => {

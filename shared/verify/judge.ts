@@ -6,6 +6,7 @@ import { encodeText } from '../codec/text';
 import type { ExpectRule, Phrase } from '../contract/model';
 import { decodeText } from './decode';
 import { firstDiff } from './diff';
+import { regexFault } from './regex-fault';
 
 export interface Judgement {
   verdict: 'pass' | 'fail';
@@ -85,11 +86,11 @@ export function compileRegex(pattern: string): RegExp | Said {
   try {
     result = new RegExp(pattern);
   } catch (err) {
-    // The JavaScript engine's own words for the fault stay as they are.
+    // The JavaScript engine's own words for the fault, as a phrase where they are a usual one.
     const detail = err instanceof Error ? err.message : String(err);
     result = {
       message: `/${pattern}/ is not a valid regular expression: ${detail}.`,
-      detail: phrase('verify.badRegex', { pattern, detail }),
+      detail: phrase('verify.badRegex', { pattern, detail: regexFault(pattern, detail) }),
     };
   }
   if (compiled.size >= MAX_COMPILED) compiled.clear();

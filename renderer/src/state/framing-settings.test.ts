@@ -1,5 +1,6 @@
 // The Framing fields as typed -> the engine's FramingSpec, or the field to fix and why; and back.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../i18n';
 import { configFromSettings } from './config-from-settings';
 import { describeFraming, framingFromSettings, sameFraming } from './framing-settings';
 import { defaultSettings, framingSettings, type SessionSettings, settingsFromConfig } from './settings';
@@ -141,5 +142,24 @@ describe('framing settings round trip', () => {
     expect(
       describeFraming({ kind: 'length-prefix', size: 2, order: 'be', offset: 1, includesHeader: true }),
     ).toBe('length prefix, 2 bytes BE at offset 1, counting the header');
+  });
+});
+
+describe('a delimiter that is no hex', () => {
+  afterEach(() => setLanguage('en'));
+
+  it("says the hex codec's fault in English as before, and wholly in Chinese", () => {
+    const bad = with_({ framing: 'delimiter', delimiterHex: '0x' });
+    expect(framingFromSettings(bad)).toEqual({
+      ok: false,
+      field: 'delimiterHex',
+      reason: "Delimiter: '0x' at position 1 has no hex digits after it.",
+    });
+    setLanguage('zh-CN');
+    const result = framingFromSettings(bad);
+    expect(result.ok).toBe(false);
+    const reason = result.ok ? '' : result.reason;
+    expect(reason).toMatch(/^分隔符：/);
+    expect(reason.replace(/'0x'/g, '')).not.toMatch(/[A-Za-z]{3,}/);
   });
 });

@@ -1,9 +1,12 @@
 // The Framing fields as typed, turned into the FramingSpec the engine runs, or the sentence that
 // says which field to fix. The spec's own rules are validateFraming's; this adds the typing ones.
+
+import { parseHex } from '../../../shared/codec/hex';
 import type { FramingSpec } from '../../../shared/contract/model';
 import { validateFraming } from '../../../shared/framing/validate';
 import { type MessageKey, t, tn } from '../i18n';
 import { catalogWords } from './catalog-words';
+import { faultText } from './phrase';
 import type { FramingKind, SessionSettings, TextSetting } from './settings';
 
 export const FRAMING_LABELS: Readonly<Record<FramingKind, string>> = catalogWords<FramingKind>({
@@ -158,11 +161,21 @@ function fieldOf(kind: FramingKind, reason: string): TextSetting {
   }
 }
 
+/** The hex codec's own fault in a delimiter, in the window's language (it carries its phrase). */
+function delimiterFault(spec: FramingSpec): string | undefined {
+  if (spec.kind !== 'delimiter') return undefined;
+  const parsed = parseHex(spec.delimiterHex);
+  return parsed.ok ? undefined : t('framing.delimiterFault', { reason: faultText(parsed.error) });
+}
+
 export function framingFromSettings(s: SessionSettings): FramingResult {
   const result = draft(s);
   if (!result.ok) return result;
   const reason = validateFraming(result.spec);
-  if (reason) return { ok: false, field: fieldOf(s.framing, reason), reason: framingReason(reason) };
+  if (reason) {
+    const said = reason.startsWith('Delimiter: ') ? delimiterFault(result.spec) : undefined;
+    return { ok: false, field: fieldOf(s.framing, reason), reason: said ?? framingReason(reason) };
+  }
   return { ok: true, spec: result.spec };
 }
 

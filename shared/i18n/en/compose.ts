@@ -482,6 +482,19 @@ export const compose = {
 
   // The reply judge (shared/verify) and the engine's exchange results.
   'verify.badRegex': '/{pattern}/ is not a valid regular expression: {detail}.',
+  'verify.regexFault.unterminatedGroup': 'Invalid regular expression: /{pattern}/: Unterminated group',
+  'verify.regexFault.unmatchedParen': "Invalid regular expression: /{pattern}/: Unmatched ')'",
+  'verify.regexFault.nothingToRepeat': 'Invalid regular expression: /{pattern}/: Nothing to repeat',
+  'verify.regexFault.unterminatedClass':
+    'Invalid regular expression: /{pattern}/: Unterminated character class',
+  'verify.regexFault.trailingBackslash': 'Invalid regular expression: /{pattern}/: \\ at end of pattern',
+  'verify.regexFault.invalidGroup': 'Invalid regular expression: /{pattern}/: Invalid group',
+  'verify.regexFault.groupName': 'Invalid regular expression: /{pattern}/: Invalid capture group name',
+  'verify.regexFault.duplicateName': 'Invalid regular expression: /{pattern}/: Duplicate capture group name',
+  'verify.regexFault.quantifierOrder':
+    'Invalid regular expression: /{pattern}/: numbers out of order in {} quantifier',
+  'verify.regexFault.rangeOrder':
+    'Invalid regular expression: /{pattern}/: Range out of order in character class',
   'verify.expectedHexBad': 'The expected hex is not valid: {error}',
   'verify.expectedTextBad': 'The expected text cannot be encoded: {error}',
   'verify.ruleInvalid': 'The expect rule is not valid.',
