@@ -1,13 +1,13 @@
 // The whole window in Simplified Chinese, state by state: at each one every visible text and every
 // aria-label, title and placeholder is read, and no English word may be left once the user's and the
 // boards' own data, numbers, addresses and the technical words that stay in Chinese text are taken out.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { hostname, networkInterfaces, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { translate } from '../shared/i18n/catalog';
-import { expect, test } from './fixtures/app';
+import { expect, launchWebApp, makeUserData, removeUserData, test } from './fixtures/app';
 import {
   ESP8266_GREETING,
   type Esp8266Client,
@@ -543,6 +543,64 @@ test('网络面板、测试用例和模拟开发板都是中文', async ({ page,
     'hello',
   ];
   await expectNoEnglish(page, 'a case run with PASS and FAIL', caseData);
+
+  // A case that cannot run says why, naming the file, the place and the field as the file does.
+  await panel.getByLabel(bench.name('Case'), { exact: true }).fill('name: broken\nsteps: nope\n');
+  await panel.getByRole('button', { name: bench.name('Run case'), exact: true }).click();
+  await expect(panel.getByRole('alert')).toContainText('case.yaml');
+  await expectNoEnglish(page, 'a case that cannot run', [
+    ...caseData,
+    // Its fields by their names in the file.
+    ...['case.yaml', 'broken', 'nope', 'steps', 'board', 'mode', 'host', 'port'],
+  ]);
+});
+
+test('设置文件损坏、界面某处出错、引擎断开时的说明都是中文', async ({ page, webApp, board }) => {
+  // A settings file that cannot be read: moved aside, and the notice names the backup.
+  writeFileSync(join(webApp.userData, 'settings-browser.json'), '{"format":"socketbench-settings","ui":{');
+  const bench = new BenchPage(page, 'zh-CN');
+  await bench.openClean(webApp.url);
+  await expect(page.getByRole('alert').filter({ hasText: 'settings-browser.corrupt-' })).toBeVisible();
+  const backup = readdirSync(webApp.userData).find((name) => name.startsWith('settings-browser.corrupt-'));
+  await expectNoEnglish(page, 'a corrupt settings file', [
+    webApp.userData,
+    backup ?? '',
+    'settings-browser.json',
+  ]);
+
+  // A region that fails while rendering gives way to an alert; the thrown error's own words are its details.
+  await bench.connectTo(board.host, board.port);
+  await expect(bench.state).toContainText(bench.anyOf('Connected'));
+  await page.evaluate(() => {
+    (window as unknown as Record<string, unknown>).__socketbenchFault = 'log';
+  });
+  await sendAscii(bench, 'hello');
+  await expect(bench.log).toHaveCount(0);
+  await expectNoEnglish(page, 'a region that failed', [
+    webApp.userData,
+    backup ?? '',
+    'Simulated failure in the traffic log',
+    '__socketbenchFault',
+    'Error',
+  ]);
+  await page.evaluate(() => {
+    (window as unknown as Record<string, unknown>).__socketbenchFault = undefined;
+  });
+  await bench.disconnect.click();
+
+  // An engine that stops: the banner says so.
+  const other = await launchWebApp(makeUserData());
+  try {
+    await bench.open(other.app.url);
+    await bench.closeAllSessions();
+    await other.stop();
+    await expect(page.getByRole('alert').first()).toBeVisible();
+    await expectNoEnglish(page, 'an engine that stopped');
+  } finally {
+    await other.stop();
+    removeUserData(other.app.userData);
+    await bench.open(webApp.url);
+  }
 });
 
 test('没有访问令牌的页面用中文说明', async ({ page, webApp }) => {
