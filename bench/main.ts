@@ -105,7 +105,11 @@ async function main(): Promise<number> {
   let browser: Browser | undefined;
   try {
     const profile = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
-    const engine = await forkChild<EngineHello>(join(here, 'engine-host.mjs'), [rendererDir], profile);
+    const engine = await forkChild<EngineHello>(
+      join(here, 'engine-host.mjs'),
+      [rendererDir],
+      [...profile, ...options.engineFlags],
+    );
     children.push(engine.child);
     const load = (await forkChild(join(here, 'peer.mjs'), ['load'])).child;
     children.push(load);
@@ -150,7 +154,9 @@ async function main(): Promise<number> {
     const others = ctx.windows.map((w) => w.other).filter((n): n is number => n !== undefined);
     const otherLoad =
       others.length > 0 ? Math.round(others.reduce((a, b) => a + b, 0) / others.length) : undefined;
-    const heading = `SocketBench bench, ${options.mode}: ${machine.cpus} cores (${machine.cpu}), Node ${machine.node}, Chromium ${machine.chromium}`;
+    const flags =
+      options.engineFlags.length > 0 ? `; engine started with ${options.engineFlags.join(' ')}` : '';
+    const heading = `SocketBench bench, ${options.mode}: ${machine.cpus} cores (${machine.cpu}), Node ${machine.node}, Chromium ${machine.chromium}${flags}`;
     const busy =
       otherLoad === undefined
         ? ''
@@ -162,6 +168,7 @@ async function main(): Promise<number> {
       mode: options.mode,
       date: new Date().toISOString(),
       machine: { ...machine, otherLoadPercent: otherLoad },
+      engineFlags: options.engineFlags,
       sizes: options.sizes,
       ...results,
       table: rows,

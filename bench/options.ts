@@ -96,12 +96,16 @@ export interface Options {
   profileDir?: string;
   /** The built renderer browser mode serves (--renderer=DIR, e.g. an unminified build to profile). */
   rendererDir: string;
+  /** Node options for the engine's process (--engine-flags="..."), to try a V8 setting. */
+  engineFlags: string[];
 }
 
 export const USAGE = `npm run bench [-- --full | --tiny] [--only=ingest,udp,...] [--profile] [--renderer=DIR]
+                 [--engine-flags="--node-option ..."]
   quick subset by default; --full runs every figure at the issue's sizes; --tiny only proves the
   bench runs; --profile writes CPU profiles of the engine and the page to out/bench/profiles/;
-  --renderer serves another build of the renderer (default out/renderer).
+  --renderer serves another build of the renderer (default out/renderer); --engine-flags starts
+  the engine's process with those Node options (the figures then are not the shipped app's).
   Figures: ${FIGURES.join(', ')}.`;
 
 export function parseOptions(argv: readonly string[]): Options | string {
@@ -109,12 +113,15 @@ export function parseOptions(argv: readonly string[]): Options | string {
   let figures: FigureKey[] = [...FIGURES];
   let profileDir: string | undefined;
   let rendererDir = 'out/renderer';
+  let engineFlags: string[] = [];
   for (const arg of argv) {
     if (arg === '--full') mode = 'full';
     else if (arg === '--profile') profileDir = 'out/bench/profiles';
     else if (arg === '--tiny') mode = 'tiny';
     else if (arg === '--quick') mode = 'quick';
     else if (arg.startsWith('--renderer=')) rendererDir = arg.slice('--renderer='.length);
+    else if (arg.startsWith('--engine-flags='))
+      engineFlags = arg.slice('--engine-flags='.length).split(/\s+/).filter(Boolean);
     else if (arg.startsWith('--only=')) {
       const wanted = arg.slice('--only='.length).split(',');
       const unknown = wanted.filter((f) => !(FIGURES as readonly string[]).includes(f));
@@ -124,5 +131,5 @@ export function parseOptions(argv: readonly string[]): Options | string {
   }
   const sizes = mode === 'full' ? FULL : mode === 'tiny' ? TINY : QUICK;
   const jsonPath = mode === 'tiny' ? 'out/bench/results.tiny.json' : 'bench/results.json';
-  return { mode, sizes, figures, jsonPath, rendererDir, ...(profileDir ? { profileDir } : {}) };
+  return { mode, sizes, figures, jsonPath, rendererDir, engineFlags, ...(profileDir ? { profileDir } : {}) };
 }
