@@ -537,6 +537,76 @@ const BY_VALUES: [MessageKey, Record<string, string | number>, string][] = [
   ['error.task.tooMany', { max: 16 }, 'This session already runs 16 tasks. Stop one first.'],
   ['error.session.kind.tcp-client', {}, 'a TCP client'],
   ['error.session.kind.tcp-server', {}, 'a TCP server'],
+  // The TCP sessions' sentences, as tcp-server.ts, tcp-server-clients.ts, tcp-client.ts and
+  // tcp-client-status.ts write them today, ready for those to name their keys.
+  [
+    'error.server.notListening',
+    {},
+    'The server is not listening. Press Listen, let a board connect, then send.',
+  ],
+  [
+    'error.server.noClient',
+    {},
+    'No board is connected to this server yet. Wait until one appears under Clients, then send.',
+  ],
+  [
+    'error.server.unknownClient',
+    { peer: '192.168.1.50:51234' },
+    'No board 192.168.1.50:51234 is connected to this server: it may have disconnected. Pick one from Clients.',
+  ],
+  [
+    'error.server.clientClosing',
+    { peer: '192.168.1.50:51234' },
+    '192.168.1.50:51234 is disconnecting; nothing more can be sent to it.',
+  ],
+  [
+    'error.server.udpTarget',
+    { kind: 'last-sender' },
+    'A TCP server sends to one of its clients or to all of them; "last-sender" is a UDP target.',
+  ],
+  [
+    'error.server.slowOne',
+    { peer: '192.168.1.50:51234', others: 'No client got it.' },
+    'Not sent to 192.168.1.50:51234: too much data is still waiting for that board, which is not reading fast enough. No client got it.',
+  ],
+  [
+    'error.server.slowMany',
+    { peer: '192.168.1.50:51234', more: 2, others: 'The other 1 client got it.' },
+    'Not sent to 192.168.1.50:51234 and 2 more: too much data is still waiting for those boards, which are not reading fast enough. The other 1 client got it.',
+  ],
+  ['error.server.noneGot', {}, 'No client got it.'],
+  ['error.server.othersGot_one', { count: 1 }, 'The other 1 client got it.'],
+  ['error.server.othersGot_other', { count: 3 }, 'The other 3 clients got it.'],
+  [
+    'error.client.otherTarget',
+    { target: '192.168.1.123:8087', kind: 'all' },
+    'A TCP client session sends to the board it is connected to (192.168.1.123:8087); it has no "all" target.',
+  ],
+  [
+    'error.client.connecting',
+    { target: '192.168.1.123:8087' },
+    'Still connecting to 192.168.1.123:8087. Wait until it shows Connected, then send again.',
+  ],
+  [
+    'error.client.reconnecting',
+    { target: '192.168.1.123:8087' },
+    'The connection to 192.168.1.123:8087 dropped; reconnecting. Send again once it shows Connected.',
+  ],
+  [
+    'error.client.reconnectingAt',
+    { target: '192.168.1.123:8087', time: '14:03:07' },
+    'The connection to 192.168.1.123:8087 dropped; reconnecting (next attempt at 14:03:07). Send again once it shows Connected.',
+  ],
+  [
+    'error.client.failed',
+    { target: '192.168.1.123:8087', code: 'ECONNRESET' },
+    'Not connected to 192.168.1.123:8087: the connection failed (ECONNRESET). Connect again, then send.',
+  ],
+  [
+    'error.client.closed',
+    { target: '192.168.1.123:8087' },
+    'Not connected to 192.168.1.123:8087: the connection is closed. Connect again, then send.',
+  ],
 ];
 
 describe('sentences said by their values', () => {

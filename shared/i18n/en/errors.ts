@@ -199,6 +199,33 @@ export const engineErrors = {
   'error.task.interval': 'A periodic send needs an interval of at least 1 ms.',
   'error.task.unknown': 'There is no running task "{taskId}" on this session: it may have ended already.',
   'error.task.tooMany': 'This session already runs {max} tasks. Stop one first.',
+  // A TCP server's sends: no board, a board that left or is slow, a target it cannot have.
+  'error.server.notListening': 'The server is not listening. Press Listen, let a board connect, then send.',
+  'error.server.noClient':
+    'No board is connected to this server yet. Wait until one appears under Clients, then send.',
+  'error.server.unknownClient':
+    'No board {peer} is connected to this server: it may have disconnected. Pick one from Clients.',
+  'error.server.clientClosing': '{peer} is disconnecting; nothing more can be sent to it.',
+  'error.server.udpTarget':
+    'A TCP server sends to one of its clients or to all of them; "{kind}" is a UDP target.',
+  'error.server.slowOne':
+    'Not sent to {peer}: too much data is still waiting for that board, which is not reading fast enough. {others}',
+  'error.server.slowMany':
+    'Not sent to {peer} and {more} more: too much data is still waiting for those boards, which are not reading fast enough. {others}',
+  'error.server.noneGot': 'No client got it.',
+  'error.server.othersGot_one': 'The other {count} client got it.',
+  'error.server.othersGot_other': 'The other {count} clients got it.',
+  // A TCP client's sends while it is not connected, or to a target it cannot have.
+  'error.client.otherTarget':
+    'A TCP client session sends to the board it is connected to ({target}); it has no "{kind}" target.',
+  'error.client.connecting': 'Still connecting to {target}. Wait until it shows Connected, then send again.',
+  'error.client.reconnecting':
+    'The connection to {target} dropped; reconnecting. Send again once it shows Connected.',
+  'error.client.reconnectingAt':
+    'The connection to {target} dropped; reconnecting (next attempt at {time}). Send again once it shows Connected.',
+  'error.client.failed':
+    'Not connected to {target}: the connection failed ({code}). Connect again, then send.',
+  'error.client.closed': 'Not connected to {target}: the connection is closed. Connect again, then send.',
   // Simulated boards.
   'error.board.esp8266Target':
     'The simulated ESP8266 connects to a TCP server: give the host and port of a listening session.',
