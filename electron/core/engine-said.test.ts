@@ -496,6 +496,8 @@ const BY_VALUES: [MessageKey, Record<string, string | number>, string][] = [
   ['error.session.closedWhileStarting', {}, 'The session was closed while it was starting.'],
   ['error.engine.shuttingDown', {}, 'The engine is shutting down.'],
   ['error.engine.notAttached', {}, 'The engine is not attached to this connection yet.'],
+  ['error.engine.notAttachedWindow', {}, 'The engine is not attached to this window yet.'],
+  ['error.engine.foreignFrame', {}, 'This request did not come from the SocketBench window.'],
   [
     'error.selfTest.notListening',
     {},

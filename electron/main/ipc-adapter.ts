@@ -4,6 +4,7 @@ import { API_METHODS, apiChannel, EVENTS_ACK_CHANNEL, EVENTS_CHANNEL } from '../
 import type { Result } from '../../shared/contract/errors';
 import type { EventBatch } from '../../shared/contract/events';
 import type { Dispatch, ServerEndpoint } from '../../shared/rpc/transport';
+import { errorInfo } from '../core/engine-said';
 
 export interface IpcEvent {
   senderFrame: unknown;
@@ -21,13 +22,10 @@ export interface IpcPorts {
 
 export type IpcEndpoint = ServerEndpoint & { dispose(): void };
 
-const FORBIDDEN: Result<never> = {
-  ok: false,
-  error: { code: 'E_FORBIDDEN', message: 'This request did not come from the SocketBench window.' },
-};
+const FORBIDDEN: Result<never> = { ok: false, error: errorInfo('E_FORBIDDEN', 'error.engine.foreignFrame') };
 const NOT_READY: Result<never> = {
   ok: false,
-  error: { code: 'E_TRANSPORT', message: 'The engine is not attached to this window yet.' },
+  error: errorInfo('E_TRANSPORT', 'error.engine.notAttachedWindow'),
 };
 
 const isSeq = (value: unknown): value is number =>

@@ -154,6 +154,8 @@ export const engineErrors = {
   'error.engine.noNewSessions': 'The engine is shutting down; no new sessions.',
   'error.engine.shuttingDown': 'The engine is shutting down.',
   'error.engine.notAttached': 'The engine is not attached to this connection yet.',
+  'error.engine.notAttachedWindow': 'The engine is not attached to this window yet.',
+  'error.engine.foreignFrame': 'This request did not come from the SocketBench window.',
   'error.engine.failed': 'SocketBench failed unexpectedly while running "{method}". {reason}',
   'error.engine.failedReport':
     'SocketBench failed unexpectedly while running "{method}". Please report it with what you were doing.',

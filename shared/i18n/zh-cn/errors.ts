@@ -111,6 +111,8 @@ export const errors: Record<keyof typeof en, string> = {
   'error.engine.noNewSessions': '引擎正在关闭，不能再新建会话。',
   'error.engine.shuttingDown': '引擎正在关闭。',
   'error.engine.notAttached': '引擎尚未接入这个连接。',
+  'error.engine.notAttachedWindow': '引擎尚未接入这个窗口。',
+  'error.engine.foreignFrame': '此请求不是来自 SocketBench 窗口。',
   'error.engine.failed': 'SocketBench 在执行“{method}”时意外出错。{reason}',
   'error.engine.failedReport': 'SocketBench 在执行“{method}”时意外出错。请报告此问题，并说明当时在做什么。',
   'error.engine.noAnswer': '请求“{method}”没有送达引擎或没有得到应答。请重新加载窗口以重新连接。',
