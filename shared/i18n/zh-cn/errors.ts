@@ -170,6 +170,6 @@ export const errors: Record<keyof typeof en, string> = {
   'error.client.failed': '未连接到 {target}：连接失败（{code}）。请重新连接后再发送。',
   'error.client.closed': '未连接到 {target}：连接已关闭。请重新连接后再发送。',
   'error.board.esp8266Target': '模拟 ESP8266 会连接到 TCP 服务器：请给出一个正在监听的会话的主机和端口。',
-  'error.board.notLoopback': '模拟开发板只在本机上运行：{host} 不是环回地址。',
+  'error.board.notLoopback': '模拟开发板只在本机上运行：{host} 不是回环地址。',
   'error.board.unknown': '没有模拟开发板“{id}”：它已经停止了。',
 };
