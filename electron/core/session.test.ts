@@ -1,44 +1,71 @@
-// The counters events of received bytes: one per turn of the event loop, and at once when asked.
-import { describe, expect, it } from 'vitest';
-import { CountersTurn } from './session';
+// The counters events of received bytes: at once when the totals move after a quiet spell, then at
+// most once per interval, and at once when flushed.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CountersPace } from './session';
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
-describe('CountersTurn', () => {
-  it('sends one event for every mark of a turn, after the turn', async () => {
-    let sent = 0;
-    const turn = new CountersTurn(() => sent++);
-    turn.mark();
-    turn.mark();
-    turn.mark();
-    expect(sent).toBe(0);
-    await nextTurn();
-    expect(sent).toBe(1);
-    await nextTurn();
-    expect(sent).toBe(1);
+function pace() {
+  let now = 0;
+  let sent = 0;
+  const counters = new CountersPace(
+    () => sent++,
+    16,
+    () => now,
+  );
+  return {
+    counters,
+    sent: () => sent,
+    advance(ms: number) {
+      now += ms;
+      vi.advanceTimersByTime(ms);
+    },
+  };
+}
+
+describe('CountersPace', () => {
+  it('sends the first change at once, then one event per interval for all the changes in it', () => {
+    const p = pace();
+    p.counters.mark();
+    expect(p.sent()).toBe(1);
+    p.advance(1);
+    for (let i = 0; i < 100; i++) p.counters.mark();
+    expect(p.sent()).toBe(1);
+    p.advance(15);
+    expect(p.sent()).toBe(2);
+    p.advance(100);
+    expect(p.sent()).toBe(2);
+    expect(vi.getTimerCount()).toBe(0);
+    p.counters.mark();
+    expect(p.sent()).toBe(3);
   });
 
-  it('sends what is marked at once on flush, and nothing when nothing is marked', async () => {
-    let sent = 0;
-    const turn = new CountersTurn(() => sent++);
-    turn.flush();
-    expect(sent).toBe(0);
-    turn.mark();
-    turn.flush();
-    expect(sent).toBe(1);
-    await nextTurn();
-    expect(sent).toBe(1);
+  it('sends what is held at once on flush, and nothing when nothing is held', () => {
+    const p = pace();
+    p.counters.flush();
+    expect(p.sent()).toBe(0);
+    p.counters.mark();
+    p.counters.mark();
+    p.counters.flush();
+    expect(p.sent()).toBe(2);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('sends at once on emit, taking the place of a marked one; cancel drops the mark', async () => {
-    let sent = 0;
-    const turn = new CountersTurn(() => sent++);
-    turn.mark();
-    turn.emit();
-    expect(sent).toBe(1);
-    turn.mark();
-    turn.cancel();
-    await nextTurn();
-    expect(sent).toBe(1);
+  it('sends at once on emit, taking the place of a held one; cancel drops what is held', () => {
+    const p = pace();
+    p.counters.mark();
+    p.counters.mark();
+    p.counters.emit();
+    expect(p.sent()).toBe(2);
+    p.counters.mark();
+    p.counters.cancel();
+    p.advance(100);
+    expect(p.sent()).toBe(2);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });

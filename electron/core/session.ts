@@ -95,40 +95,59 @@ export const asBytes = (chunk: Buffer): Uint8Array =>
 
 export const apiErrorFrom = (info: ErrorInfo): ApiError => new ApiError(info.code, info.message, info.detail);
 
+/** About one display frame: a counter that moves faster than this is not read any better. */
+export const COUNTERS_INTERVAL_MS = 16;
+
 /**
- * Counters events for received bytes, one per turn of the event loop instead of one per chunk:
- * libuv hands over up to 32 reads or datagrams per turn, and a receiver keeps only the latest
- * totals anyway. The session's own totals stay exact all along; flush() sends what is marked
- * before an event that must follow it (a state change, a client leaving).
+ * Counters events for received bytes at most once per interval: a flood sends one per display
+ * frame instead of one per chunk or datagram (a receiver keeps only the latest totals anyway),
+ * while a reply that comes alone is counted at once. The session's own totals stay exact all
+ * along; what is held goes out when the interval ends, and flush() sends it before an event that
+ * must follow it (a state change, a client leaving).
  */
-export class CountersTurn {
-  private immediate: NodeJS.Immediate | undefined;
+export class CountersPace {
+  private timer: NodeJS.Timeout | undefined;
+  private lastAt = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly emitNow: () => void) {}
+  constructor(
+    private readonly emitNow: () => void,
+    private readonly intervalMs = COUNTERS_INTERVAL_MS,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
 
-  /** The totals moved: an event goes out at the end of this turn. */
+  /** The totals moved: an event now, or when the interval since the last one ends. */
   mark(): void {
-    this.immediate ??= setImmediate(this.fire);
+    if (this.timer) return;
+    const now = this.now();
+    const wait = this.lastAt + this.intervalMs - now;
+    if (wait <= 0) {
+      this.lastAt = now;
+      this.emitNow();
+      return;
+    }
+    this.timer = setTimeout(this.fire, Math.ceil(wait));
   }
 
-  /** What is marked goes out now. */
+  /** What is held goes out now. */
   flush(): void {
-    if (this.immediate) this.fire();
+    if (this.timer) this.fire();
   }
 
-  /** An event goes out now, marked or not (a send, a reset). */
+  /** An event goes out now, held or not (a send, a reset). */
   emit(): void {
     this.cancel();
+    this.lastAt = this.now();
     this.emitNow();
   }
 
   cancel(): void {
-    if (this.immediate) clearImmediate(this.immediate);
-    this.immediate = undefined;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   private readonly fire = (): void => {
     this.cancel();
+    this.lastAt = this.now();
     this.emitNow();
   };
 }

@@ -20,7 +20,7 @@ import { bareHost } from './resolve';
 import {
   asBytes,
   type ByteTap,
-  CountersTurn,
+  CountersPace,
   DEFAULT_CLOSE_GRACE_MS,
   DEFAULT_MAX_QUEUED_SEND_BYTES,
   type EngineSession,
@@ -68,7 +68,7 @@ export class TcpClientSession implements EngineSession {
   private tap: ByteTap | undefined;
   private readingPaused = false;
   private readonly reconnector: Reconnector;
-  private readonly counted = new CountersTurn(() =>
+  private readonly counted = new CountersPace(() =>
     this.emit({ type: 'counters', id: this.id, counters: { ...this.status.counters } }),
   );
 

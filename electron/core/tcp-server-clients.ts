@@ -15,7 +15,7 @@ import type {
 import { zeroCounters } from '../../shared/contract/model';
 import { splitEndpoint, unmapIPv4 } from '../../shared/net/ip';
 import { describeError, type ErrorContext, formatPeer } from './error-messages';
-import { apiErrorFrom, asBytes, type ByteTap, CountersTurn } from './session';
+import { apiErrorFrom, asBytes, type ByteTap, CountersPace } from './session';
 import { StreamFramer } from './stream-framer';
 
 export interface ServerClientsOptions {
@@ -49,7 +49,7 @@ export class ServerClients {
   private paused = false;
   /** Clients whose totals moved this turn; their events and the session's go out together. */
   private readonly moved = new Set<Client>();
-  private readonly counted = new CountersTurn(() => {
+  private readonly counted = new CountersPace(() => {
     for (const client of this.moved) this.emitClientCounters(client);
     this.moved.clear();
     this.emitTotals();

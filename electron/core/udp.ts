@@ -23,7 +23,7 @@ import {
   apiErrorFrom,
   asBytes,
   type ByteTap,
-  CountersTurn,
+  CountersPace,
   DEFAULT_MAX_QUEUED_SEND_BYTES,
   type EngineSession,
   encodeOrThrow,
@@ -55,7 +55,7 @@ export class UdpSession implements EngineSession {
   private closing: Promise<void> | undefined;
   private status: SessionStatus = { state: 'disconnected', counters: zeroCounters() };
   private tap: ByteTap | undefined;
-  private readonly counted = new CountersTurn(() =>
+  private readonly counted = new CountersPace(() =>
     this.emit({ type: 'counters', id: this.id, counters: { ...this.status.counters } }),
   );
 
