@@ -56,16 +56,35 @@ describe('CountersPace', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('sends at once on emit, taking the place of a held one; cancel drops what is held', () => {
+  it('sends at once on emit, which takes the place of a held one; cancel drops what is held', () => {
     const p = pace();
     p.counters.mark();
     p.counters.mark();
     p.counters.emit();
     expect(p.sent()).toBe(2);
+    p.advance(16);
+    expect(p.sent()).toBe(2);
+    p.counters.mark();
+    p.advance(1);
     p.counters.mark();
     p.counters.cancel();
     p.advance(100);
-    expect(p.sent()).toBe(2);
+    expect(p.sent()).toBe(3);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('keeps one timer per interval however many sends and replies alternate in it', () => {
+    const p = pace();
+    p.counters.emit();
+    for (let i = 0; i < 50; i++) {
+      p.counters.mark();
+      p.counters.emit();
+      p.counters.mark();
+      expect(vi.getTimerCount()).toBe(1);
+    }
+    expect(p.sent()).toBe(51);
+    p.advance(16);
+    expect(p.sent()).toBe(52);
     expect(vi.getTimerCount()).toBe(0);
   });
 });

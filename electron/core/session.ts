@@ -108,6 +108,8 @@ export const COUNTERS_INTERVAL_MS = 16;
 export class CountersPace {
   private timer: NodeJS.Timeout | undefined;
   private lastAt = Number.NEGATIVE_INFINITY;
+  /** Moved since the last event. */
+  private moved = false;
 
   constructor(
     private readonly emitNow: () => void,
@@ -117,38 +119,49 @@ export class CountersPace {
 
   /** The totals moved: an event now, or when the interval since the last one ends. */
   mark(): void {
-    if (this.timer) return;
+    if (this.timer) {
+      this.moved = true;
+      return;
+    }
     const now = this.now();
     const wait = this.lastAt + this.intervalMs - now;
     if (wait <= 0) {
-      this.lastAt = now;
-      this.emitNow();
+      this.send(now);
       return;
     }
+    this.moved = true;
     this.timer = setTimeout(this.fire, Math.ceil(wait));
   }
 
   /** What is held goes out now. */
   flush(): void {
-    if (this.timer) this.fire();
+    if (this.moved) this.send(this.now());
+    this.cancel();
   }
 
-  /** An event goes out now, held or not (a send, a reset). */
+  /**
+   * An event goes out now, held or not (a send, a reset). A pending interval stays, so a request
+   * and reply exchange costs no timer each.
+   */
   emit(): void {
-    this.cancel();
-    this.lastAt = this.now();
-    this.emitNow();
+    this.send(this.now());
   }
 
   cancel(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.moved = false;
+  }
+
+  private send(now: number): void {
+    this.moved = false;
+    this.lastAt = now;
+    this.emitNow();
   }
 
   private readonly fire = (): void => {
-    this.cancel();
-    this.lastAt = this.now();
-    this.emitNow();
+    this.timer = undefined;
+    if (this.moved) this.send(this.now());
   };
 }
 
