@@ -41,10 +41,12 @@ export interface Services {
 
 export function createServices(bridge: Bridge, startup: StartupSettings): Services {
   const saved = startup.settings;
+  const prefs = createPrefsStore(saved.ui);
+  // The language first: the first session's name ("Session 1", "会话 1") is written in it.
+  const stopAppearance = startAppearance(prefs);
   // The setup last edited starts the first session of the next run.
   const sessions = createSessionsStore(settingsOfSetup(saved.lastSession));
   const log = createLogStore();
-  const prefs = createPrefsStore(saved.ui);
   const actions = createSessionActions(bridge.api, sessions, log);
   const network = createNetworkStore(bridge.api);
   const automation = createAutomationActions(bridge.api, sessions, log, actions);
@@ -58,7 +60,6 @@ export function createServices(bridge: Bridge, startup: StartupSettings): Servic
     ...(startup.notice ? { notice: startup.notice } : {}),
   });
   const settingsSync = startSettingsSync({ api: bridge.api, prefs, sessions, history, presets, settings });
-  const stopAppearance = startAppearance(prefs);
 
   const stopSync = startEngineSync({
     link: { api: bridge.api, status: bridge.status, onStatus: bridge.onStatus },
