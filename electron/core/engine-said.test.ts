@@ -539,8 +539,8 @@ const BY_VALUES: [MessageKey, Record<string, string | number>, string][] = [
   ['error.task.tooMany', { max: 16 }, 'This session already runs 16 tasks. Stop one first.'],
   ['error.session.kind.tcp-client', {}, 'a TCP client'],
   ['error.session.kind.tcp-server', {}, 'a TCP server'],
-  // The TCP sessions' sentences, as tcp-server.ts, tcp-server-clients.ts, tcp-client.ts and
-  // tcp-client-status.ts write them today, ready for those to name their keys.
+  // The TCP sessions' send refusals (tcp-server.ts, tcp-server-clients.ts, tcp-client.ts,
+  // tcp-client-status.ts), word for word as they were before they named their keys.
   [
     'error.server.notListening',
     {},

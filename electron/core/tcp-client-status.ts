@@ -1,6 +1,7 @@
 // What a TCP client session says: its state events, and why it cannot send. Plain Node.
 import type { StateEvent } from '../../shared/contract/events';
 import type { ErrorInfo, SessionId, SessionState } from '../../shared/contract/model';
+import { said } from './engine-said';
 import type { SessionStatus } from './session';
 
 /**
@@ -30,21 +31,21 @@ export function clientStateEvent(
 const clock = (epochMs: number): string => new Date(epochMs).toTimeString().slice(0, 8);
 
 /** Why a send was refused, for the state the session is in; `target` is "host:port". */
-export function notConnectedSentence(
+export function notConnectedSaid(
   status: { state: SessionState; error?: ErrorInfo },
   target: string,
   nextAttemptAt?: number,
-): string {
+): ReturnType<typeof said> {
   switch (status.state) {
     case 'connecting':
-      return `Still connecting to ${target}. Wait until it shows Connected, then send again.`;
-    case 'reconnecting': {
-      const when = nextAttemptAt !== undefined ? ` (next attempt at ${clock(nextAttemptAt)})` : '';
-      return `The connection to ${target} dropped; reconnecting${when}. Send again once it shows Connected.`;
-    }
+      return said('error.client.connecting', { target });
+    case 'reconnecting':
+      return nextAttemptAt !== undefined
+        ? said('error.client.reconnectingAt', { target, time: clock(nextAttemptAt) })
+        : said('error.client.reconnecting', { target });
     case 'error':
-      return `Not connected to ${target}: the connection failed (${status.error?.code ?? 'error'}). Connect again, then send.`;
+      return said('error.client.failed', { target, code: status.error?.code ?? 'error' });
     default:
-      return `Not connected to ${target}: the connection is closed. Connect again, then send.`;
+      return said('error.client.closed', { target });
   }
 }

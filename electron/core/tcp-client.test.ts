@@ -148,6 +148,7 @@ describe('TcpClientSession against the W55RP20 board', () => {
     await expect(session.send({ hex: '00' })).rejects.toMatchObject({
       code: 'E_NOT_CONNECTED',
       message: expect.stringMatching(/^Still connecting to 127\.0\.0\.1:\d+/),
+      detail: { key: 'error.client.connecting', params: { target: `${listener.host}:${listener.port}` } },
     });
   });
 

@@ -14,6 +14,7 @@ import type {
   TcpClientConfig,
 } from '../../shared/contract/model';
 import { zeroCounters } from '../../shared/contract/model';
+import { refusal } from './engine-said';
 import { describeError, type ErrorContext, formatEndpoint } from './error-messages';
 import { Reconnector } from './reconnect';
 import { bareHost } from './resolve';
@@ -29,7 +30,7 @@ import {
 } from './session';
 import { StreamFramer } from './stream-framer';
 import { connectSocket, writeBytes } from './tcp-client-socket';
-import { clientStateEvent, notConnectedSentence } from './tcp-client-status';
+import { clientStateEvent, notConnectedSaid } from './tcp-client-status';
 
 export { DEFAULT_CLOSE_GRACE_MS, DEFAULT_MAX_QUEUED_SEND_BYTES } from './session';
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
@@ -160,10 +161,10 @@ export class TcpClientSession implements EngineSession {
    */
   async send(payload: Payload, to?: SendTarget, macros?: MacroContext): Promise<SendResult> {
     if (to && to.kind !== 'all') {
-      throw new ApiError(
-        CONTRACT_ERROR_CODES.badArgument,
-        `A TCP client session sends to the board it is connected to (${formatEndpoint(this.errorContext.host, this.errorContext.port)}); it has no "${to.kind}" target.`,
-      );
+      throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.client.otherTarget', {
+        target: formatEndpoint(this.errorContext.host, this.errorContext.port),
+        kind: to.kind,
+      });
     }
     return this.sendBytes(encodeOrThrow(payload, macros));
   }
@@ -172,8 +173,8 @@ export class TcpClientSession implements EngineSession {
     const socket = this.socket;
     if (this.status.state !== 'connected' || !socket || !socket.writable) {
       const target = formatEndpoint(this.errorContext.host, this.errorContext.port);
-      const sentence = notConnectedSentence(this.status, target, this.reconnector.nextAttemptAt);
-      return Promise.reject(new ApiError(CONTRACT_ERROR_CODES.notConnected, sentence));
+      const why = notConnectedSaid(this.status, target, this.reconnector.nextAttemptAt);
+      return Promise.reject(new ApiError(CONTRACT_ERROR_CODES.notConnected, why.message, why.detail));
     }
     if (bytes.byteLength === 0) return Promise.resolve({ bytes: 0 });
     // A single payload may exceed the limit when nothing waits; that keeps memory bounded by

@@ -2,18 +2,20 @@
 // all, disconnect them. Plain Node.
 import type { Socket } from 'node:net';
 import type { SendResult } from '../../shared/contract/api';
-import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
+import { type ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
 import type {
   ClientInfo,
   Counters,
   ErrorInfo,
   FramingSpec,
+  Phrase,
   SendTarget,
   SessionId,
 } from '../../shared/contract/model';
 import { zeroCounters } from '../../shared/contract/model';
 import { splitEndpoint, unmapIPv4 } from '../../shared/net/ip';
+import { refusal } from './engine-said';
 import { describeError, type ErrorContext, formatPeer } from './error-messages';
 import { apiErrorFrom, asBytes, type ByteTap, CountersPace } from './session';
 import { StreamFramer } from './stream-framer';
@@ -138,7 +140,7 @@ export class ServerClients {
     const writes = ready.map((c) => this.write(c, bytes));
     if (ready.length > 0) this.emitTotals();
     const results = await Promise.allSettled(writes);
-    if (first) throw new ApiError('ENOBUFS', skippedSentence(slow, ready.length));
+    if (first) throw skippedRefusal(slow, ready.length);
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure && (to.kind === 'client' || results.every((r) => r.status === 'rejected'))) {
       throw failure.reason;
@@ -233,23 +235,14 @@ export class ServerClients {
     if (to.kind === 'client') {
       const client = this.find(to.peer);
       if (client.socket.writable) return [client];
-      throw new ApiError(
-        CONTRACT_ERROR_CODES.notConnected,
-        `${client.peer} is disconnecting; nothing more can be sent to it.`,
-      );
+      throw refusal(CONTRACT_ERROR_CODES.notConnected, 'error.server.clientClosing', { peer: client.peer });
     }
     if (to.kind !== 'all') {
-      throw new ApiError(
-        CONTRACT_ERROR_CODES.badArgument,
-        `A TCP server sends to one of its clients or to all of them; "${to.kind}" is a UDP target.`,
-      );
+      throw refusal(CONTRACT_ERROR_CODES.badArgument, 'error.server.udpTarget', { kind: to.kind });
     }
     const all = [...this.clients.values()].filter((c) => c.socket.writable);
     if (all.length > 0) return all;
-    throw new ApiError(
-      CONTRACT_ERROR_CODES.notConnected,
-      'No board is connected to this server yet. Wait until one appears under Clients, then send.',
-    );
+    throw refusal(CONTRACT_ERROR_CODES.notConnected, 'error.server.noClient');
   }
 
   /** By "address:port"; "::ffff:1.2.3.4:80"-style or bracketed spellings of the same peer match too. */
@@ -258,10 +251,7 @@ export class ServerClients {
     const key = parts ? formatPeer(parts.address, parts.port) : peer.trim();
     const client = this.clients.get(key);
     if (client) return client;
-    throw new ApiError(
-      CONTRACT_ERROR_CODES.notConnected,
-      `No board ${peer} is connected to this server: it may have disconnected. Pick one from Clients.`,
-    );
+    throw refusal(CONTRACT_ERROR_CODES.notConnected, 'error.server.unknownClient', { peer });
   }
 
   private emitClientCounters(client: Client): void {
@@ -280,10 +270,17 @@ const clientInfo = (client: Client): ClientInfo => ({
   counters: { ...client.counters },
 });
 
-function skippedSentence(slow: Client[], reached: number): string {
-  const names = slow.length === 1 ? (slow[0]?.peer ?? '') : `${slow[0]?.peer} and ${slow.length - 1} more`;
-  const which = slow.length === 1 ? 'that board, which is' : 'those boards, which are';
-  const others =
-    reached === 0 ? 'No client got it.' : `The other ${reached} client${reached === 1 ? '' : 's'} got it.`;
-  return `Not sent to ${names}: too much data is still waiting for ${which} not reading fast enough. ${others}`;
+/** A send some boards were too slow to take: which ones, and how many others got it. */
+function skippedRefusal(slow: Client[], reached: number): ApiError {
+  const others: Phrase =
+    reached === 0
+      ? { key: 'error.server.noneGot' }
+      : {
+          key: reached === 1 ? 'error.server.othersGot_one' : 'error.server.othersGot_other',
+          params: { count: reached },
+        };
+  const peer = slow[0]?.peer ?? '';
+  return slow.length === 1
+    ? refusal('ENOBUFS', 'error.server.slowOne', { peer, others })
+    : refusal('ENOBUFS', 'error.server.slowMany', { peer, more: slow.length - 1, others });
 }

@@ -157,13 +157,17 @@ describe('TcpServerSession clients', () => {
     await expect(session.send({ hex: '00' })).rejects.toMatchObject({
       code: 'E_NOT_CONNECTED',
       message: 'No board is connected to this server yet. Wait until one appears under Clients, then send.',
+      // The window says it in its own language from this phrase.
+      detail: { key: 'error.server.noClient' },
     });
     await expect(session.send({ hex: '00' }, { kind: 'client', peer: '127.0.0.1:1' })).rejects.toMatchObject({
       code: 'E_NOT_CONNECTED',
       message: expect.stringContaining('No board 127.0.0.1:1 is connected'),
+      detail: { key: 'error.server.unknownClient', params: { peer: '127.0.0.1:1' } },
     });
     await expect(session.send({ hex: '00' }, { kind: 'last-sender' })).rejects.toMatchObject({
       code: 'E_BAD_ARGUMENT',
+      detail: { key: 'error.server.udpTarget', params: { kind: 'last-sender' } },
     });
     await expect(session.disconnectClient('127.0.0.1:1')).rejects.toMatchObject({ code: 'E_NOT_CONNECTED' });
     await expect(session.send({ hex: 'zz' })).rejects.toMatchObject({ code: 'E_BAD_PAYLOAD' });
@@ -172,6 +176,7 @@ describe('TcpServerSession clients', () => {
     await expect(session.send({ hex: '00' })).rejects.toMatchObject({
       code: 'E_NOT_CONNECTED',
       message: expect.stringMatching(/^The server is not listening/),
+      detail: { key: 'error.server.notListening' },
     });
   });
 

@@ -3,7 +3,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { MacroContext } from '../../shared/codec/macros';
 import type { SendResult } from '../../shared/contract/api';
-import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
+import { CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
 import type { EventSink } from '../../shared/contract/events';
 import type {
   FramingSpec,
@@ -14,6 +14,7 @@ import type {
   TcpServerConfig,
 } from '../../shared/contract/model';
 import { zeroCounters } from '../../shared/contract/model';
+import { refusal } from './engine-said';
 import { describeError, type ErrorContext, formatEndpoint } from './error-messages';
 import { bareHost, resolveHost } from './resolve';
 import {
@@ -203,10 +204,7 @@ export class TcpServerSession implements EngineSession {
   async send(payload: Payload, to: SendTarget = { kind: 'all' }, macros?: MacroContext): Promise<SendResult> {
     const bytes = encodeOrThrow(payload, macros);
     if (this.status.state !== 'listening') {
-      throw new ApiError(
-        CONTRACT_ERROR_CODES.notConnected,
-        'The server is not listening. Press Listen, let a board connect, then send.',
-      );
+      throw refusal(CONTRACT_ERROR_CODES.notConnected, 'error.server.notListening');
     }
     return this.clients.send(bytes, to);
   }
