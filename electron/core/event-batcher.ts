@@ -8,7 +8,7 @@ import type {
   ExchangeEvent,
 } from '../../shared/contract/events';
 import type { SessionId } from '../../shared/contract/model';
-import { DisplayFlow, droppedOf, OpenDrops } from './event-flow';
+import { cutAtDeferredPayload, DisplayFlow, OpenDrops, tallyPending } from './event-flow';
 import { BatchLevels, exchangeBytes, isLevel, withoutBytes } from './event-levels';
 
 export interface EventBatcherOptions {
@@ -142,32 +142,19 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     openDrops.close(id);
   };
 
-  /**
-   * Each deferred payload goes if the window has room now; else it is counted as dropped in its
-   * place (with the drop count just before it, when that is of the same session and direction).
-   */
-  const resolveDeferred = () => {
-    const out: EngineEvent[] = [];
-    for (const event of pending) {
-      if (event.type !== 'data' || !deferred.delete(event)) {
-        out.push(event);
-        continue;
-      }
-      const n = event.bytes.byteLength;
-      if (flow.windowFits(n, pendingBytes, pendingData)) {
-        pendingBytes += n;
-        pendingData += 1;
-        flow.charge(n);
-        out.push(event);
-        continue;
-      }
-      const before = out[out.length - 1];
-      if (before?.type === 'dropped' && before.id === event.id && before.dir === event.dir) {
-        before.bytes += n;
-        before.chunks += 1;
-      } else out.push(droppedOf(event));
-    }
-    pending = out;
+  const cutAtDeferred = (force: boolean): EngineEvent[] => {
+    const { send, rest } = cutAtDeferredPayload(pending, deferred, flow, force);
+    pending = send;
+    return rest;
+  };
+
+  /** Makes `events` the pending ones, with their tallies. */
+  const setPending = (events: EngineEvent[]) => {
+    pending = events;
+    const t = tallyPending(events, deferred);
+    pendingBytes = t.bytes;
+    pendingData = t.data;
+    pendingExchanges = t.exchanges;
   };
 
   const nothingPending = () => pending.length === 0 && held.size === 0 && levels.empty;
@@ -191,15 +178,20 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     // payloads waiting) waits for the next ack, so a stalled window does not start a stream of
     // small batches instead.
     if (!force && behind && pendingBytes === 0 && flow.waiting) return;
-    if (deferred.size > 0) resolveDeferred();
-    for (const id of [...held.keys()]) release(id, true);
+    const rest = deferred.size > 0 ? cutAtDeferred(force) : [];
+    if (rest.length === 0) for (const id of [...held.keys()]) release(id, true);
+    else {
+      behind = true;
+      if (pending.length === 0 && !force) {
+        setPending(rest);
+        return;
+      }
+    }
+    setPending(pending);
     seq += 1;
     const batch: EventBatch = { seq, events: [...pending, ...levels.drain()] };
     flow.sent(seq, pendingBytes, pendingData);
-    pending = [];
-    pendingBytes = 0;
-    pendingData = 0;
-    pendingExchanges = 0;
+    setPending(rest);
     openDrops.clear();
     try {
       opts.send(batch);

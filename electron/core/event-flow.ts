@@ -1,8 +1,9 @@
 // How much display payload one connection may take now: the ack window (payload bytes and data
 // events sent but not yet acknowledged) and the display budget (payload bytes and data events per
 // second); and the drop counts that stand in for payloads it could not take. Plain Node.
-import type { DataEvent, DroppedEvent } from '../../shared/contract/events';
+import type { DataEvent, DroppedEvent, EngineEvent } from '../../shared/contract/events';
 import type { SessionId } from '../../shared/contract/model';
+import { exchangeBytes } from './event-levels';
 
 export interface FlowLimits {
   maxInFlightBytes: number;
@@ -150,4 +151,59 @@ export class OpenDrops {
   clear(): void {
     this.open = new Map();
   }
+}
+
+/** Payload bytes, data events and exchanges of a run of pending events (deferred payloads aside). */
+export function tallyPending(events: readonly EngineEvent[], deferred: ReadonlySet<DataEvent>) {
+  let bytes = 0;
+  let data = 0;
+  let exchanges = 0;
+  for (const e of events) {
+    if (e.type === 'exchange') {
+      bytes += exchangeBytes(e);
+      exchanges += 1;
+    } else if (e.type === 'data' && !deferred.has(e)) {
+      bytes += e.bytes.byteLength;
+      data += 1;
+    }
+  }
+  return { bytes, data, exchanges };
+}
+
+/**
+ * Splits pending events at the first deferred payload the window cannot take yet: what comes
+ * before it goes now, with the deferred payloads that fit (charged to the budget); it and
+ * everything after it wait for an ack, so a session's order holds and the window too. A payload
+ * no window could ever hold, or one in a batch that must go at once (`force`), is counted as
+ * dropped in its place. Resolved payloads leave `deferred`.
+ */
+export function cutAtDeferredPayload(
+  pending: EngineEvent[],
+  deferred: Set<DataEvent>,
+  flow: DisplayFlow,
+  force: boolean,
+): { send: EngineEvent[]; rest: EngineEvent[] } {
+  let bytes = 0;
+  let data = 0;
+  for (let i = 0; i < pending.length; i++) {
+    const event = pending[i] as EngineEvent;
+    if (event.type === 'exchange') bytes += exchangeBytes(event);
+    if (event.type !== 'data') continue;
+    const n = event.bytes.byteLength;
+    if (deferred.has(event)) {
+      if (!flow.windowFits(n, bytes, data)) {
+        if (!force && (bytes > 0 || data > 0 || flow.waiting)) {
+          return { send: pending.slice(0, i), rest: pending.slice(i) };
+        }
+        deferred.delete(event);
+        pending[i] = droppedOf(event);
+        continue;
+      }
+      deferred.delete(event);
+      flow.charge(n);
+    }
+    bytes += n;
+    data += 1;
+  }
+  return { send: pending, rest: [] };
 }
