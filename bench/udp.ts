@@ -89,7 +89,14 @@ async function openUdpWithBuffer(app: AppPage, bytes: number): Promise<number> {
   const field = page.getByLabel('Receive buffer (bytes)', { exact: true });
   if (!(await field.isVisible())) await page.locator('summary', { hasText: 'Options' }).click();
   await field.fill(String(bytes));
-  return ui.openUdp(0, '127.0.0.1');
+  let port = await ui.openUdp(0, '127.0.0.1');
+  // The state line can show the asked port 0 for a moment before the engine's bound one.
+  for (let i = 0; i < 50 && !(port > 0); i++) {
+    await sleep(100);
+    port = await ui.boundPort();
+  }
+  if (!(port > 0)) throw new Error('the UDP session shows no bound port');
+  return port;
 }
 
 export async function runUdp(ctx: BenchContext): Promise<FigureResult> {
