@@ -309,8 +309,56 @@ describe('createEventBatcher', () => {
         for (const [key, bytes] of pushed) expect(seen.get(key) ?? 0).toBe(bytes);
         batcher.dispose();
       }),
-      { numRuns: 200 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) },
     );
+  });
+
+  it('counts a deferred payload that goes at a flush before a waiting one joins the batch', () => {
+    const { batches, batcher } = setup({
+      maxBatchBytes: 2000,
+      maxInFlightBytes: 5000,
+      maxPendingEvents: 5,
+      maxInFlightEvents: 10,
+      maxDisplayBytesPerSecond: 20_000,
+      now: () => Date.now(),
+    });
+    batcher.push(data('a', 'rx', 2518));
+    batcher.push(data('b', 'rx', 2483)); // the window is full: b waits
+    batcher.push(data('a', 'rx', 967)); // the budget is spent: a waits
+    batcher.push(state('b', 'connected')); // b is deferred ahead of its state
+    batcher.ack(1);
+    batcher.push(data('b', 'rx', 1551)); // b waits again
+    batcher.push(state('a', 'connected'));
+    batcher.push(data('a', 'rx', 1034)); // the batch is full: the flush takes the deferred b
+    expect(batches.map(describeEvents)).toEqual([
+      ['data:a:rx:2518'],
+      ['data:b:rx:2483', 'state:b:connected', 'data:a:rx:967', 'state:a:connected'],
+    ]);
+    // b's 1,551 bytes would have made 5,001 in flight: they wait for the ack, then go.
+    batcher.ack(2);
+    batcher.flush();
+    expect(describeEvents(batches.at(-1))?.sort()).toEqual(['data:a:rx:1034', 'data:b:rx:1551']);
+  });
+
+  it('keeps the place of a deferred payload in the window for the payloads taken after it', () => {
+    const { batches, batcher } = setup({
+      maxBatchBytes: 2000,
+      maxInFlightBytes: 5000,
+      maxPendingEvents: 3,
+      maxDisplayBytesPerSecond: 20_000,
+      now: () => Date.now(),
+    });
+    batcher.push(data('a', 'rx', 2150));
+    batcher.push(data('a', 'rx', 2851)); // the window is full: it waits
+    batcher.push(state('a', 'connected')); // and is deferred ahead of the state
+    batcher.ack(1);
+    batcher.push(data('a', 'rx', 2150)); // the budget is spent: it waits
+    batcher.push(state('a', 'connected')); // 2,851 + 2,150 would overfill the window: deferred too
+    batcher.push(data('a', 'rx', 0)); // the batch is full: what fits goes, the rest waits
+    expect(batches.map(describeEvents)).toEqual([['data:a:rx:2150'], ['data:a:rx:2851', 'state:a:connected']]);
+    batcher.ack(2);
+    batcher.flush();
+    expect(describeEvents(batches[2])).toEqual(['data:a:rx:2150', 'state:a:connected', 'data:a:rx:0']);
   });
 
   it('ignores acks for batches it never sent, and releases the window cumulatively', () => {
@@ -391,14 +439,16 @@ describe('createEventBatcher', () => {
       'data:a:rx:1',
       'data:a:rx:1',
       'data:a:rx:1',
-      'dropped:a:rx:2/2',
+      'dropped:a:rx:1/1',
     ]);
+    // The latest payload waits for the ack of the batch that filled the window; a newer one
+    // replaces it (counted as dropped) and goes once the window has room.
     batcher.push(data('a', 'rx', 1));
     batcher.flush();
     expect(batches).toHaveLength(1);
     batcher.ack(1);
     batcher.flush();
-    expect(describeEvents(batches[1])).toEqual(['data:a:rx:1']);
+    expect(describeEvents(batches[1])).toEqual(['dropped:a:rx:1/1', 'data:a:rx:1']);
   });
 
   it('dispose stops the timer and ignores later pushes', () => {

@@ -91,6 +91,9 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
    * full: at the flush they go if it has room by then, else a drop count takes their place.
    */
   const deferred = new Set<DataEvent>();
+  /** The deferred payloads' bytes and count: they hold their place in the window until the flush. */
+  let deferredBytes = 0;
+  let deferredData = 0;
   /** Set when payloads were refused for lack of window; small batches then wait for an ack. */
   let behind = false;
   let timer: NodeJS.Timeout | undefined;
@@ -102,7 +105,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   };
 
   const windowFits = (n: number) =>
-    pending.length < maxPendingEvents && flow.windowFits(n, pendingBytes, pendingData);
+    pending.length < maxPendingEvents &&
+    flow.windowFits(n, pendingBytes + deferredBytes, pendingData + deferredData);
 
   const take = (event: DataEvent) => {
     const n = event.bytes.byteLength;
@@ -127,12 +131,15 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       return;
     }
     behind = true;
-    if (atFlush && flow.waiting) return;
+    // What is in flight, or goes in this batch, will be acknowledged: the payload waits for that.
+    if (atFlush && (flow.waiting || pendingBytes > 0 || pendingData > 0)) return;
     held.delete(id);
     if (atFlush) drop(event);
     else {
       pending.push(event);
       deferred.add(event);
+      deferredBytes += event.bytes.byteLength;
+      deferredData += 1;
     }
   };
 
@@ -154,6 +161,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     const t = tallyPending(events, deferred);
     pendingBytes = t.bytes;
     pendingData = t.data;
+    deferredBytes = t.deferredBytes;
+    deferredData = t.deferredData;
     pendingExchanges = t.exchanges;
   };
 
@@ -179,6 +188,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     // small batches instead.
     if (!force && behind && pendingBytes === 0 && flow.waiting) return;
     const rest = deferred.size > 0 ? cutAtDeferred(force) : [];
+    // The deferred payloads that go now count against the window before any waiting one joins.
+    setPending(pending);
     if (rest.length === 0) for (const id of [...held.keys()]) release(id, true);
     else {
       behind = true;
@@ -187,7 +198,6 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
         return;
       }
     }
-    setPending(pending);
     seq += 1;
     const batch: EventBatch = { seq, events: [...pending, ...levels.drain()] };
     flow.sent(seq, pendingBytes, pendingData);
@@ -231,7 +241,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   const pushExchange = (event: ExchangeEvent) => {
     const n = exchangeBytes(event);
     settle(event.id);
-    const fits = n === 0 || flow.bytesFit(n, pendingBytes);
+    const fits = n === 0 || flow.bytesFit(n, pendingBytes + deferredBytes);
     pending.push(fits ? event : withoutBytes(event));
     if (fits) pendingBytes += n;
     pendingExchanges += 1;
@@ -273,6 +283,8 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
       pendingData = 0;
       held.clear();
       deferred.clear();
+      deferredBytes = 0;
+      deferredData = 0;
       levels.clear();
       pendingExchanges = 0;
       openDrops.clear();

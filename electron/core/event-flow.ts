@@ -153,21 +153,26 @@ export class OpenDrops {
   }
 }
 
-/** Payload bytes, data events and exchanges of a run of pending events (deferred payloads aside). */
+/** Payload bytes, data events and exchanges of a run of pending events, and of its deferred payloads apart. */
 export function tallyPending(events: readonly EngineEvent[], deferred: ReadonlySet<DataEvent>) {
   let bytes = 0;
   let data = 0;
   let exchanges = 0;
+  let deferredBytes = 0;
+  let deferredData = 0;
   for (const e of events) {
     if (e.type === 'exchange') {
       bytes += exchangeBytes(e);
       exchanges += 1;
-    } else if (e.type === 'data' && !deferred.has(e)) {
+    } else if (e.type === 'data' && deferred.has(e)) {
+      deferredBytes += e.bytes.byteLength;
+      deferredData += 1;
+    } else if (e.type === 'data') {
       bytes += e.bytes.byteLength;
       data += 1;
     }
   }
-  return { bytes, data, exchanges };
+  return { bytes, data, exchanges, deferredBytes, deferredData };
 }
 
 /**
