@@ -355,7 +355,10 @@ describe('createEventBatcher', () => {
     batcher.push(data('a', 'rx', 2150)); // the budget is spent: it waits
     batcher.push(state('a', 'connected')); // 2,851 + 2,150 would overfill the window: deferred too
     batcher.push(data('a', 'rx', 0)); // the batch is full: what fits goes, the rest waits
-    expect(batches.map(describeEvents)).toEqual([['data:a:rx:2150'], ['data:a:rx:2851', 'state:a:connected']]);
+    expect(batches.map(describeEvents)).toEqual([
+      ['data:a:rx:2150'],
+      ['data:a:rx:2851', 'state:a:connected'],
+    ]);
     batcher.ack(2);
     batcher.flush();
     expect(describeEvents(batches[2])).toEqual(['data:a:rx:2150', 'state:a:connected', 'data:a:rx:0']);
