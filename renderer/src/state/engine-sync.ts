@@ -1,10 +1,11 @@
-// Keeps the stores in step with the engine: the batches that arrive within one display frame go into
-// both stores as one update each; on start and every link reopen a list() snapshot first (holding
-// batches until it is in); each session's log follows the sessions (an engine session's waiting
-// entries join its owner once it has one).
+// Keeps the stores in step with the engine: the batches that arrive between two updates (a display
+// frame, paced during floods) go into both stores as one update each; on start and every link
+// reopen a list() snapshot first (holding batches until it is in); each session's log follows the
+// sessions (an engine session's waiting entries join its owner once it has one).
 import type { SessionApi } from '../../../shared/contract/api';
 import type { EngineEvent, EventBatch } from '../../../shared/contract/events';
 import { inBatch } from './engine-view';
+import { pacedFrames, type Schedule } from './frame-schedule';
 import type { LogStore } from './log-store';
 import type { RoutingContext } from './session-logs';
 import { ownerOf, protocolOf, type SessionsState, targetOf } from './sessions-reducer';
@@ -25,39 +26,17 @@ export interface EngineSyncOptions {
   /** Told when a store failed to apply a batch; the sync then rebuilds from a fresh snapshot. */
   onApplyError?: (error: unknown) => void;
   /**
-   * When batches that arrived are applied: `flush` at the next display frame (the default where
-   * there are frames) or at once (`'now'`, and where there are none). Returns a cancel function.
+   * When batches that arrived are applied: at a display frame, paced while they keep coming (the
+   * default where there are frames), or at once (`'now'`, and where there are none).
    */
-  schedule?: ((flush: () => void) => () => void) | 'now';
+  schedule?: Schedule | 'now';
 }
 
 /** Events applied together at most: a frame that comes late must not make one huge update. */
 const MAX_MERGED_EVENTS = 65_536;
 
-/**
- * The next display frame, or 100 ms if no frame comes first (a hidden window gets none, and the
- * engine's window of unacknowledged bytes would otherwise stall behind it).
- */
-export function nextFrame(flush: () => void): () => void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-    flush();
-  };
-  const frame = requestAnimationFrame(run);
-  const timer = setTimeout(run, 100);
-  return () => {
-    done = true;
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
-
 const defaultSchedule = (): NonNullable<EngineSyncOptions['schedule']> =>
-  typeof requestAnimationFrame === 'function' ? nextFrame : 'now';
+  typeof requestAnimationFrame === 'function' ? pacedFrames() : 'now';
 
 /** Consecutive batches as one: every event in order, the last batch's seq. */
 function merged(batches: readonly EventBatch[]): EventBatch {
