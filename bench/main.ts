@@ -5,6 +5,7 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type LaunchOptions } from '@playwright/test';
+import engineV8Flags from '../electron/cli/v8-flags.json';
 import playwrightConfig from '../playwright.config';
 import { AppPage } from './app-page';
 import { runManyBoards } from './boards';
@@ -108,7 +109,8 @@ async function main(): Promise<number> {
     const engine = await forkChild<EngineHello>(
       join(here, 'engine-host.mjs'),
       [rendererDir],
-      [...profile, ...options.engineFlags],
+      // Started as browser mode's launchers start it; --engine-flags adds to (or overrides) that.
+      [...engineV8Flags.engine, ...profile, ...options.engineFlags],
     );
     children.push(engine.child);
     const load = (await forkChild(join(here, 'peer.mjs'), ['load'])).child;
@@ -154,8 +156,7 @@ async function main(): Promise<number> {
     const others = ctx.windows.map((w) => w.other).filter((n): n is number => n !== undefined);
     const otherLoad =
       others.length > 0 ? Math.round(others.reduce((a, b) => a + b, 0) / others.length) : undefined;
-    const flags =
-      options.engineFlags.length > 0 ? `; engine started with ${options.engineFlags.join(' ')}` : '';
+    const flags = `; engine started with ${[...engineV8Flags.engine, ...options.engineFlags].join(' ')}`;
     const heading = `SocketBench bench, ${options.mode}: ${machine.cpus} cores (${machine.cpu}), Node ${machine.node}, Chromium ${machine.chromium}${flags}`;
     const busy =
       otherLoad === undefined

@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --initial-old-space-size=64
 // The `socketbench` command (built to out/main/cli.js): browser mode, test case runs, simulated boards.
 // Plain Node: never loads 'electron'.
 import { join } from 'node:path';

@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const requireFromRoot = createRequire(join(root, 'package.json'));
+/** V8 options for the engine's process (v8-flags.json says why in docs/decisions.md). */
+const ENGINE_V8_FLAGS = createRequire(import.meta.url)('./v8-flags.json').engine;
 /** Offline, the download fails within seconds; online, a minute covers Electron's ~100 MB archive. */
 const INSTALL_TIMEOUT_MS = 60_000;
 
@@ -96,7 +98,8 @@ async function main() {
     // Set by some editors' terminals, it would make Electron behave as plain Node.
     const env = { ...process.env };
     delete env.ELECTRON_RUN_AS_NODE;
-    return run(electron, ['.'], env);
+    // The engine runs in Electron's main process, which takes V8 options only from its command line.
+    return run(electron, [`--js-flags=${ENGINE_V8_FLAGS.join(' ')}`, '.'], env);
   }
 
   process.stderr.write(`${MISSING}\n`);
@@ -105,7 +108,7 @@ async function main() {
   if (answer !== '' && answer !== 'y' && answer !== 'yes') return 1;
   const built = await build();
   if (built !== 0) return built;
-  return run(process.execPath, [join(root, 'out', 'main', 'cli.js'), 'web']);
+  return run(process.execPath, [...ENGINE_V8_FLAGS, join(root, 'out', 'main', 'cli.js'), 'web']);
 }
 
 main().then(

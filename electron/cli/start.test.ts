@@ -23,6 +23,7 @@ async function fakeProject(opts: { electronPackage: boolean; installerSucceeds?:
   root = await mkdtemp(join(tmpdir(), 'socketbench-start-'));
   await mkdir(join(root, 'electron', 'cli'), { recursive: true });
   await copyFile(join(__dirname, 'start.mjs'), join(root, 'electron', 'cli', 'start.mjs'));
+  await copyFile(join(__dirname, 'v8-flags.json'), join(root, 'electron', 'cli', 'v8-flags.json'));
   await writeFile(join(root, 'package.json'), JSON.stringify({ name: 'fake', main: 'out/main/index.js' }));
   const electronDir = join(root, 'node_modules', 'electron');
   const viteBin = join(root, 'node_modules', 'electron-vite', 'bin');
@@ -129,7 +130,7 @@ describe('npm start with the Electron binary', () => {
       const project = await fakeProject({ electronPackage: true, installerSucceeds: true });
       const result = await runStart(project);
       expect(result.stderr).not.toContain('cannot open the desktop app');
-      expect(await marks(project)).toBe('install\nbuilt\nelectron .');
+      expect(await marks(project)).toBe('install\nbuilt\nelectron --js-flags=--initial-old-space-size=64 .');
       expect(result.code).toBe(7);
     },
   );
