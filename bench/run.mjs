@@ -1,7 +1,7 @@
 // Builds the bench (TypeScript in bench/, importing the engine and renderer state from source) with
 // rolldown, the bundler the project's build already uses, into out/bench/, then runs it.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'rolldown';
@@ -17,6 +17,11 @@ if (!existsSync(join(root, 'out/renderer/index.html'))) {
 
 // Packages stay imports (resolved from node_modules at run time); the project's own files are bundled.
 const isPackage = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+
+// Chunk names carry a hash: last build's would otherwise pile up beside this one's.
+if (existsSync(outDir)) {
+  for (const name of readdirSync(outDir)) if (name.endsWith('.mjs')) rmSync(join(outDir, name));
+}
 
 await build({
   input: {
