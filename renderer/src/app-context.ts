@@ -1,5 +1,5 @@
 // The services as React context, and the hooks components use to read the stores.
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useState } from 'react';
 import { useStore } from 'zustand';
 import type { Services } from './services';
 import type { LogState } from './state/log-reducer';
@@ -7,6 +7,7 @@ import type { LogViewState } from './state/log-view-store';
 import type { NetworkState } from './state/network-store';
 import type { Prefs } from './state/prefs-store';
 import { logOf } from './state/session-logs';
+import { type SessionSetup, steadySetupSelector } from './state/session-setup';
 import type { SessionsState } from './state/sessions-reducer';
 
 export const AppContext = createContext<Services | null>(null);
@@ -19,6 +20,11 @@ export function useServices(): Services {
 
 export const useSessions = <T>(select: (s: SessionsState) => T): T =>
   useStore(useServices().sessions, select);
+/** The active session without its traffic figures: no update while only those change. */
+export function useSessionSetup(): SessionSetup {
+  const [select] = useState(steadySetupSelector);
+  return useSessions(select);
+}
 /** Reads the active session's log. */
 export function useLog<T>(select: (s: LogState) => T): T {
   const { log } = useServices();

@@ -5,9 +5,9 @@ import { BOARD_IDS, BOARD_PRESETS } from '../../../shared/presets/boards';
 import { useServices } from '../app-context';
 import { useT } from '../i18n';
 import { boardBehaviour, boardLabel, boardPreset, boardPresetChange } from '../state/board-preset';
-import type { UiSession } from '../state/sessions-reducer';
+import type { SessionSetup } from '../state/session-setup';
 
-export function BoardPresetField({ session, disabled }: { session: UiSession; disabled: boolean }) {
+export function BoardPresetField({ session, disabled }: { session: SessionSetup; disabled: boolean }) {
   const { sessions, prefs } = useServices();
   const ids = { select: useId(), hint: useId() };
   const { t } = useT();

@@ -6,9 +6,9 @@ import { formatCount } from '../format';
 import { useT } from '../i18n';
 import { isActiveState } from '../state/engine-view';
 import { faultText } from '../state/phrase';
-import type { UiSession } from '../state/sessions-reducer';
+import type { SessionSetup } from '../state/session-setup';
 
-export function CaptureFields({ session }: { session: UiSession }) {
+export function CaptureFields({ session }: { session: SessionSetup }) {
   const { t, tn } = useT();
   const { sessions, actions, bridge } = useServices();
   const ids = { path: useId(), hint: useId() };

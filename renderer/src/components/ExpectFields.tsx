@@ -9,11 +9,11 @@ import { useT } from '../i18n';
 import { exchangesReset } from '../state/automation-view';
 import { isTextEncoding } from '../state/compose';
 import { EXPECT_FIELD, EXPECT_LABELS, expectFromSettings } from '../state/expect-settings';
-import type { UiSession } from '../state/sessions-reducer';
+import type { SessionSetup } from '../state/session-setup';
 import { EXPECT_KINDS, type ExpectKind } from '../state/settings';
 import { SettingInput } from './ToolFields';
 
-export function ExpectFields({ session }: { session: UiSession }) {
+export function ExpectFields({ session }: { session: SessionSetup }) {
   const { t } = useT();
   const { sessions } = useServices();
   const encodeAs = usePrefs((p) => p.encodeAs);

@@ -3,9 +3,8 @@
 // button stays disabled, with every reason beside it, until the input is valid.
 import { type FormEvent, useEffect } from 'react';
 import { PROTOCOLS } from '../../../shared/contract/model';
-import { useNetwork, useServices, useSessions } from '../app-context';
+import { useNetwork, useServices, useSessionSetup } from '../app-context';
 import { useT } from '../i18n';
-import { activeSession } from '../state/sessions-reducer';
 import { useLinkStatus } from '../useLinkStatus';
 import { BoardPresetField } from './BoardPresetField';
 import { CaptureFields } from './CaptureFields';
@@ -20,7 +19,7 @@ export const NETWORK_PANEL_ID = 'network-interfaces';
 export function SessionPanel() {
   const { sessions, actions, network } = useServices();
   const { t } = useT();
-  const session = useSessions(activeSession);
+  const session = useSessionSetup();
   const linkUp = useLinkStatus() === 'open';
   const form = useSettingsForm(session, linkUp);
   const { live, first, problems, settings } = { ...form, settings: session.settings };

@@ -2,7 +2,7 @@
 // server's "Waiting for a board to connect…", a client's reconnect countdown, or the error sentence.
 import { useEffect, useState } from 'react';
 import { useT } from '../i18n';
-import type { UiSession } from '../state/sessions-reducer';
+import type { SessionSetup } from '../state/session-setup';
 import { describeSession } from '../state/state-words';
 
 /** Re-renders every half second while `on`, so a countdown in seconds never skips a number. */
@@ -17,7 +17,7 @@ function useTick(on: boolean): number {
   return on ? now : Date.now();
 }
 
-export function SessionState({ session }: { session: UiSession }) {
+export function SessionState({ session }: { session: SessionSetup }) {
   const now = useTick(session.state === 'reconnecting');
   useT(); // describeSession speaks the window's language: a switch redraws it.
   const { label, detail, note, tone } = describeSession(session, now);

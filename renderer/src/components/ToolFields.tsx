@@ -2,11 +2,11 @@
 // runs (unlike its setup), each fault marked on its field and described by the panel's reason.
 import { useId } from 'react';
 import { useServices } from '../app-context';
-import type { UiSession } from '../state/sessions-reducer';
+import type { SessionSetup } from '../state/session-setup';
 import type { TextSetting } from '../state/settings';
 
 export function SettingInput(props: {
-  session: UiSession;
+  session: SessionSetup;
   name: TextSetting;
   label: string;
   placeholder?: string;

@@ -3,12 +3,13 @@
 import { type ChangeEvent, useId, useMemo } from 'react';
 import { useServices } from '../app-context';
 import { useT } from '../i18n';
+import type { SessionSetup } from '../state/session-setup';
 import { isLive, type UiSession } from '../state/sessions-reducer';
 import type { FlagSetting, TextSetting } from '../state/settings';
 import { type SettingsProblem, settingsProblems } from '../state/validation';
 
 export interface SettingsForm {
-  session: UiSession;
+  session: SessionSetup;
   live: boolean;
   problems: SettingsProblem[];
   /** The reason shown next to the start button: the first fault, or the engine link's absence. */
@@ -32,7 +33,7 @@ export interface SettingsForm {
   };
 }
 
-export function useSettingsForm(session: UiSession, linkUp: boolean): SettingsForm {
+export function useSettingsForm(session: SessionSetup, linkUp: boolean): SettingsForm {
   const { sessions } = useServices();
   const settings = session.settings;
   const { t, language } = useT();

@@ -177,4 +177,5 @@ export function protocolOf(state: SessionsState, engineId: SessionId): Protocol 
 }
 
 /** The session holds (or is getting) an engine socket: its setup is locked and its button stops it. */
-export const isLive = (ui: UiSession): boolean => ui.opening || isActiveState(ui.state);
+export const isLive = (ui: Pick<UiSession, 'opening' | 'state'>): boolean =>
+  ui.opening || isActiveState(ui.state);

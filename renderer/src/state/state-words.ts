@@ -5,6 +5,7 @@ import { translateCount } from '../../../shared/i18n/catalog';
 import { currentLanguage, type PluralKey, t } from '../i18n';
 import { catalogWords } from './catalog-words';
 import { faultText } from './phrase';
+import type { SessionSetup } from './session-setup';
 import type { UiSession } from './sessions-reducer';
 
 export type StateTone = 'live' | 'busy' | 'error' | 'idle';
@@ -60,7 +61,7 @@ export function reconnectingLabel(
 }
 
 /** `now` matters only while reconnecting: the countdown to the next attempt. */
-export function describeSession(s: UiSession, now: number = Date.now()): StateWords {
+export function describeSession(s: SessionSetup, now: number = Date.now()): StateWords {
   const protocol = s.engineId || s.opening ? s.protocol : s.settings.protocol;
   if (s.opening || s.state === 'connecting') {
     const detail = s.target
