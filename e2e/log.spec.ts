@@ -271,3 +271,28 @@ test('a capture of a 256 MiB flood holds exactly the bytes sent, while the log r
   expect(statSync(`${file}.idx.csv`).size).toBeGreaterThan(0);
   await bench.disconnect.click();
 });
+
+test('a closed row lays out its first four lines only; Show all opens the rest and Show less closes it', async ({
+  page,
+  webApp,
+  board,
+}) => {
+  const bench = new BenchPage(page);
+  await bench.open(webApp.url);
+  await bench.connectTo(board.host, board.port);
+  await expect(bench.state).toContainText('Connected');
+  const lines = Array.from({ length: 10 }, (_, i) => `line${i + 1}`);
+  const hex = [...Buffer.from(lines.join('\n'), 'latin1')]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join(' ');
+  await bench.sendText(hex, 'Hex');
+  const reply = bench.log.locator('.row.data.rx', { hasText: 'TCP Server : line1' });
+  await expect(reply).toContainText('line4');
+  // Not merely hidden: the lines below the fourth are not in the page until the row is opened.
+  await expect(reply).not.toContainText('line5');
+  await reply.getByRole('button', { name: 'Show all' }).click();
+  await expect(reply).toContainText('line10');
+  await reply.getByRole('button', { name: 'Show less' }).click();
+  await expect(reply).not.toContainText('line5');
+  await expect(reply).toContainText('line4');
+});

@@ -7,7 +7,7 @@ import { decodeForDisplay } from '../../../shared/codec/display';
 import { type MarkedPiece, markPieces, withLineBreaks } from '../display-lines';
 import { formatBytes, pluralBytes } from '../format';
 import { useT } from '../i18n';
-import { DUMP_PREVIEW_BYTES, MAX_TEXT_LINES, TEXT_PREVIEW_BYTES } from '../state/log-layout';
+import { closedTextBytes, DUMP_PREVIEW_BYTES, MAX_TEXT_LINES, TEXT_PREVIEW_BYTES } from '../state/log-layout';
 import type { DataEntry, EntryView, LogEntry } from '../state/log-reducer';
 import { entryMatches, type Needle, type Shown } from '../state/log-search';
 import { formatDateTime } from '../state/log-time';
@@ -47,11 +47,11 @@ interface PayloadProps {
 
 function Payload({ bytes, shown, open, needle, currentNth }: PayloadProps) {
   const ref = useRef<HTMLSpanElement>(null);
-  const preview = shown === 'dump' ? DUMP_PREVIEW_BYTES : TEXT_PREVIEW_BYTES;
-  const visible = useMemo(
-    () => (open || bytes.length <= preview ? bytes : bytes.subarray(0, preview)),
-    [bytes, open, preview],
-  );
+  const visible = useMemo(() => {
+    if (open) return bytes;
+    const end = shown === 'dump' ? Math.min(bytes.length, DUMP_PREVIEW_BYTES) : closedTextBytes(bytes, shown);
+    return end === bytes.length ? bytes : bytes.subarray(0, end);
+  }, [bytes, open, shown]);
   const ranges = useMemo(
     () => (needle ? entryMatches(visible, shown, needle) : []),
     [visible, shown, needle],

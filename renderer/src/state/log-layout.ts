@@ -39,6 +39,19 @@ export function textLines(slab: Uint8Array, off: number, len: number, shown: Sho
   return Math.min(MAX_TEXT_LINES, 1 + breaks);
 }
 
+/**
+ * How many of an entry's bytes a closed text row shows: the preview, cut after the line feed that
+ * ends its last shown line (the lines below would be laid out only to be clipped).
+ */
+export function closedTextBytes(bytes: Uint8Array, shown: Shown): number {
+  const end = Math.min(bytes.length, TEXT_PREVIEW_BYTES);
+  let breaks = 0;
+  // UTF-16 views keep the whole preview: their line feeds are drawn with a byte escape around them.
+  if (!BYTE_LINES.has(shown)) return end;
+  for (let at = 0; at < end; at++) if (bytes[at] === LF && ++breaks === MAX_TEXT_LINES) return at + 1;
+  return end;
+}
+
 /** A row kept whole and measured by the page is estimated at this until it is. */
 export const UNMEASURED_PX = ROW_EXTRA_PX + LINE_PX * 2;
 
