@@ -11,7 +11,10 @@ function stat(pid: number): { ppid: number; ticks: number } | undefined {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name may hold spaces and parentheses: fields follow the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    // Its own time and its reaped children's: a browser's renderer that came and went inside the
+    // window (a fresh context per page load) is counted through its parent.
+    const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    return { ppid: Number(fields[1]), ticks };
   } catch {
     return undefined;
   }
@@ -55,8 +58,8 @@ function machineBusy(): number | undefined {
 
 export type CpuShares = Record<string, number>;
 
-/** Percent of one core each group used between start() and the returned stop(). */
-export function startCpu(named: Record<string, number | undefined>): () => CpuShares {
+/** Each named process with its descendants, the bench's other descendants as 'browser', and the bench. */
+function groupsNow(named: Record<string, number | undefined>): Map<string, Set<number>> {
   const groups = new Map<string, Set<number>>();
   const all = descendants(process.pid);
   const claimed = new Set<number>();
@@ -68,21 +71,38 @@ export function startCpu(named: Record<string, number | undefined>): () => CpuSh
   }
   groups.set('browser', new Set([...all].filter((p) => !claimed.has(p))));
   groups.set('bench', new Set([process.pid]));
+  return groups;
+}
+
+/** Percent of one core each group used between start() and the returned stop(). */
+export function startCpu(named: Record<string, number | undefined>): () => CpuShares {
   const before = new Map<number, number>();
-  for (const pids of groups.values()) for (const pid of pids) before.set(pid, stat(pid)?.ticks ?? 0);
+  const groupAtStart = new Map<number, string>();
+  for (const [name, pids] of groupsNow(named)) {
+    for (const pid of pids) {
+      before.set(pid, stat(pid)?.ticks ?? 0);
+      groupAtStart.set(pid, name);
+    }
+  }
   const busyBefore = machineBusy();
   const startedAt = performance.now();
   return () => {
     const seconds = (performance.now() - startedAt) / 1000;
     const out: CpuShares = {};
     let ours = 0;
+    // Grouped again: a process started meanwhile (a page's renderer) counts with its group, all of
+    // its time; one that ended meanwhile counts through its parent's reaped children's time.
+    const groups = groupsNow(named);
+    const alive = new Set([...groups.values()].flatMap((pids) => [...pids]));
     for (const [name, pids] of groups) {
-      // A process that ended meanwhile has no figure left to read: it counts for nothing.
       let ticks = 0;
       for (const pid of pids) {
         const now = stat(pid)?.ticks;
-        if (now !== undefined) ticks += now - (before.get(pid) ?? now);
+        if (now !== undefined) ticks += now - (before.get(pid) ?? 0);
       }
+      // Its parent now holds all of its time: what it had used before the window is not the window's.
+      for (const [pid, group] of groupAtStart)
+        if (group === name && !alive.has(pid)) ticks -= before.get(pid) ?? 0;
       ours += ticks;
       out[name] = seconds > 0 ? Math.round((100 * ticks) / TICKS_PER_S / seconds) : 0;
     }
