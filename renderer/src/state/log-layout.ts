@@ -45,9 +45,9 @@ export function textLines(slab: Uint8Array, off: number, len: number, shown: Sho
  */
 export function closedTextBytes(bytes: Uint8Array, shown: Shown): number {
   const end = Math.min(bytes.length, TEXT_PREVIEW_BYTES);
-  let breaks = 0;
   // UTF-16 views keep the whole preview: their line feeds are drawn with a byte escape around them.
   if (!BYTE_LINES.has(shown)) return end;
+  let breaks = 0;
   for (let at = 0; at < end; at++) if (bytes[at] === LF && ++breaks === MAX_TEXT_LINES) return at + 1;
   return end;
 }

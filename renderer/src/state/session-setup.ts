@@ -21,7 +21,7 @@ function sameClients(a: readonly ClientInfo[], b: readonly ClientInfo[]): boolea
 }
 
 /** Whether `a` and `b` differ in their traffic figures at most. */
-export function sameSetup(a: UiSession, b: UiSession): boolean {
+function sameSetup(a: UiSession, b: UiSession): boolean {
   if (a === b) return true;
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
   for (const key of keys) {
