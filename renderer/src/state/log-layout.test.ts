@@ -37,6 +37,11 @@ describe('closedTextBytes', () => {
         const end = closedTextBytes(bytes, shown);
         expect(end).toBeLessThanOrEqual(Math.min(bytes.length, TEXT_PREVIEW_BYTES));
         const lines = textLines(bytes, 0, bytes.length, shown);
+        // The height's lines are the lines the whole preview draws, in every text view.
+        if (shown !== 'hex' && shown !== 'base64') {
+          const preview = bytes.subarray(0, Math.min(bytes.length, TEXT_PREVIEW_BYTES));
+          expect(Math.min(MAX_TEXT_LINES, drawnLines(preview, shown))).toBe(lines);
+        }
         const shownBytes = bytes.subarray(0, end);
         if (!['hex', 'base64', 'utf-16le', 'utf-16be'].includes(shown)) {
           expect(Math.min(MAX_TEXT_LINES, drawnLines(shownBytes, shown))).toBe(lines);

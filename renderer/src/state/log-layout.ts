@@ -32,7 +32,10 @@ export function textLines(slab: Uint8Array, off: number, len: number, shown: Sho
     for (let at = off; at < end - 1 && breaks < MAX_TEXT_LINES; at++) if (slab[at] === LF) breaks++;
   } else if (shown === 'utf-16le' || shown === 'utf-16be') {
     const lo = shown === 'utf-16le' ? 0 : 1;
-    for (let at = off; at + 1 < end && breaks < MAX_TEXT_LINES; at += 2) {
+    // A line feed unit shows as "\n\0" in UTF-16LE, so a final one still breaks there, and as
+    // "\0\n" in UTF-16BE, where a final one breaks no line.
+    const last = shown === 'utf-16le' ? end : end - 2;
+    for (let at = off; at + 1 < end && at < last && breaks < MAX_TEXT_LINES; at += 2) {
       if (slab[at + lo] === LF && slab[at + 1 - lo] === 0) breaks++;
     }
   }
