@@ -1,6 +1,6 @@
 // Figure 5's measurement, run in a load process: sequential round trips to a raw echo server, from a
-// raw Node client and from the engine's TCP client session (through the session manager's API, as a
-// verification engine inside the engine would use it), interleaved in blocks so drift hits both.
+// raw Node client (timed with hrtime) and from the engine's TCP client session as its verification
+// engine measures them (an Expect rule on the session), interleaved in blocks so drift hits both.
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { createSessionManager } from '../electron/core/session-manager';
@@ -62,27 +62,37 @@ async function rawTripper(port: number, payload: Buffer): Promise<{ trip: Trippe
   };
 }
 
+/**
+ * The verification engine's own measure: the session judges every send against an Expect rule
+ * (`echo`) and reports each exchange's round trip to the first reply byte, on its monotonic clock.
+ */
 async function engineTripper(
   port: number,
   payload: TextPayload,
 ): Promise<{ trip: Tripper; close(): Promise<void> }> {
-  const size = payload.text.length;
-  const waiter = replyWaiter(size);
+  let judged: ((us: number) => void) | undefined;
+  let failed: ((error: Error) => void) | undefined;
   let connected: (() => void) | undefined;
   const isConnected = new Promise<void>((resolve) => {
     connected = resolve;
   });
   const sink = (e: EngineEvent) => {
-    if (e.type === 'data' && e.dir === 'rx') waiter.data(e.bytes.byteLength, process.hrtime.bigint());
-    else if (e.type === 'state' && e.state === 'connected') connected?.();
+    if (e.type === 'exchange') {
+      const { verdict, firstByteMs, reason } = e.result;
+      if (verdict === 'pass' && firstByteMs !== undefined) judged?.(firstByteMs * 1000);
+      else failed?.(new Error(`an echo was judged ${verdict}${reason ? `: ${reason}` : ''}`));
+    } else if (e.type === 'state' && e.state === 'connected') connected?.();
   };
   const manager = createSessionManager({ sink });
   const { id } = await manager.open({ config: { protocol: 'tcp-client', host: LOOPBACK, port } });
   await isConnected;
+  await manager.setExpect({ id, expect: { rule: { kind: 'echo' }, timeoutMs: 5000 } });
   return {
     async trip() {
-      const at = process.hrtime.bigint();
-      const reply = waiter.arm(at);
+      const reply = new Promise<number>((resolve, reject) => {
+        judged = resolve;
+        failed = reject;
+      });
       await manager.send({ id, payload });
       return reply;
     },

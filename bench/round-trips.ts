@@ -21,9 +21,9 @@ export async function runRoundTrips(ctx: BenchContext): Promise<FigureResult> {
   const p99 = at(99);
   const us = (n: number) => `${round(n, 0)} us`;
   const note =
-    'send to first reply byte, timed with process.hrtime; the app through the session manager API in-process ' +
-    '(the verification engine that will use it is not built yet), the raw side a Node net.Socket with ' +
-    `TCP_NODELAY; interleaved blocks of 250 after ${count(roundTripWarmup)} warm-up trips each`;
+    'send to first reply byte: the app as its verification engine measures it (an Expect rule `echo` on a ' +
+    'TCP client session, each exchange judged PASS and its first-byte time taken), the raw side a Node ' +
+    `net.Socket with TCP_NODELAY timed with process.hrtime; interleaved blocks of 250 after ${count(roundTripWarmup)} warm-up trips each`;
   return {
     rows: [
       {

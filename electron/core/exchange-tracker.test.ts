@@ -48,6 +48,16 @@ function setup(framing: FramingSpec | undefined, timeoutMs = 5000) {
 }
 
 describe('ExchangeTracker', () => {
+  it('times a round trip from the arrival times it is given, not from when it looks', () => {
+    const { tracker, results } = setup({ kind: 'raw' });
+    tracker.observe(tx(bytes('ping\n')), 1000.5);
+    tracker.observe(rx('pi'), 1000.625);
+    tracker.observe(rx('ng\n'), 1000.75);
+    expect(results.map((r) => [r.result.verdict, r.result.firstByteMs, r.result.completeMs])).toEqual([
+      ['pass', 0.125, 0.25],
+    ]);
+  });
+
   it('lets a datagram that overtook an earlier one pass its own send, and the earlier one wait', () => {
     const { tracker, results } = setup(undefined);
     tracker.observe(tx(bytes('a1')));

@@ -109,12 +109,13 @@ export class ExchangeTracker {
     this.cancel(() => true);
   }
 
-  observe(event: EngineEvent): void {
+  /** `at`: when the event happened on the monotonic clock, if taken before it went elsewhere. */
+  observe(event: EngineEvent, at?: number): void {
     if (this.disposed) return;
     switch (event.type) {
       case 'data': {
-        if (event.dir === 'tx') this.open(event.peer, event.bytes);
-        else this.onMessage(event.peer, event.bytes);
+        if (event.dir === 'tx') this.open(event.peer, event.bytes, at ?? monotonic());
+        else this.onMessage(event.peer, event.bytes, at ?? monotonic());
         return;
       }
       case 'pending':
@@ -135,10 +136,9 @@ export class ExchangeTracker {
     }
   }
 
-  private open(peer: string, sent: Uint8Array): void {
+  private open(peer: string, sent: Uint8Array, t0: number): void {
     const owner = this.claims.has(sent) ? this.claims.get(sent) : this.sessionOwner;
     if (!owner) return;
-    const t0 = monotonic();
     this.seq += 1;
     const exchange: Exchange = {
       seq: this.seq,
@@ -161,8 +161,7 @@ export class ExchangeTracker {
     owner.opened?.(peer);
   }
 
-  private onMessage(peer: string, bytes: Uint8Array): void {
-    const at = monotonic();
+  private onMessage(peer: string, bytes: Uint8Array, at: number): void {
     const framing = this.opts.framing();
     if (framing?.kind === 'raw') {
       this.onRawChunk(peer, bytes, at);

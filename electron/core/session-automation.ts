@@ -43,9 +43,9 @@ export class SessionAutomation {
     });
   }
 
-  /** Every event the session emits, in order, as it happens. */
-  observe(event: EngineEvent): void {
-    this.tracker.observe(event);
+  /** Every event the session emits, in order, as it happens (`at`: see ExchangeTracker.observe). */
+  observe(event: EngineEvent, at?: number): void {
+    this.tracker.observe(event, at);
     this.autoReplies.observe(event);
   }
 

@@ -138,11 +138,13 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       let id = newId();
       while (sessions.has(id)) id = newId();
       const queued: EngineEvent[] = [];
-      // Automation sees each event after it went on, so a reply it provokes is logged after it.
+      // Automation sees each event after it went on, so a reply it provokes is logged after it; a
+      // data event is timed before, so a round trip it measures is the board's, not the windows'.
       const emit: EventSink = (event) => {
+        const at = event.type === 'data' ? performance.now() : undefined;
         if (entry.announced) sink(event);
         else queued.push(event);
-        entry.automation?.observe(event);
+        entry.automation?.observe(event, at);
       };
       const macros = new MacroCounter();
       const entry = { name: '', openedAt: now(), announced: false, queued, emit, macros } as Entry;
