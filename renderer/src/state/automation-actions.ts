@@ -154,6 +154,12 @@ export function createAutomationActions(
             shownAt = now();
             setFile(uiId, { sent: n });
           },
+          onLateRefusal: (bytes, error) => {
+            sent -= bytes;
+            setFile(uiId, { sent });
+            const message = toErrorInfo(error).message;
+            row(uiId, 'warn', t('file.lateRefusalRow', { error: message, sent: formatCount(sent) }));
+          },
         });
         setFile(uiId, { sent, state: outcome });
         if (outcome === 'done')

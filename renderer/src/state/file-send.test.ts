@@ -27,6 +27,34 @@ describe('file send', () => {
     expect(planChunks(0, 4).chunks).toBe(0);
   });
 
+  it('cancels at once while a slow board still holds a chunk, counting that chunk as handed over', async () => {
+    const controller = new AbortController();
+    const progress: number[] = [];
+    const late: number[] = [];
+    let refuse: ((error: Error) => void) | undefined;
+    const outcome = runFileSend({
+      plan: planChunks(10, 4),
+      delayMs: 0,
+      signal: controller.signal,
+      read,
+      send: () =>
+        new Promise<void>((_, reject) => {
+          refuse = reject;
+        }),
+      wait: noWait,
+      onProgress: (n) => progress.push(n),
+      onLateRefusal: (bytes) => late.push(bytes),
+    });
+    await new Promise((r) => setTimeout(r, 0));
+    controller.abort();
+    expect(await outcome).toBe('cancelled');
+    expect(progress).toEqual([4]);
+    // Refused after all (the board went away): the sender is told how many bytes did not go.
+    refuse?.(new Error('gone'));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(late).toEqual([4]);
+  });
+
   it('checks the chunk size and the delay', () => {
     expect(fileSendFields('1024', '')).toEqual({ ok: true, chunkBytes: 1024, delayMs: 0 });
     expect(fileSendFields('0', '5')).toMatchObject({ ok: false, field: 'fileChunkBytes' });

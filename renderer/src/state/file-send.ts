@@ -58,11 +58,21 @@ export interface FileSendLoop {
   signal: AbortSignal;
   /** Bytes sent so far, after each chunk. */
   onProgress(sent: number): void;
+  /**
+   * A chunk that was on its way when the send was cancelled was refused after all: `bytes` fewer
+   * went than the cancel said.
+   */
+  onLateRefusal?(bytes: number, error: unknown): void;
 }
+
+/** Resolves 'aborted' as soon as the signal aborts. */
+const aborted = (signal: AbortSignal): Promise<'aborted'> =>
+  new Promise((resolve) => signal.addEventListener('abort', () => resolve('aborted'), { once: true }));
 
 /** 'done' when every chunk went, 'cancelled' when the signal stopped it; a failed send throws. */
 export async function runFileSend(loop: FileSendLoop): Promise<'done' | 'cancelled'> {
   const { plan, signal } = loop;
+  const stopped = aborted(signal);
   let sent = 0;
   for (let i = 0; i < plan.chunks; i++) {
     if (signal.aborted) return 'cancelled';
@@ -73,9 +83,16 @@ export async function runFileSend(loop: FileSendLoop): Promise<'done' | 'cancell
     const [start, end] = chunkRange(plan, i);
     const bytes = await loop.read(start, end);
     if (signal.aborted) return 'cancelled';
-    await loop.send(bytes);
+    // The chunk is handed over (the engine counts it as it arrives); a board reading slowly can hold
+    // its write for many seconds, and Cancel must not wait for that.
+    const sending = loop.send(bytes);
+    const first = await Promise.race([sending, stopped]);
     sent += bytes.length;
     loop.onProgress(sent);
+    if (first === 'aborted') {
+      sending.catch((error: unknown) => loop.onLateRefusal?.(bytes.length, error));
+      return 'cancelled';
+    }
   }
   return 'done';
 }

@@ -184,6 +184,8 @@ export const compose = {
   'file.finished': 'File {name} sent: {sent} bytes',
   'file.cancelledRow': 'File send cancelled after {sent} of {total} bytes',
   'file.stoppedRow': 'File send stopped after {sent} bytes: {error}',
+  'file.lateRefusalRow':
+    'The chunk on its way when the send was cancelled was refused ({error}): {sent} bytes went',
   'task.notStarted': 'Start the session first.',
   'task.stopError': 'Error: {message}',
 

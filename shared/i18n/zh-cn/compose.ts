@@ -175,6 +175,7 @@ export const compose: Record<keyof typeof en, string> = {
   'file.finished': '文件 {name} 已发送：{sent} 字节',
   'file.cancelledRow': '文件发送已取消，已发送 {sent} / {total} 字节',
   'file.stoppedRow': '文件发送在 {sent} 字节后停止：{error}',
+  'file.lateRefusalRow': '取消时正在发送的数据块被拒绝（{error}）：实际发送 {sent} 字节',
   'task.notStarted': '请先启动会话。',
   'task.stopError': '错误：{message}',
 
