@@ -37,8 +37,10 @@ describe('closedTextBytes', () => {
         const end = closedTextBytes(bytes, shown);
         expect(end).toBeLessThanOrEqual(Math.min(bytes.length, TEXT_PREVIEW_BYTES));
         const lines = textLines(bytes, 0, bytes.length, shown);
-        // The height's lines are the lines the whole preview draws, in every text view.
-        if (shown !== 'hex' && shown !== 'base64') {
+        // The height's lines are the lines the whole preview draws, in the byte views. (UTF-16 views
+        // draw a unit that is no character as byte escapes, a 0x0A byte among them as a line break
+        // the height does not count; their line feeds are held to it below.)
+        if (!['hex', 'base64', 'utf-16le', 'utf-16be'].includes(shown)) {
           const preview = bytes.subarray(0, Math.min(bytes.length, TEXT_PREVIEW_BYTES));
           expect(Math.min(MAX_TEXT_LINES, drawnLines(preview, shown))).toBe(lines);
         }
@@ -52,6 +54,22 @@ describe('closedTextBytes', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('sizes UTF-16 rows by the lines their line feeds draw, a final one included or not', () => {
+    const units = (text: string, be: boolean) =>
+      Uint8Array.from([...text].flatMap((c) => (be ? [0, c.charCodeAt(0)] : [c.charCodeAt(0), 0])));
+    for (const [shown, be] of [
+      ['utf-16le', false],
+      ['utf-16be', true],
+    ] as const) {
+      for (const text of ['a\nb', 'a\n', 'a\nb\nc\nd\ne\n', 'a']) {
+        const bytes = units(text, be);
+        expect(textLines(bytes, 0, bytes.length, shown)).toBe(
+          Math.min(MAX_TEXT_LINES, drawnLines(bytes, shown)),
+        );
+      }
+    }
   });
 
   it('cuts a board log of many lines after its fourth', () => {
