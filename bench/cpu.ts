@@ -20,7 +20,8 @@ function stat(pid: number): { ppid: number; ticks: number } | undefined {
   }
 }
 
-function descendants(root: number): Set<number> {
+/** Each process's children, from one read of /proc. */
+function childrenByParent(): Map<number, number[]> {
   const children = new Map<number, number[]>();
   let pids: number[];
   try {
@@ -28,12 +29,16 @@ function descendants(root: number): Set<number> {
       .filter((d) => /^\d+$/.test(d))
       .map(Number);
   } catch {
-    return new Set();
+    return children;
   }
   for (const pid of pids) {
     const s = stat(pid);
     if (s) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
   }
+  return children;
+}
+
+function descendants(root: number, children: Map<number, number[]>): Set<number> {
   const out = new Set<number>();
   const walk = (pid: number) => {
     for (const c of children.get(pid) ?? []) {
@@ -61,11 +66,12 @@ export type CpuShares = Record<string, number>;
 /** Each named process with its descendants, the bench's other descendants as 'browser', and the bench. */
 function groupsNow(named: Record<string, number | undefined>): Map<string, Set<number>> {
   const groups = new Map<string, Set<number>>();
-  const all = descendants(process.pid);
+  const children = childrenByParent();
+  const all = descendants(process.pid, children);
   const claimed = new Set<number>();
   for (const [name, pid] of Object.entries(named)) {
     if (pid === undefined) continue;
-    const set = new Set([pid, ...descendants(pid)]);
+    const set = new Set([pid, ...descendants(pid, children)]);
     for (const p of set) claimed.add(p);
     groups.set(name, set);
   }

@@ -2,21 +2,12 @@
 // app follows it with no setting touched. Every control is found by its Chinese name (from the
 // catalogue, so a control left in English fails here), and the board's bytes stay as they are.
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures/app';
 import { BenchPage } from './pages/bench-page';
+import { closedPort } from './pages/sweep-steps';
 
 test.use({ locale: 'zh-CN' });
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise<void>((done) => server.close(() => done()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 test('连接开发板，发送 hello，看到它的回复', async ({ page, webApp, board }) => {
   const bench = new BenchPage(page, 'zh-CN');

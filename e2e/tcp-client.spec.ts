@@ -2,20 +2,10 @@
 // "TCP Server : " + message; SocketBench connects as a TCP client in browser mode.
 
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures/app';
 import { BenchPage } from './pages/bench-page';
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  await new Promise<void>((done) => server.close(() => done()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
+import { closedPort } from './pages/sweep-steps';
 
 test('connect to the board, send hello and see its reply', async ({ page, webApp, board }) => {
   const bench = new BenchPage(page);

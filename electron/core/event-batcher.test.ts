@@ -17,6 +17,23 @@ function setup(opts: Partial<Omit<EventBatcherOptions, 'send'>> = {}) {
   return { batches, batcher };
 }
 
+const TIGHT_WINDOW_BYTES = 5000;
+
+/**
+ * A window of 5,000 bytes and `2 x eventCap` events, batches of 2,000 bytes or `eventCap` events,
+ * and a display budget of 2,500 bytes at once, then 1,250 a tick: the budget binds as often as the
+ * window.
+ */
+const tight = (eventCap: number) =>
+  setup({
+    maxBatchBytes: 2000,
+    maxInFlightBytes: TIGHT_WINDOW_BYTES,
+    maxPendingEvents: eventCap,
+    maxInFlightEvents: 2 * eventCap,
+    maxDisplayBytesPerSecond: 20_000,
+    now: () => Date.now(),
+  });
+
 const data = (id: string, dir: Direction, size: number, at = 1): DataEvent => ({
   type: 'data',
   id,
@@ -266,16 +283,8 @@ describe('createEventBatcher', () => {
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 300 }), fc.integer({ min: 1, max: 8 }), (ops, eventCap) => {
-        const maxInFlightBytes = 5000;
-        const { batches, batcher } = setup({
-          maxBatchBytes: 2000,
-          maxInFlightBytes,
-          maxPendingEvents: eventCap,
-          maxInFlightEvents: 2 * eventCap,
-          // 2,500 bytes at once, then 1,250 a tick: the budget binds as often as the window.
-          maxDisplayBytesPerSecond: 20_000,
-          now: () => Date.now(),
-        });
+        const maxInFlightBytes = TIGHT_WINDOW_BYTES;
+        const { batches, batcher } = tight(eventCap);
         const pushed = new Map<string, number>();
         let acked = 0;
         const unackedBytes = () =>
@@ -314,14 +323,7 @@ describe('createEventBatcher', () => {
   });
 
   it('counts a deferred payload that goes at a flush before a waiting one joins the batch', () => {
-    const { batches, batcher } = setup({
-      maxBatchBytes: 2000,
-      maxInFlightBytes: 5000,
-      maxPendingEvents: 5,
-      maxInFlightEvents: 10,
-      maxDisplayBytesPerSecond: 20_000,
-      now: () => Date.now(),
-    });
+    const { batches, batcher } = tight(5);
     batcher.push(data('a', 'rx', 2518));
     batcher.push(data('b', 'rx', 2483)); // the window is full: b waits
     batcher.push(data('a', 'rx', 967)); // the budget is spent: a waits
@@ -341,13 +343,7 @@ describe('createEventBatcher', () => {
   });
 
   it('keeps the place of a deferred payload in the window for the payloads taken after it', () => {
-    const { batches, batcher } = setup({
-      maxBatchBytes: 2000,
-      maxInFlightBytes: 5000,
-      maxPendingEvents: 3,
-      maxDisplayBytesPerSecond: 20_000,
-      now: () => Date.now(),
-    });
+    const { batches, batcher } = tight(3);
     batcher.push(data('a', 'rx', 2150));
     batcher.push(data('a', 'rx', 2851)); // the window is full: it waits
     batcher.push(state('a', 'connected')); // and is deferred ahead of the state

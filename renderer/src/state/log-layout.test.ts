@@ -1,12 +1,11 @@
 // A closed row renders only what it shows: as many lines as its height was computed for.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeForDisplay } from '../../../shared/codec/display';
+import { type DecodeAs, decodeForDisplay } from '../../../shared/codec/display';
 import { withLineBreaks } from '../display-lines';
 import { closedTextBytes, MAX_TEXT_LINES, TEXT_PREVIEW_BYTES, textLines } from './log-layout';
-import type { Shown } from './log-search';
 
-const VIEWS: Shown[] = [
+const VIEWS: DecodeAs[] = [
   'ascii',
   'latin1',
   'utf-8',
@@ -19,8 +18,8 @@ const VIEWS: Shown[] = [
 ];
 
 /** Lines the log draws for these bytes in this view: one more than its line breaks. */
-const drawnLines = (bytes: Uint8Array, shown: Shown) =>
-  1 + withLineBreaks(decodeForDisplay(bytes, shown as never)).filter((p) => 'lineBreak' in p).length;
+const drawnLines = (bytes: Uint8Array, shown: DecodeAs) =>
+  1 + withLineBreaks(decodeForDisplay(bytes, shown)).filter((p) => 'lineBreak' in p).length;
 
 describe('closedTextBytes', () => {
   it('keeps the lines a closed row is sized for, and no more', () => {
