@@ -1,6 +1,6 @@
 // Figure 5's measurement, run in a load process: sequential round trips to a raw echo server, from a
 // raw Node client (timed with hrtime) and from the engine's TCP client session as its verification
-// engine measures them (an Expect rule on the session), interleaved in blocks so drift hits both.
+// engine measures them (an Expect rule on the session), taking turns trip by trip so drift hits both.
 import { once } from 'node:events';
 import { connect } from 'node:net';
 import { createSessionManager } from '../electron/core/session-manager';
@@ -13,8 +13,6 @@ export interface RoundTripSamples {
   raw: number[];
   app: number[];
 }
-
-const BLOCK = 250;
 
 /** One request at a time: `roundTrip(i)` resolves with the microseconds to the first reply byte. */
 type Tripper = (i: number) => Promise<number>;
@@ -100,10 +98,17 @@ async function engineTripper(
   };
 }
 
-async function runBlock(trip: Tripper, n: number, out: number[] | undefined): Promise<void> {
+/**
+ * Trips that take turns, the raw client first every other time: this machine's tail (a core that
+ * wakes late, the other programs) comes in bursts, and a burst then hits both sides alike.
+ */
+async function takeTurns(raw: Tripper, app: Tripper, n: number, out?: RoundTripSamples): Promise<void> {
   for (let i = 0; i < n; i++) {
-    const us = await trip(i);
-    out?.push(us);
+    const rawFirst = i % 2 === 0;
+    const first = await (rawFirst ? raw : app)(i);
+    const second = await (rawFirst ? app : raw)(i);
+    out?.raw.push(rawFirst ? first : second);
+    out?.app.push(rawFirst ? second : first);
   }
 }
 
@@ -119,13 +124,8 @@ export async function measureRoundTrips(
   const app = await engineTripper(port, { text, encoding: 'ascii', escapes: false, lineEnding: 'none' });
   const samples: RoundTripSamples = { raw: [], app: [] };
   try {
-    await runBlock(raw.trip, warmup, undefined);
-    await runBlock(app.trip, warmup, undefined);
-    for (let done = 0; done < count; done += BLOCK) {
-      const n = Math.min(BLOCK, count - done);
-      await runBlock(raw.trip, n, samples.raw);
-      await runBlock(app.trip, n, samples.app);
-    }
+    await takeTurns(raw.trip, app.trip, warmup);
+    await takeTurns(raw.trip, app.trip, count, samples);
   } finally {
     raw.close();
     await app.close();

@@ -23,7 +23,7 @@ export async function runRoundTrips(ctx: BenchContext): Promise<FigureResult> {
   const note =
     'send to first reply byte: the app as its verification engine measures it (an Expect rule `echo` on a ' +
     'TCP client session, each exchange judged PASS and its first-byte time taken), the raw side a Node ' +
-    `net.Socket with TCP_NODELAY timed with process.hrtime; interleaved blocks of 250 after ${count(roundTripWarmup)} warm-up trips each`;
+    `net.Socket with TCP_NODELAY timed with process.hrtime; the two take turns trip by trip, after ${count(roundTripWarmup)} warm-up trips each`;
   return {
     rows: [
       {

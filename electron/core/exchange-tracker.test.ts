@@ -138,6 +138,36 @@ describe('ExchangeTracker', () => {
     expect(results[0]?.result.firstByteMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('times out each exchange at its own deadline, answered ones never', async () => {
+    const { tracker, results } = setup({ kind: 'raw' }, 30);
+    const patient: ExchangeOwner = {
+      rule: { kind: 'echo' },
+      timeoutMs: 90,
+      group: {},
+      settled: (result, info) => results.push({ result, outOfOrder: info.outOfOrder }),
+    };
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const late = bytes('late');
+    tracker.claim(late, patient);
+    tracker.observe(tx(late, '127.0.0.1:5001'));
+    tracker.observe(tx(bytes('a')));
+    tracker.observe(rx('a'));
+    tracker.observe(tx(bytes('b')));
+    const seen = () => results.map((r) => [r.result.seq, r.result.verdict]);
+    await sleep(60);
+    expect(seen()).toEqual([
+      [2, 'pass'],
+      [3, 'timeout'],
+    ]);
+    await sleep(60);
+    expect(seen()).toEqual([
+      [2, 'pass'],
+      [3, 'timeout'],
+      [1, 'timeout'],
+    ]);
+    tracker.dispose();
+  });
+
   it('times out a send that got nothing back, and fails a wrong reply, each with its detail', async () => {
     const { tracker, results, owner } = setup({ kind: 'raw' }, 20);
     const record = owner.settled.bind(owner);

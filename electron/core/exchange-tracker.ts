@@ -30,10 +30,11 @@ interface Exchange {
   /** Monotonic milliseconds at hand-over, first byte and the whole reply. */
   t0: number;
   firstByte?: number;
+  /** Monotonic milliseconds after which it times out. */
+  deadline: number;
   /** Raw framing: what arrived so far for this reply. */
   chunks: Uint8Array[];
   received: number;
-  timer: NodeJS.Timeout;
 }
 
 type Outcome = Pick<
@@ -84,6 +85,12 @@ export class ExchangeTracker {
   private sessionOwner: ExchangeOwner | undefined;
   private seq = 0;
   private disposed = false;
+  /**
+   * One timer for every open exchange, due at the earliest deadline or before: a request and its
+   * reply then cost no timer of their own, and a reply that comes in time leaves it as it is.
+   */
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Number.POSITIVE_INFINITY;
 
   constructor(private readonly opts: ExchangeTrackerOptions) {}
 
@@ -107,6 +114,8 @@ export class ExchangeTracker {
   dispose(): void {
     this.disposed = true;
     this.cancel(() => true);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   /** `at`: when the event happened on the monotonic clock, if taken before it went elsewhere. */
@@ -121,10 +130,10 @@ export class ExchangeTracker {
       case 'pending':
         this.held.set(event.peer, event.bytes);
         if (event.bytes > 0) {
-          const at = monotonic();
-          this.lastChunkAt.set(event.peer, at);
+          const chunkAt = at ?? monotonic();
+          this.lastChunkAt.set(event.peer, chunkAt);
           const head = this.queues.get(event.peer)?.[0];
-          if (head && head.firstByte === undefined) head.firstByte = at;
+          if (head && head.firstByte === undefined) head.firstByte = chunkAt;
         }
         return;
       case 'client-disconnected':
@@ -148,9 +157,9 @@ export class ExchangeTracker {
       expected: expectedBytes(owner.rule, sent),
       sentAt: this.opts.now(),
       t0,
+      deadline: t0 + owner.timeoutMs,
       chunks: [],
       received: 0,
-      timer: setTimeout(() => this.timeOut(exchange), owner.timeoutMs),
     };
     let queue = this.queues.get(peer);
     if (!queue) {
@@ -158,8 +167,36 @@ export class ExchangeTracker {
       this.queues.set(peer, queue);
     }
     queue.push(exchange);
+    this.armFor(exchange.deadline);
     owner.opened?.(peer);
   }
+
+  /** The timer is due no later than `deadline`. */
+  private armFor(deadline: number): void {
+    if (this.disposed || (this.timer && this.timerAt <= deadline)) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timerAt = deadline;
+    // A timer may fire a little before the monotonic clock reaches the deadline; expire() then
+    // times out nothing yet and arms again for the rest.
+    this.timer = setTimeout(this.expire, Math.max(1, Math.ceil(deadline - monotonic())));
+    // Left armed after the last reply came: it must not keep the engine running on its own.
+    this.timer.unref();
+  }
+
+  /** Times out every exchange past its deadline, oldest deadline first, and arms for the next. */
+  private readonly expire = (): void => {
+    this.timer = undefined;
+    this.timerAt = Number.POSITIVE_INFINITY;
+    const now = monotonic();
+    const due: Exchange[] = [];
+    for (const queue of this.queues.values()) for (const x of queue) if (x.deadline <= now) due.push(x);
+    due.sort((a, b) => a.deadline - b.deadline || a.seq - b.seq);
+    // Settling one may end others (an owner that stops): each is timed out only while still open.
+    for (const x of due) if (this.queues.get(x.peer)?.includes(x)) this.timeOut(x);
+    let next = Number.POSITIVE_INFINITY;
+    for (const queue of this.queues.values()) for (const x of queue) next = Math.min(next, x.deadline);
+    if (next < Number.POSITIVE_INFINITY) this.armFor(next);
+  };
 
   private onMessage(peer: string, bytes: Uint8Array, at: number): void {
     const framing = this.opts.framing();
@@ -291,7 +328,6 @@ export class ExchangeTracker {
   }
 
   private remove(x: Exchange): void {
-    clearTimeout(x.timer);
     const queue = this.queues.get(x.peer);
     if (!queue) return;
     const at = queue.indexOf(x);

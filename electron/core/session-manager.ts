@@ -22,7 +22,7 @@ import { refusal } from './engine-said';
 import { createEventHub } from './event-hub';
 import { listInterfaces } from './interfaces';
 import { selfTest } from './self-test';
-import { type EngineSession, MacroCounter, refusedBeforeSending } from './session';
+import { type EngineSession, MacroCounter, refusedBeforeSending, type SessionEmit } from './session';
 import { SessionAutomation } from './session-automation';
 import { type SessionCapture, startSessionCapture } from './session-capture';
 import { createSession, defaultName } from './session-factory';
@@ -55,7 +55,7 @@ interface Entry {
   /** Events wait until 'session-opened' went out, so no one hears of a session before it exists. */
   announced: boolean;
   queued: EngineEvent[];
-  emit: EventSink;
+  emit: SessionEmit;
   macros: MacroCounter;
   /** Expect rule, auto-replies and tasks; it sees every event the session emits (set with session). */
   automation: SessionAutomation;
@@ -139,9 +139,10 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       while (sessions.has(id)) id = newId();
       const queued: EngineEvent[] = [];
       // Automation sees each event after it went on, so a reply it provokes is logged after it; a
-      // data event is timed before, so a round trip it measures is the board's, not the windows'.
-      const emit: EventSink = (event) => {
-        const at = event.type === 'data' ? performance.now() : undefined;
+      // data event is timed before (by the session when it can), so a round trip it measures is the
+      // board's, not the windows'.
+      const emit: SessionEmit = (event, mono) => {
+        const at = mono ?? (event.type === 'data' ? performance.now() : undefined);
         if (entry.announced) sink(event);
         else queued.push(event);
         entry.automation?.observe(event, at);

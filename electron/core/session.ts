@@ -5,7 +5,7 @@ import type { MacroContext } from '../../shared/codec/macros';
 import { encodePayload } from '../../shared/codec/payload';
 import type { SendResult } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
-import type { Direction, EventSink } from '../../shared/contract/events';
+import type { Direction, EngineEvent } from '../../shared/contract/events';
 import type {
   ClientInfo,
   Counters,
@@ -33,10 +33,17 @@ export interface SessionStatus {
   clients?: ClientInfo[];
 }
 
+/**
+ * How a session reports its events. `mono` (performance.now()) goes with a data or pending event:
+ * when its bytes met the socket, handed over or read, taken before the session's own work on them,
+ * so a round trip the automation measures is the board's and not the engine's.
+ */
+export type SessionEmit = (event: EngineEvent, mono?: number) => void;
+
 /** What the manager passes to every session. */
 export interface SessionDeps {
   id: SessionId;
-  emit: EventSink;
+  emit: SessionEmit;
   now?: () => number;
   closeGraceMs?: number;
   maxQueuedSendBytes?: number;

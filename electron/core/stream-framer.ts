@@ -1,15 +1,15 @@
 // Splits one received TCP stream into messages under its session's framing and reports them as
 // data and pending events; owns the idle-gap timer of that stream. Plain Node.
 import { performance } from 'node:perf_hooks';
-import type { EventSink } from '../../shared/contract/events';
 import type { FramingSpec, SessionId } from '../../shared/contract/model';
 import { createFramer, type Frame, type Framer } from '../../shared/framing';
+import type { SessionEmit } from './session';
 
 export interface StreamFramerOptions {
   id: SessionId;
   /** "address:port" of the board at the other end. */
   peer: string;
-  emit: EventSink;
+  emit: SessionEmit;
   /** Epoch milliseconds, for the events. */
   now: () => number;
   spec: FramingSpec | undefined;
@@ -32,18 +32,17 @@ export class StreamFramer {
     this.framer = makeFramer(opts.spec);
   }
 
-  /** One chunk as the socket delivered it. */
-  push(bytes: Uint8Array): void {
+  /** One chunk as the socket delivered it, read at `mono`. */
+  push(bytes: Uint8Array, mono = monotonic()): void {
     if (this.ended) return;
     const framer = this.framer;
     if (!framer) {
       const { id, peer, emit, now } = this.opts;
-      emit({ type: 'data', id, dir: 'rx', at: now(), peer, bytes });
+      emit({ type: 'data', id, dir: 'rx', at: now(), peer, bytes }, mono);
       return;
     }
-    const mono = monotonic();
     this.deliver(framer.push(bytes, mono), mono);
-    this.settle();
+    this.settle(mono);
   }
 
   /**
@@ -79,21 +78,18 @@ export class StreamFramer {
   private emitFrame(frame: Frame, epoch: number, mono: number): void {
     const { id, peer, emit } = this.opts;
     const at = this.framer ? Math.round(epoch - (mono - frame.at)) : epoch;
-    emit({
-      type: 'data',
-      id,
-      dir: 'rx',
-      at,
-      peer,
-      bytes: frame.bytes,
-      ...(frame.issue ? { issue: frame.issue } : {}),
-    });
+    const event = { type: 'data', id, dir: 'rx', at, peer, bytes: frame.bytes } as const;
+    // The frame's own time: when the chunk that completed it (or, after a silence, its last) came.
+    emit(frame.issue ? { ...event, issue: frame.issue } : event, frame.at);
   }
 
-  /** After a change: report the held byte count if it moved, and arm the timer if one is due. */
-  private settle(): void {
+  /**
+   * After a change: report the held byte count if it moved (`mono`: when the chunk that moved it
+   * came), and arm the timer if one is due.
+   */
+  private settle(mono?: number): void {
     const framer = this.framer;
-    this.reportPending(framer?.pending() ?? 0);
+    this.reportPending(framer?.pending() ?? 0, mono);
     const deadline = framer?.nextDeadline();
     if (deadline === undefined) {
       this.clearTimer();
@@ -120,11 +116,11 @@ export class StreamFramer {
     }, delay);
   }
 
-  private reportPending(bytes: number): void {
+  private reportPending(bytes: number, mono?: number): void {
     if (bytes === this.reported) return;
     this.reported = bytes;
     const { id, peer, emit } = this.opts;
-    emit({ type: 'pending', id, peer, bytes });
+    emit({ type: 'pending', id, peer, bytes }, mono);
   }
 
   private clearTimer(): void {

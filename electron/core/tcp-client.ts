@@ -4,7 +4,6 @@ import { Socket } from 'node:net';
 import type { MacroContext } from '../../shared/codec/macros';
 import type { SendResult } from '../../shared/contract/api';
 import { ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
-import type { EventSink } from '../../shared/contract/events';
 import type {
   FramingSpec,
   Payload,
@@ -26,6 +25,7 @@ import {
   DEFAULT_MAX_QUEUED_SEND_BYTES,
   type EngineSession,
   encodeOrThrow,
+  type SessionEmit,
   type SessionStatus,
 } from './session';
 import { StreamFramer } from './stream-framer';
@@ -38,7 +38,7 @@ export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
 export interface TcpClientOptions {
   id: SessionId;
   config: TcpClientConfig;
-  emit: EventSink;
+  emit: SessionEmit;
   now?: () => number;
   closeGraceMs?: number;
   maxQueuedSendBytes?: number;
@@ -51,7 +51,7 @@ export type TcpClientStatus = SessionStatus;
 export class TcpClientSession implements EngineSession {
   readonly id: SessionId;
   readonly config: TcpClientConfig;
-  private readonly emit: EventSink;
+  private readonly emit: SessionEmit;
   private readonly now: () => number;
   private readonly closeGraceMs: number;
   private readonly maxQueuedSendBytes: number;
@@ -183,17 +183,20 @@ export class TcpClientSession implements EngineSession {
       const info = describeError({ code: 'ENOBUFS' }, this.errorContext);
       return Promise.reject(new ApiError(info.code, info.message, info.detail));
     }
+    const handedOverAt = performance.now();
+    const written = writeBytes(socket, bytes, this.errorContext);
     // Counted and logged at hand-over, before the write completes, so the log shows the request
     // ahead of the reply it provokes even when a large write drains after the first echo arrives.
+    // Nothing is read while this runs, so no reply can come before it.
     const counters = this.status.counters;
     counters.txBytes += bytes.byteLength;
     counters.txChunks += 1;
     const at = this.now();
     const peer = this.status.remote ?? '';
     this.tap?.write('tx', at, peer, bytes);
-    this.emit({ type: 'data', id: this.id, dir: 'tx', at, peer, bytes });
+    this.emit({ type: 'data', id: this.id, dir: 'tx', at, peer, bytes }, handedOverAt);
     this.counted.emit();
-    return writeBytes(socket, bytes, this.errorContext);
+    return written;
   }
 
   /** Ends politely, then destroys after a short grace; resolves when the socket is fully closed. */
@@ -232,6 +235,7 @@ export class TcpClientSession implements EngineSession {
   }
 
   private onData(socket: Socket, chunk: Buffer): void {
+    const readAt = performance.now();
     const counters = this.status.counters;
     counters.rxBytes += chunk.byteLength;
     counters.rxChunks += 1;
@@ -246,7 +250,7 @@ export class TcpClientSession implements EngineSession {
       now: this.now,
       spec: this.framingSpec,
     });
-    this.framer.push(bytes);
+    this.framer.push(bytes, readAt);
     this.counted.mark();
   }
 

@@ -3,7 +3,6 @@
 import type { Socket } from 'node:net';
 import type { SendResult } from '../../shared/contract/api';
 import { type ApiError, CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
-import type { EventSink } from '../../shared/contract/events';
 import type {
   ClientInfo,
   Counters,
@@ -17,12 +16,12 @@ import { zeroCounters } from '../../shared/contract/model';
 import { splitEndpoint, unmapIPv4 } from '../../shared/net/ip';
 import { refusal } from './engine-said';
 import { describeError, type ErrorContext, formatPeer } from './error-messages';
-import { apiErrorFrom, asBytes, type ByteTap, CountersPace } from './session';
+import { apiErrorFrom, asBytes, type ByteTap, CountersPace, type SessionEmit } from './session';
 import { StreamFramer } from './stream-framer';
 
 export interface ServerClientsOptions {
   id: SessionId;
-  emit: EventSink;
+  emit: SessionEmit;
   now: () => number;
   closeGraceMs: number;
   maxQueuedSendBytes: number;
@@ -159,6 +158,7 @@ export class ServerClients {
   }
 
   private onData(client: Client, chunk: Buffer): void {
+    const readAt = performance.now();
     const n = chunk.byteLength;
     const { totals } = this.opts;
     client.counters.rxBytes += n;
@@ -168,7 +168,7 @@ export class ServerClients {
     const bytes = asBytes(chunk);
     // The capture sees the chunk first, so it can pause every board right here.
     this.tap?.write('rx', this.opts.now(), client.peer, bytes);
-    client.framer.push(bytes);
+    client.framer.push(bytes, readAt);
     this.moved.add(client);
     this.counted.mark();
   }
@@ -213,6 +213,12 @@ export class ServerClients {
   }
 
   private write(client: Client, bytes: Uint8Array): Promise<void> {
+    const handedOverAt = performance.now();
+    const written = new Promise<void>((resolve, reject) => {
+      client.socket.write(bytes, (err) =>
+        err ? reject(apiErrorFrom(describeError(err, client.ctx))) : resolve(),
+      );
+    });
     // Counted and logged at hand-over, like the TCP client, so a request shows before its reply.
     const n = bytes.byteLength;
     const { totals, id } = this.opts;
@@ -222,13 +228,9 @@ export class ServerClients {
     totals.txChunks += 1;
     const at = this.opts.now();
     this.tap?.write('tx', at, client.peer, bytes);
-    this.opts.emit({ type: 'data', id, dir: 'tx', at, peer: client.peer, bytes });
+    this.opts.emit({ type: 'data', id, dir: 'tx', at, peer: client.peer, bytes }, handedOverAt);
     this.emitClientCounters(client);
-    return new Promise((resolve, reject) => {
-      client.socket.write(bytes, (err) =>
-        err ? reject(apiErrorFrom(describeError(err, client.ctx))) : resolve(),
-      );
-    });
+    return written;
   }
 
   private targetsFor(to: SendTarget): Client[] {

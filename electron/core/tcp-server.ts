@@ -4,7 +4,6 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { MacroContext } from '../../shared/codec/macros';
 import type { SendResult } from '../../shared/contract/api';
 import { CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
-import type { EventSink } from '../../shared/contract/events';
 import type {
   FramingSpec,
   Payload,
@@ -24,6 +23,7 @@ import {
   type EngineSession,
   encodeOrThrow,
   type SessionDeps,
+  type SessionEmit,
   type SessionStatus,
 } from './session';
 import { ServerClients } from './tcp-server-clients';
@@ -51,7 +51,7 @@ const LISTEN_BACKLOG = 4096;
 export class TcpServerSession implements EngineSession {
   readonly id: SessionId;
   readonly config: TcpServerConfig;
-  private readonly emit: EventSink;
+  private readonly emit: SessionEmit;
   private readonly now: () => number;
   private readonly listenCtx: ErrorContext;
   private readonly clients: ServerClients;

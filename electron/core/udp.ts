@@ -4,7 +4,6 @@ import { createSocket, type Socket as DgramSocket, type RemoteInfo } from 'node:
 import type { MacroContext } from '../../shared/codec/macros';
 import type { SendResult } from '../../shared/contract/api';
 import { CONTRACT_ERROR_CODES } from '../../shared/contract/errors';
-import type { EventSink } from '../../shared/contract/events';
 import type {
   ErrorInfo,
   FramingSpec,
@@ -28,6 +27,7 @@ import {
   type EngineSession,
   encodeOrThrow,
   type SessionDeps,
+  type SessionEmit,
   type SessionStatus,
 } from './session';
 import { describeMulticastError } from './udp-multicast';
@@ -44,7 +44,7 @@ export class UdpSession implements EngineSession {
   readonly id: SessionId;
   readonly config: UdpConfig;
   readonly type: 'udp4' | 'udp6';
-  private readonly emit: EventSink;
+  private readonly emit: SessionEmit;
   private readonly now: () => number;
   private readonly maxQueuedSendBytes: number;
   private readonly localAddress: string;
@@ -177,13 +177,14 @@ export class UdpSession implements EngineSession {
   }
 
   private onMessage(msg: Buffer, rinfo: RemoteInfo): void {
+    const readAt = performance.now();
     const { peer } = this.senders.of(rinfo.address, rinfo.port);
     this.status.counters.rxBytes += msg.byteLength;
     this.status.counters.rxChunks += 1;
     const at = this.now();
     const bytes = asBytes(msg);
     this.tap?.write('rx', at, peer, bytes);
-    this.emit({ type: 'data', id: this.id, dir: 'rx', at, peer, bytes });
+    this.emit({ type: 'data', id: this.id, dir: 'rx', at, peer, bytes }, readAt);
     this.counted.mark();
   }
 
@@ -214,6 +215,7 @@ export class UdpSession implements EngineSession {
     }
     const socket = this.requireOpen();
     this.queuedBytes += n;
+    const handedOverAt = performance.now();
     try {
       await new Promise<void>((resolve, reject) =>
         socket.send(bytes, target.port, address, (err) => (err ? reject(err) : resolve())),
@@ -228,7 +230,7 @@ export class UdpSession implements EngineSession {
     const peer = formatPeer(address, target.port);
     const at = this.now();
     this.tap?.write('tx', at, peer, bytes);
-    this.emit({ type: 'data', id: this.id, dir: 'tx', at, peer, bytes });
+    this.emit({ type: 'data', id: this.id, dir: 'tx', at, peer, bytes }, handedOverAt);
     this.counted.emit();
     return { bytes: n };
   }
