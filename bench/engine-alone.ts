@@ -6,6 +6,7 @@ import { type BenchContext, cpuWindow, engineWindow, type WindowStats } from './
 import { type CpuShares, formatCpu } from './cpu';
 import type { SubscriberTotals } from './engine-subscriber';
 import { type Child, forkChild } from './ipc';
+import { allowReceiveBuffer } from './receive-buffer';
 import type { FigureResult, Row } from './report';
 import { count, MiB, medianBy, round, sleep, wallMs } from './stats';
 import { LOOPBACK, type Transfer } from './traffic-tcp';
@@ -115,12 +116,18 @@ async function tcpRounds(
 
 async function udpRounds(ctx: BenchContext, sub: Child): Promise<Pair[]> {
   const { datagrams, datagramBytes, udpReceiveBuffer } = ctx.sizes;
-  const receiver = await ctx.raw.call<{ port: number }>('udpReceiverStart', {
-    bufferBytes: udpReceiveBuffer,
-  });
-  const s = await sub.call<{ id: string; local?: string }>('subOpen', {
-    config: { protocol: 'udp', localAddress: LOOPBACK, localPort: 0, receiveBufferSize: udpReceiveBuffer },
-  });
+  // Both sockets get the buffer figure 3's get (see receive-buffer.ts).
+  const cap = allowReceiveBuffer(udpReceiveBuffer);
+  let receiver: { port: number };
+  let s: { id: string; local?: string };
+  try {
+    receiver = await ctx.raw.call('udpReceiverStart', { bufferBytes: udpReceiveBuffer });
+    s = await sub.call('subOpen', {
+      config: { protocol: 'udp', localAddress: LOOPBACK, localPort: 0, receiveBufferSize: udpReceiveBuffer },
+    });
+  } finally {
+    cap.restore();
+  }
   const port = portOf(s.local);
   const pairs: Pair[] = [];
   let expected = 0;
