@@ -1,6 +1,7 @@
 // A UDP board (seed 003's udp_server): every datagram goes back to its sender. SocketBench opens a
 // UDP socket on loopback, sends to the board and sees each echo as one entry with the board's address.
 
+import { readFile } from 'node:fs/promises';
 import { expect, test } from './fixtures/app';
 import { startUdpEchoBoard, type UdpEchoBoard } from './fixtures/boards';
 import { BenchPage } from './pages/bench-page';
@@ -69,4 +70,24 @@ test('UDP settings are explained before Open', async ({ page, webApp }) => {
   await expect(page.getByText(/^Group must be a multicast address/)).toBeVisible();
   await page.getByLabel('Group', { exact: true }).fill('239.1.2.3');
   await expect(bench.openSocket).toBeEnabled();
+});
+
+test('a receive buffer the system grants smaller than asked is said, in the state and the log', async ({
+  page,
+  webApp,
+}) => {
+  const asked = 256 * 1024 * 1024;
+  // Linux grants twice the size asked, capped at twice net.core.rmem_max.
+  const cap = Number(await readFile('/proc/sys/net/core/rmem_max', 'utf8').catch(() => '')) || undefined;
+  test.skip(cap === undefined || 2 * cap >= asked, 'this system lets a socket have the 256 MiB asked');
+  const granted = (2 * (cap ?? 0)).toLocaleString('en-US');
+  const bench = new BenchPage(page);
+  await bench.openClean(webApp.url);
+  await bench.protocol.selectOption({ label: 'UDP' });
+  await page.getByText('Options').click();
+  await page.getByLabel('Receive buffer (bytes)', { exact: true }).fill(String(asked));
+  await bench.openUdp(0);
+  const sentence = `Receive buffer ${granted} bytes, not the 268,435,456 asked`;
+  await expect(bench.state).toContainText(sentence);
+  await expect(bench.log.getByText(sentence)).toHaveCount(1);
 });

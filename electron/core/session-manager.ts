@@ -89,6 +89,7 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       counters: status.counters,
       openedAt: entry.openedAt,
       ...(status.clients ? { clients: status.clients } : {}),
+      ...(status.receiveBuffer ? { receiveBuffer: status.receiveBuffer } : {}),
       ...(entry.session.framing ? { framing: entry.session.framing } : {}),
       ...(entry.capture ? { capture: entry.capture.getStatus() } : {}),
     };

@@ -12,6 +12,7 @@ import type {
   ErrorInfo,
   FramingSpec,
   Payload,
+  ReceiveBuffer,
   SendTarget,
   SessionConfig,
   SessionId,
@@ -31,6 +32,8 @@ export interface SessionStatus {
   counters: Counters;
   /** TCP server sessions only. */
   clients?: ClientInfo[];
+  /** UDP sessions asking for a receive buffer size, once bound. */
+  receiveBuffer?: ReceiveBuffer;
 }
 
 /**

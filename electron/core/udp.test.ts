@@ -42,6 +42,33 @@ const ipv6Loopback = async () => {
   return ok;
 };
 
+describe('UdpSession receive buffer', () => {
+  /** What the system grants a plain socket asking for `bytes`: the session must report the same. */
+  async function grantedTo(bytes: number): Promise<number> {
+    const probe = createSocket('udp4');
+    await new Promise<void>((resolve) => probe.bind({ address: '127.0.0.1', port: 0 }, () => resolve()));
+    probe.setRecvBufferSize(bytes);
+    const granted = probe.getRecvBufferSize();
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    return granted;
+  }
+
+  it('reports what the system granted beside what was asked, in its state and its status', async () => {
+    // More than most systems allow (Linux caps it at net.core.rmem_max): the grant may be smaller.
+    const asked = 256 * 1024 * 1024;
+    const { session, recorder } = await openUdp({ receiveBufferSize: asked });
+    const receiveBuffer = { asked, granted: await grantedTo(asked) };
+    expect(recorder.of('state')).toMatchObject([{ state: 'open', receiveBuffer }]);
+    expect(session.getStatus().receiveBuffer).toEqual(receiveBuffer);
+  });
+
+  it('says nothing of a buffer when none was asked', async () => {
+    const { session, recorder } = await openUdp();
+    expect(recorder.of('state')[0]).not.toHaveProperty('receiveBuffer');
+    expect(session.getStatus()).not.toHaveProperty('receiveBuffer');
+  });
+});
+
 describe('UdpSession with the UDP echo board', () => {
   it('opens, sends to the remote host, and logs each echoed datagram with its sender', async () => {
     const board = await startUdpEchoBoard();

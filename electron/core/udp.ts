@@ -159,7 +159,10 @@ export class UdpSession implements EngineSession {
     try {
       if (broadcast) socket.setBroadcast(true);
       // The system may round this (Linux doubles it and caps it at net.core.rmem_max).
-      if (receiveBufferSize) socket.setRecvBufferSize(receiveBufferSize);
+      if (receiveBufferSize) {
+        socket.setRecvBufferSize(receiveBufferSize);
+        this.status.receiveBuffer = { asked: receiveBufferSize, granted: socket.getRecvBufferSize() };
+      }
     } catch (err) {
       return describeError(err, this.ctx(this.localAddress, this.config.localPort));
     }
@@ -284,7 +287,7 @@ export class UdpSession implements EngineSession {
     // The totals so far go out first: a receiver sees them before the session stops.
     this.counted.flush();
     this.status.state = state;
-    const { error, local, remote } = this.status;
+    const { error, local, remote, receiveBuffer } = this.status;
     this.emit({
       type: 'state',
       id: this.id,
@@ -293,6 +296,7 @@ export class UdpSession implements EngineSession {
       ...(state === 'error' && error ? { error } : {}),
       ...(local ? { local } : {}),
       ...(remote ? { remote } : {}),
+      ...(state === 'open' && receiveBuffer ? { receiveBuffer } : {}),
     });
   }
 }

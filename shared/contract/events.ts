@@ -5,6 +5,7 @@ import type {
   Counters,
   ErrorInfo,
   ExchangeResult,
+  ReceiveBuffer,
   SessionId,
   SessionSnapshot,
   SessionState,
@@ -37,6 +38,8 @@ export interface StateEvent {
   /** Reconnecting: the attempt about to be made (1, 2 ...) and when. */
   attempt?: number;
   nextAttemptAt?: number;
+  /** UDP 'open', when the config asks for a receive buffer size: what the system granted. */
+  receiveBuffer?: ReceiveBuffer;
 }
 
 /**

@@ -123,6 +123,15 @@ export interface ErrorInfo {
 }
 
 /** Exact traffic totals, counted in the engine from every byte (never from what was displayed). */
+/**
+ * A UDP socket's receive buffer: the bytes the config asked for and what the system granted (Linux
+ * grants twice the size asked, up to twice net.core.rmem_max).
+ */
+export interface ReceiveBuffer {
+  asked: number;
+  granted: number;
+}
+
 export interface Counters {
   rxBytes: number;
   txBytes: number;
@@ -145,6 +154,8 @@ export interface SessionSnapshot {
   openedAt: number;
   /** TCP server sessions: the boards connected now. */
   clients?: ClientInfo[];
+  /** UDP sessions whose config asks for a receive buffer size, once the socket is open. */
+  receiveBuffer?: ReceiveBuffer;
   /** The framing in force (absent = raw chunks). */
   framing?: FramingSpec;
   capture?: CaptureStatus;

@@ -8,6 +8,7 @@ import type {
   ErrorInfo,
   FramingSpec,
   Protocol,
+  ReceiveBuffer,
   SessionSnapshot,
   SessionState,
 } from '../../../shared/contract/model';
@@ -37,6 +38,8 @@ export interface EngineView {
   /** Reconnecting: the attempt about to be made and when (epoch ms). */
   attempt?: number;
   nextAttemptAt?: number;
+  /** A UDP socket's receive buffer, asked and granted, when the config asks for a size. */
+  receiveBuffer?: ReceiveBuffer;
   /** Exchanges, tasks and auto-reply hits heard of (absent = none yet). */
   automation?: AutomationView;
 }
@@ -74,6 +77,7 @@ export const viewOfSnapshot = (s: SessionSnapshot): EngineView => ({
   framing: s.framing ?? (s.config.protocol === 'udp' ? undefined : s.config.framing),
   capture: s.capture,
   pending: NO_PENDING,
+  receiveBuffer: s.receiveBuffer,
 });
 
 /**
@@ -178,6 +182,7 @@ export function applyToView<V extends EngineView>(view: V, event: EngineEvent): 
         pending: open ? view.pending : NO_PENDING,
         attempt: event.state === 'reconnecting' ? event.attempt : undefined,
         nextAttemptAt: event.state === 'reconnecting' ? event.nextAttemptAt : undefined,
+        receiveBuffer: event.receiveBuffer ?? (open ? view.receiveBuffer : undefined),
       };
     }
     case 'pending': {

@@ -5,6 +5,7 @@ import type { ExchangeResult, Protocol, SessionId } from '../../../shared/contra
 import { formatCount } from '../format';
 import { t } from '../i18n';
 import { faultText } from './phrase';
+import { cappedBufferText } from './state-words';
 
 export interface DataEntry {
   kind: 'data';
@@ -116,7 +117,10 @@ function boundStateText(event: StateEvent, protocol: Protocol): Row | undefined 
         : local
           ? t('log.sys.openOn', { local })
           : t('log.sys.open');
-      return { tone: 'ok', text };
+      const capped = cappedBufferText(event.receiveBuffer);
+      return capped
+        ? { tone: 'warn', text: t('log.sys.withNote', { text, note: capped }) }
+        : { tone: 'ok', text };
     }
     case 'disconnected':
       return {

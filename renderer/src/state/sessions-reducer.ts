@@ -54,6 +54,7 @@ export function beginOpen(
     pending: NO_PENDING,
     attempt: undefined,
     nextAttemptAt: undefined,
+    receiveBuffer: undefined,
     automation: undefined,
   });
 }

@@ -1,6 +1,7 @@
-// The state texts of DESIGN.md section 6, per protocol, in the status panel and the sessions list.
+// The state texts of DESIGN.md section 6, per protocol, in the status panel, the sessions list and the log.
 import { describe, expect, it } from 'vitest';
-import type { ClientInfo } from '../../../shared/contract/model';
+import type { ClientInfo, ReceiveBuffer } from '../../../shared/contract/model';
+import { toEntry } from './log-entry';
 import { createSessionsState, type UiSession } from './sessions-reducer';
 import { describeSession, shortState } from './state-words';
 
@@ -48,6 +49,26 @@ describe('state words', () => {
     expect(describeSession({ ...base, settings: { ...base.settings, protocol: 'udp' } }).label).toBe(
       'Closed',
     );
+  });
+
+  it('tells of a UDP receive buffer the system granted smaller than asked, in the panel and the log', () => {
+    const open = session({ protocol: 'udp', state: 'open', local: '0.0.0.0:5000' });
+    const capped = { asked: 67_108_864, granted: 8_388_608 };
+    const sentence =
+      'Receive buffer 8,388,608 bytes, not the 67,108,864 asked: the system caps it, and datagrams beyond it are lost in a burst (on Linux, raise net.core.rmem_max).';
+    expect(describeSession({ ...open, receiveBuffer: capped }).note).toBe(sentence);
+    // Linux grants twice what is asked when it can: that is no cap.
+    expect(describeSession({ ...open, receiveBuffer: { asked: 1_048_576, granted: 2_097_152 } }).note).toBe(
+      undefined,
+    );
+    const event = { type: 'state', id: 'e1', state: 'open', at: 0, local: '0.0.0.0:5000' } as const;
+    const row = (receiveBuffer?: ReceiveBuffer) =>
+      toEntry({ ...event, ...(receiveBuffer ? { receiveBuffer } : {}) }, 1, {
+        targetOf: () => '',
+        protocolOf: () => 'udp',
+      });
+    expect(row(capped)).toMatchObject({ tone: 'warn', text: `Open on 0.0.0.0:5000. ${sentence}` });
+    expect(row()).toMatchObject({ tone: 'ok', text: 'Open on 0.0.0.0:5000' });
   });
 
   it('puts an error as its sentence, and as "Error" in the list', () => {

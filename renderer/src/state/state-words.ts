@@ -1,7 +1,8 @@
 // A session's state in the words the UI shows, per protocol: the status panel's label and details,
 // the sidebar's short form, and the start / stop button names (DESIGN.md section 6).
-import type { Protocol } from '../../../shared/contract/model';
+import type { Protocol, ReceiveBuffer } from '../../../shared/contract/model';
 import { translateCount } from '../../../shared/i18n/catalog';
+import { formatCount } from '../format';
 import { currentLanguage, type PluralKey, t } from '../i18n';
 import { catalogWords } from './catalog-words';
 import { faultText } from './phrase';
@@ -60,6 +61,15 @@ export function reconnectingLabel(
     : t('session.state.attemptIn', { attempt, seconds });
 }
 
+/** The sentence for a UDP receive buffer smaller than asked; undefined when it got what it asked. */
+export function cappedBufferText(buffer: ReceiveBuffer | undefined): string | undefined {
+  if (!buffer || buffer.granted >= buffer.asked) return undefined;
+  return t('session.state.bufferCapped', {
+    granted: formatCount(buffer.granted),
+    asked: formatCount(buffer.asked),
+  });
+}
+
 /** `now` matters only while reconnecting: the countdown to the next attempt. */
 export function describeSession(s: SessionSetup, now: number = Date.now()): StateWords {
   const protocol = s.engineId || s.opening ? s.protocol : s.settings.protocol;
@@ -90,6 +100,7 @@ export function describeSession(s: SessionSetup, now: number = Date.now()): Stat
       return {
         label: t('session.state.open'),
         detail: s.local ? t('session.state.on', { target: s.local }) : undefined,
+        note: cappedBufferText(s.receiveBuffer),
         tone: 'live',
       };
     case 'reconnecting':

@@ -93,6 +93,7 @@ export const log = {
   'log.sys.disconnectedFrom': 'Disconnected from {target}',
   'log.sys.disconnected': 'Disconnected',
   'log.sys.withReason': '{text}: {reason}',
+  'log.sys.withNote': '{text}. {note}',
   'log.sys.reconnecting': 'Reconnecting',
   'log.sys.reconnectingTo': 'Reconnecting to {target}',
   'log.sys.attempt': '{text}: attempt {attempt}',

@@ -92,6 +92,8 @@ export const session = {
   'session.state.to': 'to {target}',
   'session.state.on': 'on {target}',
   'session.state.waiting': 'Waiting for a board to connect…',
+  'session.state.bufferCapped':
+    'Receive buffer {granted} bytes, not the {asked} asked: the system caps it, and datagrams beyond it are lost in a burst (on Linux, raise net.core.rmem_max).',
   'session.state.clientsConnected_one': '{count} client connected',
   'session.state.clientsConnected_other': '{count} clients connected',
   'session.state.listeningClients': 'Listening · {clients}',

@@ -93,6 +93,7 @@ export const log: Record<keyof typeof en, string> = {
   'log.sys.disconnectedFrom': '已断开与 {target} 的连接',
   'log.sys.disconnected': '已断开连接',
   'log.sys.withReason': '{text}：{reason}',
+  'log.sys.withNote': '{text}。{note}',
   'log.sys.reconnecting': '正在重连',
   'log.sys.reconnectingTo': '正在重连 {target}',
   'log.sys.attempt': '{text}：第 {attempt} 次尝试',

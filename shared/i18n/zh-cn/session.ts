@@ -89,6 +89,8 @@ export const session: Record<keyof typeof en, string> = {
   'session.state.to': '到 {target}',
   'session.state.on': '在 {target}',
   'session.state.waiting': '正在等待开发板连接…',
+  'session.state.bufferCapped':
+    '接收缓冲区只有 {granted} 字节，而非请求的 {asked} 字节：系统限制了它的大小，突发时超出的数据报会丢失（Linux 上请调高 net.core.rmem_max）。',
   'session.state.clientsConnected_one': '已连接 {count} 个客户端',
   'session.state.clientsConnected_other': '已连接 {count} 个客户端',
   'session.state.listeningClients': '监听中 · {clients}',
