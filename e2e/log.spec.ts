@@ -281,7 +281,9 @@ test('a closed row lays out its first four lines only; Show all opens the rest a
   await bench.open(webApp.url);
   await bench.connectTo(board.host, board.port);
   await expect(bench.state).toContainText('Connected');
+  // A first line long enough to reach the row's right edge, where its tools are.
   const lines = Array.from({ length: 10 }, (_, i) => `line${i + 1}`);
+  lines[0] = `line1 ${'wide '.repeat(40)}`;
   const hex = [...Buffer.from(lines.join('\n'), 'latin1')]
     .map((b) => b.toString(16).padStart(2, '0'))
     .join(' ');
@@ -292,6 +294,16 @@ test('a closed row lays out its first four lines only; Show all opens the rest a
   await expect(reply).not.toContainText('line5');
   await reply.getByRole('button', { name: 'Show all' }).click();
   await expect(reply).toContainText('line10');
+  // Show less stays in view on the opened row, so it takes room of its own instead of lying over the text.
+  const covered = await reply.evaluate((row) => {
+    const button = row.querySelector('.row-open')?.getBoundingClientRect();
+    const range = document.createRange();
+    range.selectNodeContents(row.querySelector('.payload') as Node);
+    const hit = (r: DOMRect) =>
+      button && r.right > button.left && r.left < button.right && r.bottom > button.top && r.top < button.bottom;
+    return [...range.getClientRects()].filter(hit).length;
+  });
+  expect(covered).toBe(0);
   await reply.getByRole('button', { name: 'Show less' }).click();
   await expect(reply).not.toContainText('line5');
   await expect(reply).toContainText('line4');

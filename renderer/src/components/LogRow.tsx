@@ -123,7 +123,25 @@ function DataRowView(p: DataRowProps) {
   if (p.view) cls.push('own-view');
   if (shown === 'dump') cls.push('dumped');
   if (p.open) cls.push('open');
+  if (p.opened) cls.push('opened');
   if (more) cls.push('clipped');
+  const tools = (
+    <span className="row-tools">
+      {((more && !p.open) || p.opened) && (
+        <button
+          type="button"
+          className="btn small row-open"
+          aria-expanded={p.open}
+          onClick={() => p.onOpen(entry.key, !p.opened)}
+        >
+          {p.opened ? t('log.row.close') : openLabel}
+        </button>
+      )}
+      <ShowAsSelect entryKey={entry.key} view={p.view} logShown={p.logShown} onShowAs={p.onShowAs} />
+    </span>
+  );
+  // Show less stays in view on an opened row: the text flows around it instead of under it.
+  const toolsInText = p.opened && shown !== 'dump';
   return (
     <div className={cls.join(' ')}>
       {/* biome-ignore lint/a11y/useSemanticElements: an input costs the page a value tracker per row as the log scrolls; this has the same role, state, name and keys */}
@@ -146,6 +164,7 @@ function DataRowView(p: DataRowProps) {
       </span>
       <span className="size">{formatBytes(entry.bytes.length)}</span>
       <span className={shown === 'dump' ? 'payload-cell wide' : 'payload-cell'}>
+        {toolsInText && tools}
         {issue && (
           <span className="issue-badge" title={t(`log.issue.${issue}.title`)}>
             {t(`log.issue.${issue}`)}
@@ -163,19 +182,7 @@ function DataRowView(p: DataRowProps) {
           />
         )}
       </span>
-      <span className="row-tools">
-        {((more && !p.open) || p.opened) && (
-          <button
-            type="button"
-            className="btn small row-open"
-            aria-expanded={p.open}
-            onClick={() => p.onOpen(entry.key, !p.opened)}
-          >
-            {p.opened ? t('log.row.close') : openLabel}
-          </button>
-        )}
-        <ShowAsSelect entryKey={entry.key} view={p.view} logShown={p.logShown} onShowAs={p.onShowAs} />
-      </span>
+      {!toolsInText && tools}
     </div>
   );
 }
