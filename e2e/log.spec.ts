@@ -300,7 +300,11 @@ test('a closed row lays out its first four lines only; Show all opens the rest a
     const range = document.createRange();
     range.selectNodeContents(row.querySelector('.payload') as Node);
     const hit = (r: DOMRect) =>
-      button && r.right > button.left && r.left < button.right && r.bottom > button.top && r.top < button.bottom;
+      button &&
+      r.right > button.left &&
+      r.left < button.right &&
+      r.bottom > button.top &&
+      r.top < button.bottom;
     return [...range.getClientRects()].filter(hit).length;
   });
   expect(covered).toBe(0);
