@@ -1,6 +1,8 @@
 // Figure 5, round trips: the engine's TCP client session against a raw Node client, both sequential
 // 32-byte requests to the same raw Node echo server (see round-trip-clients.ts).
+import { join } from 'node:path';
 import type { BenchContext } from './context';
+import { forkChild } from './ipc';
 import { type FigureResult, verdict } from './report';
 import type { RoundTripSamples } from './round-trip-clients';
 import { count, percentile, round } from './stats';
@@ -10,12 +12,20 @@ const REQUEST_BYTES = 32;
 export async function runRoundTrips(ctx: BenchContext): Promise<FigureResult> {
   const { roundTrips, roundTripWarmup } = ctx.sizes;
   const port = await ctx.raw.call<number>('echoStart');
-  const samples = await ctx.load.call<RoundTripSamples>('roundTrips', {
-    port,
-    count: roundTrips,
-    warmup: roundTripWarmup,
-    size: REQUEST_BYTES,
-  });
+  // A process of their own: the load process has held thousands of boards by now, and a collection
+  // of what that left would land in the trips it interrupts, mostly the engine's, which allocate.
+  const trips = (await forkChild(join(ctx.benchDir, 'peer.mjs'), ['round-trips'])).child;
+  let samples: RoundTripSamples;
+  try {
+    samples = await trips.call<RoundTripSamples>('roundTrips', {
+      port,
+      count: roundTrips,
+      warmup: roundTripWarmup,
+      size: REQUEST_BYTES,
+    });
+  } finally {
+    await trips.stop();
+  }
   const at = (p: number) => ({ raw: percentile(samples.raw, p), app: percentile(samples.app, p) });
   const p50 = at(50);
   const p99 = at(99);
