@@ -34,6 +34,11 @@ export interface Sizes {
   roundTrips: number;
   roundTripWarmup: number;
   logEntries: number;
+  /**
+   * Entries the page's log is filled to before figure 6 scrolls it (full: the million it keeps),
+   * at a pace it shows whole; 0 scrolls what the UDP rounds left.
+   */
+  pageLogEntries: number;
   startUpLoads: number;
   /** Upper bound for any one wait, so a broken app fails a row instead of hanging the bench. */
   waitMs: number;
@@ -54,12 +59,14 @@ const FULL: Sizes = {
   roundTrips: 50_000,
   roundTripWarmup: 1_000,
   logEntries: 1_000_000,
+  pageLogEntries: 1_000_000,
   startUpLoads: 10,
   waitMs: 120_000,
 };
 
 const QUICK: Sizes = {
   ...FULL,
+  pageLogEntries: 0,
   ingestBytes: 256 * MiB,
   clickBudgetMs: 30_000,
   messages: 100_000,

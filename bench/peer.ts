@@ -87,8 +87,17 @@ serve({
   releaseLines: () => linePool.release(),
   release: () => Promise.all([pool.release(), linePool.release()]),
   poolSize: () => pool.size,
-  udpSend: ({ port, count, size }: { port: number; count: number; size: number }) =>
-    sendDatagrams(port, count, size),
+  udpSend: ({
+    port,
+    count,
+    size,
+    perSecond,
+  }: {
+    port: number;
+    count: number;
+    size: number;
+    perSecond?: number;
+  }) => sendDatagrams(port, count, size, perSecond),
   log: ({ entries }: { entries: number }) => measureLog(entries),
   roundTrips: ({
     port,

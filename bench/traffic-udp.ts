@@ -15,8 +15,16 @@ export interface UdpSent {
 /** Datagram `i`: its number, zero-padded to `size` bytes. */
 const datagram = (i: number, size: number): Buffer => Buffer.from(String(i).padStart(size, '0'), 'latin1');
 
-/** Sends `count` datagrams to 127.0.0.1:`port`; resolves when the kernel took every one. */
-export async function sendDatagrams(port: number, count: number, size: number): Promise<UdpSent> {
+/**
+ * Sends `count` datagrams to 127.0.0.1:`port`, as fast as it can or `perSecond`; resolves when the
+ * kernel took every one.
+ */
+export async function sendDatagrams(
+  port: number,
+  count: number,
+  size: number,
+  perSecond?: number,
+): Promise<UdpSent> {
   const socket = createSocket('udp4');
   socket.on('error', () => {});
   socket.bind(0, LOOPBACK);
@@ -29,12 +37,17 @@ export async function sendDatagrams(port: number, count: number, size: number): 
       if (err) errors++;
       if (++done === count) resolve();
     };
-    // In bursts, so send callbacks run as it goes instead of piling up behind one long loop.
+    // In bursts, so send callbacks run as it goes instead of piling up behind one long loop; paced
+    // ones are due by the clock, so a late timer sends what it owes.
     let i = 0;
     const burst = () => {
-      const end = Math.min(count, i + 512);
+      const due = perSecond ? Math.floor(((wallMs() - startAt) * perSecond) / 1000) + 1 : i + 512;
+      const end = Math.min(count, due);
       for (; i < end; i++) socket.send(datagram(i, size), port, LOOPBACK, onSent);
-      if (i < count) setImmediate(burst);
+      if (i < count) {
+        if (perSecond) setTimeout(burst, 10);
+        else setImmediate(burst);
+      }
     };
     burst();
   });

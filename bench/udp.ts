@@ -15,6 +15,29 @@ const QUIET_MS = 500;
 const PAGE_QUIET_MS = 2000;
 /** How long the log is scrolled through afterwards. */
 const SCROLL_MS = 3000;
+/** Datagrams a second that fill the log for scrolling: under the page's display budget, all shown. */
+const FILL_PER_SECOND = 16_000;
+
+/**
+ * Fills the page's log with datagrams to `target` entries (its cap evicts the oldest beyond), at a
+ * pace the page is shown whole; resolves with the entries it then holds.
+ */
+async function fillLog(ctx: BenchContext, app: AppPage, port: number, target: number): Promise<number> {
+  const { datagramBytes } = ctx.sizes;
+  let entries = (await app.value('entries')).value;
+  if (entries >= target) return entries;
+  // A few more than missing: the oldest go as the cap is reached, so the log ends full.
+  const count = Math.ceil((target - entries) * 1.02);
+  await ctx.load.call<UdpSent>('udpSend', { port, count, size: datagramBytes, perSecond: FILL_PER_SECOND });
+  const deadline = wallMs() + ctx.sizes.waitMs;
+  let seen = await app.value('entries');
+  while (seen.value < target && wallMs() < deadline && wallMs() - seen.at < PAGE_QUIET_MS) {
+    await sleep(200);
+    seen = await app.value('entries');
+  }
+  entries = seen.value;
+  return entries;
+}
 
 interface UdpRound {
   sent: UdpSent;
@@ -119,8 +142,12 @@ export async function runUdp(ctx: BenchContext): Promise<FigureResult> {
     raws.push(await rawRound(ctx, receiver.port));
     apps.push(await appRound(ctx, app, port));
   }
-  // The log now holds up to its cap of entries (one per datagram): how smoothly does it scroll?
-  const entries = (await app.value('entries')).value;
+  // The log holds an entry per datagram shown (filled up to its cap in the full run): how smoothly
+  // does it scroll?
+  const filled = ctx.sizes.pageLogEntries > 0;
+  const entries = filled
+    ? await fillLog(ctx, app, port, ctx.sizes.pageLogEntries)
+    : (await app.value('entries')).value;
   const scroll = await app.eval<{ frames: number; p50: number; p99: number; max: number }>(
     `__bench.scrollLog(${SCROLL_MS})`,
   );
@@ -159,7 +186,7 @@ export async function runUdp(ctx: BenchContext): Promise<FigureResult> {
         app: `${round(scroll.p99)} ms`,
         target: '< 50 ms',
         verdict: verdict(scroll.frames > 0 && scroll.p99 < 50),
-        note: `the UDP figure's log, scrolled up a screen per frame for ${SCROLL_MS / 1000} s (${scroll.frames} frames, median ${round(scroll.p50)} ms, max ${round(scroll.max)} ms); "smooth" taken as no frame over 50 ms at p99`,
+        note: `the UDP figure's log${filled ? `, filled with datagrams at ${count(FILL_PER_SECOND)} a second (all shown) to ${count(ctx.sizes.pageLogEntries)} entries` : ''}, scrolled up a screen per frame for ${SCROLL_MS / 1000} s (${scroll.frames} frames, median ${round(scroll.p50)} ms, max ${round(scroll.max)} ms); "smooth" taken as no frame over 50 ms at p99`,
       },
     ],
     details: { receiveBufferBytes: receiver.bufferBytes, raw: raws, app: apps, scroll },
