@@ -48,7 +48,11 @@ test('a GBK board`s Chinese text shows under Decode as GBK, and one entry can be
   const reply = bench.logEntries('RX').first();
   await expect(reply).toContainText(`${GBK_REPLY_PREFIX}你好，板子`);
 
-  // The reply alone as hex; the log's setting and the other entries stay GBK.
+  // The reply alone as hex; the log's setting and the other entries stay GBK. From the keyboard:
+  // Tab goes from the row's selection box to its Show as.
+  await reply.getByRole('checkbox', { name: 'Select entry' }).focus();
+  await page.keyboard.press('Tab');
+  await expect(reply.getByLabel('Show as', { exact: true })).toBeFocused();
   await reply.getByLabel('Show as', { exact: true }).selectOption({ label: 'Hex' });
   await expect(reply).toContainText('CA D5 B5 BD A3 BA C4 E3 BA C3');
   await expect(bench.logEntries('TX').first()).toContainText('你好，板子');
