@@ -24,7 +24,7 @@ const FILL_PER_SECOND = 16_000;
  */
 async function fillLog(ctx: BenchContext, app: AppPage, port: number, target: number): Promise<number> {
   const { datagramBytes } = ctx.sizes;
-  let entries = (await app.value('entries')).value;
+  const entries = (await app.value('entries')).value;
   if (entries >= target) return entries;
   // A few more than missing: the oldest go as the cap is reached, so the log ends full.
   const count = Math.ceil((target - entries) * 1.02);
@@ -35,8 +35,7 @@ async function fillLog(ctx: BenchContext, app: AppPage, port: number, target: nu
     await sleep(200);
     seen = await app.value('entries');
   }
-  entries = seen.value;
-  return entries;
+  return seen.value;
 }
 
 interface UdpRound {
