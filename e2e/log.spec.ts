@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { formatHex } from '../shared/codec/hex';
 import { test as base, expect } from './fixtures/app';
 import {
   type DribbleBoard,
@@ -287,9 +288,7 @@ test('a closed row lays out its first four lines only; Show all opens the rest a
   // A first line long enough to reach the row's right edge, where its tools are.
   const lines = Array.from({ length: 10 }, (_, i) => `line${i + 1}`);
   lines[0] = `line1 ${'wide '.repeat(40)}`;
-  const hex = [...Buffer.from(lines.join('\n'), 'latin1')]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join(' ');
+  const hex = formatHex(Buffer.from(lines.join('\n'), 'latin1'));
   await bench.sendText(hex, 'Hex');
   const reply = bench.log.locator('.row.data.rx', { hasText: 'TCP Server : line1' });
   await expect(reply).toContainText('line4');

@@ -139,14 +139,12 @@ export function createSessionManager(opts: SessionManagerOptions): SessionManage
       let id = newId();
       while (sessions.has(id)) id = newId();
       const queued: EngineEvent[] = [];
-      // Automation sees each event after it went on, so a reply it provokes is logged after it; a
-      // data event is timed before (by the session when it can), so a round trip it measures is the
-      // board's, not the windows'.
+      // Automation sees each event after it went on, so a reply it provokes is logged after it; the
+      // session timed a data event at the socket, so a round trip it measures is the board's.
       const emit: SessionEmit = (event, mono) => {
-        const at = mono ?? (event.type === 'data' ? performance.now() : undefined);
         if (entry.announced) sink(event);
         else queued.push(event);
-        entry.automation?.observe(event, at);
+        entry.automation?.observe(event, mono);
       };
       const macros = new MacroCounter();
       const entry = { name: '', openedAt: now(), announced: false, queued, emit, macros } as Entry;

@@ -8,6 +8,7 @@ import type { SessionConfig } from '../../shared/contract/model';
 import type { SessionEmit } from './session';
 import { createSession } from './session-factory';
 import { TcpClientSession } from './tcp-client';
+import { createRecorder } from './test-recorder';
 
 interface Seen {
   event: EngineEvent;
@@ -24,27 +25,26 @@ afterEach(async () => {
 const GAP_MS = 60;
 const payload = { text: 'hello', encoding: 'ascii', escapes: false, lineEnding: 'none' } as const;
 
+/** A recorder of the session's events that also keeps the time each came with, and when. */
 function recording() {
-  const seen: Seen[] = [];
-  let wake: (() => void) | undefined;
+  const recorder = createRecorder();
+  const times = new Map<EngineEvent, Omit<Seen, 'event'>>();
   const emit: SessionEmit = (event, mono) => {
-    seen.push({ event, mono, emittedAt: performance.now() });
-    wake?.();
+    times.set(event, { mono, emittedAt: performance.now() });
+    recorder.sink(event);
   };
-  const find = (match: (e: EngineEvent) => boolean) => seen.find((s) => match(s.event));
-  const waitFor = async (match: (e: EngineEvent) => boolean, what: string): Promise<Seen> => {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const hit = find(match);
-      if (hit) return hit;
-      if (Date.now() > deadline) throw new Error(`no event: ${what}`);
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, 50);
-      });
-    }
+  const seen = (event: EngineEvent): Seen => ({ event, ...(times.get(event) as Omit<Seen, 'event'>) });
+  return {
+    emit,
+    /** Forgets what came so far. */
+    clear: () => recorder.events.splice(0),
+    waitFor: async (match: (e: EngineEvent) => boolean, what: string) =>
+      seen(await recorder.waitFor(match, what)),
+    find: (match: (e: EngineEvent) => boolean): Seen | undefined => {
+      const event = recorder.events.find(match);
+      return event && seen(event);
+    },
   };
-  return { seen, emit, waitFor };
 }
 
 const isData = (dir: 'tx' | 'rx') => (e: EngineEvent) => e.type === 'data' && e.dir === dir;
@@ -54,7 +54,7 @@ const isState = (state: string) => (e: EngineEvent) => e.type === 'state' && e.s
 async function oneExchange(r: ReturnType<typeof recording>) {
   const tx = await r.waitFor(isData('tx'), 'the send');
   const rx = await r.waitFor(isData('rx'), 'the reply');
-  const pending = r.seen.find((s) => s.event.type === 'pending' && s.event.bytes > 0);
+  const pending = r.find((e) => e.type === 'pending' && e.bytes > 0);
   return { tx, rx, pending };
 }
 
@@ -123,7 +123,7 @@ describe('the times a session gives its automation', () => {
     cleanups.push(() => board.close());
     // The board's greeting comes first; the exchange below is the send and its echo.
     await r.waitFor((e) => e.type === 'data' && e.dir === 'rx', 'the greeting');
-    r.seen.splice(0);
+    r.clear();
     await session.send(payload);
     expectChunkTime(await oneExchange(r));
   });
