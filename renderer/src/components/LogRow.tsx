@@ -2,7 +2,7 @@
 // or the entry's own Show as (a hex dump included); escapes are dimmed, search matches marked, and a
 // frame issue is a badge. A closed row shows the start of its entry (log-layout.ts says how much);
 // Show all opens it whole. A checkbox selects the entry for the checksum calculator.
-import { memo, type ReactNode, useEffect, useMemo, useRef } from 'react';
+import { type FocusEvent, memo, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { decodeForDisplay } from '../../../shared/codec/display';
 import { type MarkedPiece, markPieces, withLineBreaks } from '../display-lines';
 import { formatBytes, pluralBytes } from '../format';
@@ -109,6 +109,13 @@ function clipped(bytes: Uint8Array, shown: Shown): boolean {
 function DataRowView(p: DataRowProps) {
   const { t } = useT();
   const { entry } = p;
+  // The row is reached while the pointer is on it or the keyboard in it: only then is its Show as
+  // made (Tab from its selection box then lands on it), and on rows that show it anyway.
+  const [pointed, setPointed] = useState(false);
+  const [focused, setFocused] = useState(false);
+  const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget)) setFocused(false);
+  };
   const rx = entry.dir === 'rx';
   const shown = p.view ?? p.logShown;
   const issue = entry.issue;
@@ -137,13 +144,25 @@ function DataRowView(p: DataRowProps) {
           {p.opened ? t('log.row.close') : openLabel}
         </button>
       )}
-      <ShowAsSelect entryKey={entry.key} view={p.view} logShown={p.logShown} onShowAs={p.onShowAs} />
+      {/* Until the row is reached an empty box holds the menu's place: Show all stays put. */}
+      {pointed || focused || p.view || p.opened ? (
+        <ShowAsSelect entryKey={entry.key} view={p.view} logShown={p.logShown} onShowAs={p.onShowAs} />
+      ) : (
+        <span className="show-as-place" />
+      )}
     </span>
   );
   // Show less stays in view on an opened row: the text flows around it instead of under it.
   const toolsInText = p.opened && shown !== 'dump';
   return (
-    <div className={cls.join(' ')}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: the row only notes that it is reached; its controls are its own
+    <div
+      className={cls.join(' ')}
+      onPointerEnter={() => setPointed(true)}
+      onPointerLeave={() => setPointed(false)}
+      onFocus={() => setFocused(true)}
+      onBlur={onBlur}
+    >
       {/* biome-ignore lint/a11y/useSemanticElements: an input costs the page a value tracker per row as the log scrolls; this has the same role, state, name and keys */}
       <button
         type="button"

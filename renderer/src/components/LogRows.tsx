@@ -18,7 +18,6 @@ import { createRowLayout, rowHeight } from '../state/log-layout';
 import type { LogEntry } from '../state/log-reducer';
 import type { Ring } from '../state/log-ring';
 import type { Shown } from '../state/log-search';
-import { RowsSettled } from './ShowAsSelect';
 
 /** Within this many pixels of the end counts as "at the bottom" (sub-pixel rounding, a nudge). */
 const AT_END_PX = 24;
@@ -29,8 +28,6 @@ const AT_END_PX = 24;
 const OVERSCAN_PX = 120;
 /** Taller than this, the scroll range is scaled: browsers stop laying out far below ~16 M px. */
 const MAX_SCROLL_PX = 8_000_000;
-/** Scrolling is over when no scroll event came for this long. */
-const SETTLE_MS = 250;
 
 export interface LogRowsHandle {
   /** Brings row `row` to the middle of the view. */
@@ -68,7 +65,6 @@ export function LogRows(p: LogRowsProps) {
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
   const following = useRef(true);
   const [atEnd, setAtEnd] = useState(true);
-  const [settled, setSettled] = useState(true);
   const { view } = p;
   const viewNow = useRef(view);
   viewNow.current = view;
@@ -113,11 +109,7 @@ export function LogRows(p: LogRowsProps) {
     if (!el) return;
     // Scroll events come before the frame's batch is applied, so reading the box here costs no
     // extra layout (a box that grew scrolls back before its observer tells its new height).
-    let settle: ReturnType<typeof setTimeout> | undefined;
     const onScroll = () => {
-      setSettled(false);
-      clearTimeout(settle);
-      settle = setTimeout(() => setSettled(true), SETTLE_MS);
       const top = el.scrollTop;
       const end = top + el.clientHeight >= el.scrollHeight - AT_END_PX;
       following.current = end;
@@ -132,7 +124,6 @@ export function LogRows(p: LogRowsProps) {
     el.addEventListener('scroll', onScroll, { passive: true });
     box.observe(el);
     return () => {
-      clearTimeout(settle);
       el.removeEventListener('scroll', onScroll);
       box.disconnect();
     };
@@ -216,13 +207,11 @@ export function LogRows(p: LogRowsProps) {
         {view.count === 0 ? (
           p.empty
         ) : (
-          <RowsSettled value={settled}>
-            <div className="log-sizer" style={{ height: sizer }}>
-              <div className="log-window" style={{ transform: `translateY(${windowY}px)` }}>
-                {rows}
-              </div>
+          <div className="log-sizer" style={{ height: sizer }}>
+            <div className="log-window" style={{ transform: `translateY(${windowY}px)` }}>
+              {rows}
             </div>
-          </RowsSettled>
+          </div>
         )}
       </div>
       {!atEnd && view.count > 0 && (
