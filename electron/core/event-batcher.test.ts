@@ -397,7 +397,7 @@ describe('createEventBatcher', () => {
     expect(describeEvents(batches[1])).toEqual(['data:a:rx:50', 'data:a:rx:50']);
   });
 
-  it('shows at most its budget of data events per second, however small they are', () => {
+  it('shows at most its budget of data events per second, however small they are, in runs', () => {
     let now = 0;
     const { batches, batcher } = setup({ maxDisplayEventsPerSecond: 80, now: () => now });
     // 125 ms' worth (10 events) at once, then the latest of the burst.
@@ -408,14 +408,50 @@ describe('createEventBatcher', () => {
       'dropped:a:rx:19/19',
       'data:a:rx:1',
     ]);
+    // Spent, the budget waits until it has a whole burst again (the latest payloads ran it into
+    // debt): 100 ms later it has room for 7, yet shows only the latest, not one between two drops.
     now += 100;
     for (let i = 0; i < 10; i++) batcher.push(data('a', 'rx', 1, i));
     batcher.flush();
-    expect(describeEvents(batches[1])).toEqual([
-      ...Array(7).fill('data:a:rx:1'),
-      'dropped:a:rx:2/2',
-      'data:a:rx:1',
-    ]);
+    expect(describeEvents(batches[1])).toEqual(['dropped:a:rx:9/9', 'data:a:rx:1']);
+    now += 50;
+    for (let i = 0; i < 10; i++) batcher.push(data('a', 'rx', 1, i));
+    batcher.flush();
+    expect(describeEvents(batches[2])).toEqual(Array(10).fill('data:a:rx:1'));
+  });
+
+  it('shows a flood a little over its budget as long runs with few drop counts between them', () => {
+    let now = 0;
+    const { batches, batcher } = setup({ maxDisplayEventsPerSecond: 8000, now: () => now });
+    // 10,000 events a second for two seconds, a tick at a time: a quarter more than the budget.
+    for (let tick = 0; tick < 2000; tick++) {
+      for (let i = 0; i < 10; i++) batcher.push(data('a', 'rx', 1));
+      now += 1;
+      if (tick % 16 === 15) {
+        batcher.flush();
+        batcher.ack(batches.length);
+      }
+    }
+    batcher.flush();
+    const events = batches.flatMap((b) => b.events);
+    const shown = events.filter((e) => e.type === 'data').length;
+    const drops = events.filter((e) => e.type === 'dropped');
+    // The budget's 16,000 over two seconds and its first burst of 1,000, less what refilled after
+    // the last run (at most a burst), give or take the latest payloads each flush adds.
+    expect(shown).toBeGreaterThanOrEqual(16_000 - batches.length);
+    expect(shown).toBeLessThanOrEqual(17_000 + batches.length);
+    // Shown in runs of at least a burst, between which each flush adds only its latest payload (and
+    // a drop count): not one payload between every two drop counts.
+    const runs: number[] = [0];
+    for (const e of events) {
+      if (e.type === 'data') runs[runs.length - 1] += 1;
+      else if (e.type === 'dropped') runs.push(0);
+    }
+    const inShortRuns = runs.filter((n) => n < 1000).reduce((a, b) => a + b, 0);
+    expect(inShortRuns).toBeLessThanOrEqual(batches.length);
+    expect(drops.length).toBeLessThanOrEqual(batches.length);
+    const droppedChunks = drops.reduce((n, e) => n + (e.type === 'dropped' ? e.chunks : 0), 0);
+    expect(shown + droppedChunks).toBe(20_000);
   });
 
   it("ends a session's log on its latest payload once a receiver that was behind catches up", () => {

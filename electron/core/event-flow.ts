@@ -15,10 +15,15 @@ export interface FlowLimits {
   now: () => number;
 }
 
-/** A rate with bursts: `perSecond` on average, `burst` at once; what is taken beyond that is debt. */
+/**
+ * A rate with bursts: `perSecond` on average, `burst` at once; what is taken beyond that is debt.
+ * Once spent, it stays shut until it has refilled to a whole burst: what a flood shows comes in runs
+ * of consecutive payloads between drop counts, not one payload between every two drop counts.
+ */
 class TokenBucket {
   private tokens: number;
   private at: number;
+  private shut = false;
 
   constructor(
     private readonly perSecond: number,
@@ -32,11 +37,12 @@ class TokenBucket {
   /** Whether `n` may go now; more than a burst goes once the bucket is full. */
   has(n: number): boolean {
     const want = Math.min(n, this.burst);
-    if (this.tokens >= want) return true;
+    if (!this.shut && this.tokens >= want) return true;
     const now = this.now();
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.at) * this.perSecond) / 1000);
     this.at = now;
-    return this.tokens >= want;
+    this.shut = this.shut ? this.tokens < this.burst : this.tokens < want;
+    return !this.shut;
   }
 
   take(n: number): void {
