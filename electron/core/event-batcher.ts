@@ -231,6 +231,14 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   const pushData = (event: DataEvent) => {
     const earlier = held.get(event.id);
     if (earlier) {
+      // A flood that spent the budget: the payload that waited is counted out and this one waits in
+      // its place, the budget looked up once (a datagram flood comes here for nearly every payload).
+      if (!flow.budgetFits(earlier.bytes.byteLength)) {
+        if (!windowFits(event.bytes.byteLength) && pending.length < maxPendingEvents) behind = true;
+        drop(earlier);
+        held.set(event.id, event);
+        return;
+      }
       held.delete(event.id);
       offer(earlier, false);
     }
