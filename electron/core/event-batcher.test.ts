@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DataEvent, Direction, EngineEvent, EventBatch } from '../../shared/contract/events';
-import { createEventBatcher, type EventBatcherOptions } from './event-batcher';
+import { createEventBatcher, DEFAULT_BUSY_FLUSH_INTERVAL_MS, type EventBatcherOptions } from './event-batcher';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -73,18 +73,28 @@ const describeEvents = (batch: EventBatch | undefined) =>
   });
 
 describe('createEventBatcher', () => {
-  it('flushes on its timer and numbers batches 1, 2, 3', () => {
-    const { batches, batcher } = setup({ flushIntervalMs: 16 });
+  it('flushes on its timer and numbers batches 1, 2, 3, while they keep coming one per busy interval', () => {
+    const { batches, batcher } = setup({ flushIntervalMs: 16, busyFlushIntervalMs: 64 });
     batcher.push(state('a', 'connected'));
     vi.advanceTimersByTime(15);
     expect(batches).toHaveLength(0);
     vi.advanceTimersByTime(1);
+    expect(batches).toHaveLength(1);
+    // 64 ms after the batch before, not 16 ms after the event.
     batcher.push(data('a', 'rx', 3));
-    vi.advanceTimersByTime(16);
+    vi.advanceTimersByTime(63);
+    expect(batches).toHaveLength(1);
+    vi.advanceTimersByTime(1);
+    expect(batches).toHaveLength(2);
     batcher.push(data('a', 'tx', 4));
-    vi.advanceTimersByTime(16);
+    vi.advanceTimersByTime(64);
     expect(batches.map((b) => b.seq)).toEqual([1, 2, 3]);
     expect(batches.map(describeEvents)).toEqual([['state:a:connected'], ['data:a:rx:3'], ['data:a:tx:4']]);
+    // After a quiet spell, the next event goes out a flush interval later again.
+    vi.advanceTimersByTime(100);
+    batcher.push(state('a', 'disconnected'));
+    vi.advanceTimersByTime(16);
+    expect(batches).toHaveLength(4);
   });
 
   it('keeps no timer while idle, and sends nothing when there is nothing to send', () => {
@@ -510,7 +520,7 @@ describe('createEventBatcher', () => {
     batcher.push(state('a', 'connected'));
     expect(() => batcher.flush()).not.toThrow();
     batcher.push(state('a', 'disconnected'));
-    vi.advanceTimersByTime(16);
+    vi.advanceTimersByTime(DEFAULT_BUSY_FLUSH_INTERVAL_MS);
     expect(calls).toBe(2);
     batcher.dispose();
   });

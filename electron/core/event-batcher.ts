@@ -15,6 +15,12 @@ export interface EventBatcherOptions {
   send: (batch: EventBatch) => void;
   /** About one display frame: fewer, larger updates keep the renderer smooth. */
   flushIntervalMs?: number;
+  /**
+   * While batches keep coming, one at most this often: every batch wakes the page (and, in a
+   * browser, the network stack) for work that does not shrink with the batch, and the page takes
+   * batches in only a few times a second during a flood anyway.
+   */
+  busyFlushIntervalMs?: number;
   /** Data payload bytes per batch; one oversized chunk may still travel alone. */
   maxBatchBytes?: number;
   /** Payload bytes sent but not yet acknowledged by the receiver. */
@@ -46,6 +52,7 @@ export interface EventBatcher {
 }
 
 export const DEFAULT_FLUSH_INTERVAL_MS = 16;
+export const DEFAULT_BUSY_FLUSH_INTERVAL_MS = 64;
 export const DEFAULT_MAX_BATCH_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MAX_IN_FLIGHT_EVENTS = 16 * 1024;
@@ -63,6 +70,8 @@ const DISPLAY_BURST_MS = 125;
 
 export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   const flushIntervalMs = opts.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
+  const busyFlushIntervalMs = Math.max(flushIntervalMs, opts.busyFlushIntervalMs ?? DEFAULT_BUSY_FLUSH_INTERVAL_MS);
+  const now = opts.now ?? (() => performance.now());
   const maxBatchBytes = opts.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const maxPendingEvents = opts.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
   const maxPendingExchanges = opts.maxPendingExchanges ?? DEFAULT_MAX_PENDING_EXCHANGES;
@@ -72,7 +81,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     maxBytesPerSecond: opts.maxDisplayBytesPerSecond ?? DEFAULT_MAX_DISPLAY_BYTES_PER_SECOND,
     maxEventsPerSecond: opts.maxDisplayEventsPerSecond ?? DEFAULT_MAX_DISPLAY_EVENTS_PER_SECOND,
     burstMs: DISPLAY_BURST_MS,
-    now: opts.now ?? (() => performance.now()),
+    now,
   });
 
   let seq = 0;
@@ -171,13 +180,18 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
 
   const nothingPending = () => pending.length === 0 && held.size === 0 && levels.empty;
 
+  /** When the last batch went out. */
+  let sentAt = Number.NEGATIVE_INFINITY;
+
+  /** A flush `flushIntervalMs` from now, and no sooner than `busyFlushIntervalMs` after the last batch. */
   const schedule = () => {
     if (timer || disposed) return;
     if (nothingPending()) return;
+    const wait = Math.max(flushIntervalMs, sentAt + busyFlushIntervalMs - now());
     timer = setTimeout(() => {
       timer = undefined;
       flush();
-    }, flushIntervalMs);
+    }, wait);
   };
 
   /** `force`: out even to a receiver behind, so held exchange events stay few. */
@@ -206,6 +220,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     flow.sent(seq, pendingBytes, pendingData);
     setPending(rest);
     openDrops.clear();
+    sentAt = now();
     try {
       opts.send(batch);
     } catch {

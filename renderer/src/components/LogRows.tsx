@@ -64,6 +64,8 @@ export function LogRows(p: LogRowsProps) {
   const [, remeasured] = useReducer((n: number) => n + 1, 0);
   const [viewport, setViewport] = useState({ top: 0, height: 600 });
   const following = useRef(true);
+  /** Where following the tail last put the scroll position (its own scroll event changes nothing). */
+  const placed = useRef(-1);
   const [atEnd, setAtEnd] = useState(true);
   const { view } = p;
   const viewNow = useRef(view);
@@ -98,7 +100,10 @@ export function LogRows(p: LogRowsProps) {
     const el = scroller.current;
     if (!el) return;
     if (following.current) {
-      if (el.scrollTop !== maxTop) el.scrollTop = maxTop;
+      if (el.scrollTop !== maxTop) {
+        el.scrollTop = maxTop;
+        placed.current = el.scrollTop;
+      }
     } else if (layout.shift > 0 && !scaled) {
       el.scrollTop = Math.max(0, el.scrollTop - layout.shift);
     }
@@ -111,6 +116,8 @@ export function LogRows(p: LogRowsProps) {
     // extra layout (a box that grew scrolls back before its observer tells its new height).
     const onScroll = () => {
       const top = el.scrollTop;
+      // The tail was followed there: the rows already are the tail's, a render would change nothing.
+      if (following.current && top === placed.current) return;
       const end = top + el.clientHeight >= el.scrollHeight - AT_END_PX;
       following.current = end;
       setAtEnd(end);
