@@ -452,11 +452,16 @@ describe('createEventBatcher', () => {
     expect(shown).toBeLessThanOrEqual(17_000 + batches.length);
     // Shown in runs of at least a burst, between which each flush adds only its latest payload (and
     // a drop count): not one payload between every two drop counts.
-    const runs: number[] = [0];
+    const runs: number[] = [];
+    let run = 0;
     for (const e of events) {
-      if (e.type === 'data') runs[runs.length - 1] += 1;
-      else if (e.type === 'dropped') runs.push(0);
+      if (e.type === 'data') run += 1;
+      else if (e.type === 'dropped') {
+        runs.push(run);
+        run = 0;
+      }
     }
+    runs.push(run);
     const inShortRuns = runs.filter((n) => n < 1000).reduce((a, b) => a + b, 0);
     expect(inShortRuns).toBeLessThanOrEqual(batches.length);
     expect(drops.length).toBeLessThanOrEqual(batches.length);
