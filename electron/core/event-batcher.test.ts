@@ -2,7 +2,11 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DataEvent, Direction, EngineEvent, EventBatch } from '../../shared/contract/events';
-import { createEventBatcher, DEFAULT_BUSY_FLUSH_INTERVAL_MS, type EventBatcherOptions } from './event-batcher';
+import {
+  createEventBatcher,
+  DEFAULT_BUSY_FLUSH_INTERVAL_MS,
+  type EventBatcherOptions,
+} from './event-batcher';
 
 beforeEach(() => {
   vi.useFakeTimers();

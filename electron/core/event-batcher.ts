@@ -70,7 +70,10 @@ const DISPLAY_BURST_MS = 125;
 
 export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
   const flushIntervalMs = opts.flushIntervalMs ?? DEFAULT_FLUSH_INTERVAL_MS;
-  const busyFlushIntervalMs = Math.max(flushIntervalMs, opts.busyFlushIntervalMs ?? DEFAULT_BUSY_FLUSH_INTERVAL_MS);
+  const busyFlushIntervalMs = Math.max(
+    flushIntervalMs,
+    opts.busyFlushIntervalMs ?? DEFAULT_BUSY_FLUSH_INTERVAL_MS,
+  );
   const now = opts.now ?? (() => performance.now());
   const maxBatchBytes = opts.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const maxPendingEvents = opts.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
