@@ -2,11 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DataEvent, Direction, EngineEvent, EventBatch } from '../../shared/contract/events';
-import {
-  createEventBatcher,
-  DEFAULT_BUSY_FLUSH_INTERVAL_MS,
-  type EventBatcherOptions,
-} from './event-batcher';
+import { createEventBatcher, type EventBatcherOptions } from './event-batcher';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -77,28 +73,41 @@ const describeEvents = (batch: EventBatch | undefined) =>
   });
 
 describe('createEventBatcher', () => {
-  it('flushes on its timer and numbers batches 1, 2, 3, while they keep coming one per busy interval', () => {
-    const { batches, batcher } = setup({ flushIntervalMs: 16, busyFlushIntervalMs: 64 });
+  it('flushes on its timer and numbers batches 1, 2, 3', () => {
+    const { batches, batcher } = setup({ flushIntervalMs: 16 });
     batcher.push(state('a', 'connected'));
     vi.advanceTimersByTime(15);
     expect(batches).toHaveLength(0);
     vi.advanceTimersByTime(1);
-    expect(batches).toHaveLength(1);
-    // 64 ms after the batch before, not 16 ms after the event.
     batcher.push(data('a', 'rx', 3));
-    vi.advanceTimersByTime(63);
-    expect(batches).toHaveLength(1);
-    vi.advanceTimersByTime(1);
-    expect(batches).toHaveLength(2);
+    vi.advanceTimersByTime(16);
     batcher.push(data('a', 'tx', 4));
-    vi.advanceTimersByTime(64);
+    vi.advanceTimersByTime(16);
     expect(batches.map((b) => b.seq)).toEqual([1, 2, 3]);
     expect(batches.map(describeEvents)).toEqual([['state:a:connected'], ['data:a:rx:3'], ['data:a:tx:4']]);
+  });
+
+  it('sends one batch per busy interval once a flood has lasted, and at once again after a quiet spell', () => {
+    const { batches, batcher } = setup({ flushIntervalMs: 16, busyFlushIntervalMs: 64, sustainedMs: 200 });
+    const sentAt: number[] = [];
+    // A payload every 4 ms for a second.
+    for (let t = 0; t < 1000; t += 4) {
+      const before = batches.length;
+      batcher.push(data('a', 'rx', 1));
+      vi.advanceTimersByTime(4);
+      if (batches.length > before) sentAt.push(t + 4);
+    }
+    const gaps = sentAt.slice(1).map((at, i) => at - (sentAt[i] as number));
+    // Every 16 ms for the first 200 ms of the flood, every 64 ms after that.
+    expect(gaps.slice(0, 12).every((g) => g === 16)).toBe(true);
+    expect(gaps.slice(14).every((g) => g === 64)).toBe(true);
+    expect(sentAt.length).toBeLessThan(30);
     // After a quiet spell, the next event goes out a flush interval later again.
-    vi.advanceTimersByTime(100);
+    vi.advanceTimersByTime(200);
+    const n = batches.length;
     batcher.push(state('a', 'disconnected'));
     vi.advanceTimersByTime(16);
-    expect(batches).toHaveLength(4);
+    expect(batches).toHaveLength(n + 1);
   });
 
   it('keeps no timer while idle, and sends nothing when there is nothing to send', () => {
@@ -529,7 +538,7 @@ describe('createEventBatcher', () => {
     batcher.push(state('a', 'connected'));
     expect(() => batcher.flush()).not.toThrow();
     batcher.push(state('a', 'disconnected'));
-    vi.advanceTimersByTime(DEFAULT_BUSY_FLUSH_INTERVAL_MS);
+    vi.advanceTimersByTime(16);
     expect(calls).toBe(2);
     batcher.dispose();
   });

@@ -16,11 +16,13 @@ export interface EventBatcherOptions {
   /** About one display frame: fewer, larger updates keep the renderer smooth. */
   flushIntervalMs?: number;
   /**
-   * While batches keep coming, one at most this often: every batch wakes the page (and, in a
-   * browser, the network stack) for work that does not shrink with the batch, and the page takes
-   * batches in only a few times a second during a flood anyway.
+   * Once batches have kept coming for `sustainedMs`, one at most this often: every batch wakes the
+   * page (and, in a browser, the network stack) for work that does not shrink with the batch, and
+   * the page takes batches in only a few times a second during a flood anyway. A short burst (a
+   * rack of boards powering up) still goes out every `flushIntervalMs`.
    */
   busyFlushIntervalMs?: number;
+  sustainedMs?: number;
   /** Data payload bytes per batch; one oversized chunk may still travel alone. */
   maxBatchBytes?: number;
   /** Payload bytes sent but not yet acknowledged by the receiver. */
@@ -53,6 +55,7 @@ export interface EventBatcher {
 
 export const DEFAULT_FLUSH_INTERVAL_MS = 16;
 export const DEFAULT_BUSY_FLUSH_INTERVAL_MS = 64;
+export const DEFAULT_SUSTAINED_MS = 200;
 export const DEFAULT_MAX_BATCH_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MAX_IN_FLIGHT_EVENTS = 16 * 1024;
@@ -74,6 +77,7 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     flushIntervalMs,
     opts.busyFlushIntervalMs ?? DEFAULT_BUSY_FLUSH_INTERVAL_MS,
   );
+  const sustainedMs = opts.sustainedMs ?? DEFAULT_SUSTAINED_MS;
   const now = opts.now ?? (() => performance.now());
   const maxBatchBytes = opts.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES;
   const maxPendingEvents = opts.maxPendingEvents ?? DEFAULT_MAX_PENDING_EVENTS;
@@ -183,14 +187,21 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
 
   const nothingPending = () => pending.length === 0 && held.size === 0 && levels.empty;
 
-  /** When the last batch went out. */
+  /** When the last batch went out, and the first of the batches that have kept coming since. */
   let sentAt = Number.NEGATIVE_INFINITY;
+  let streakFrom = Number.NEGATIVE_INFINITY;
 
-  /** A flush `flushIntervalMs` from now, and no sooner than `busyFlushIntervalMs` after the last batch. */
+  /**
+   * A flush `flushIntervalMs` from now; in a sustained flood, no sooner than `busyFlushIntervalMs`
+   * after the last batch.
+   */
   const schedule = () => {
     if (timer || disposed) return;
     if (nothingPending()) return;
-    const wait = Math.max(flushIntervalMs, sentAt + busyFlushIntervalMs - now());
+    const sustained = sentAt - streakFrom >= sustainedMs;
+    const wait = sustained
+      ? Math.max(flushIntervalMs, sentAt + busyFlushIntervalMs - now())
+      : flushIntervalMs;
     timer = setTimeout(() => {
       timer = undefined;
       flush();
@@ -223,7 +234,9 @@ export function createEventBatcher(opts: EventBatcherOptions): EventBatcher {
     flow.sent(seq, pendingBytes, pendingData);
     setPending(rest);
     openDrops.clear();
-    sentAt = now();
+    const at = now();
+    if (at - sentAt > busyFlushIntervalMs) streakFrom = at;
+    sentAt = at;
     try {
       opts.send(batch);
     } catch {
