@@ -299,7 +299,14 @@ test('a closed row lays out its first four lines only; Show all opens the rest a
   await expect(reply).toContainText('line4');
   // Not merely hidden: the lines below the fourth are not in the page until the row is opened.
   await expect(reply).not.toContainText('line5');
-  await reply.getByRole('button', { name: 'Show all' }).click();
+  // Show all stays put as the row is reached and its Show as menu is made beside it.
+  const showAll = reply.getByRole('button', { name: 'Show all' });
+  await page.mouse.move(0, 0);
+  const away = await showAll.boundingBox();
+  await reply.hover({ position: { x: 40, y: 5 } });
+  await expect(reply.getByLabel('Show as', { exact: true })).toBeVisible();
+  expect(await showAll.boundingBox()).toEqual(away);
+  await showAll.click();
   await expect(reply).toContainText('line10');
   // Show less stays in view on the opened row, so it takes room of its own instead of lying over the text.
   const covered = await reply.evaluate((row) => {
