@@ -216,7 +216,10 @@ test('filter, Log data off, the checksum calculator and Reset counters', async (
     'Log data is on again (2 data entries, 23 bytes were counted but not logged)',
   );
 
-  await expect(bench.rxRate).toHaveText(/B\/s$/);
+  // The rates show the last second's bytes, and fall back to zero once the traffic stops.
+  await bench.sendText('rate');
+  await expect(bench.rxRate).toHaveText(/^[1-9][\d.,]* (B|KiB)\/s$/);
+  await expect(bench.rxRate).toHaveText('0 B/s', { timeout: 3000 });
   await bench.resetCounters.click();
   await expect(bench.rx).toHaveText('0 B');
   await expect(bench.tx).toHaveText('0 B');

@@ -1,11 +1,11 @@
 // The bottom bar: exact RX / TX byte counters of the active session with their rates over the last
 // second, Reset counters, and the engine link's state.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useReducer, useRef, useState } from 'react';
 import type { Counters } from '../../../shared/contract/model';
 import { useServices, useSessions } from '../app-context';
 import { formatBytes, formatCount } from '../format';
 import { type MessageKey, useT } from '../i18n';
-import { addSample, formatRate, type RateSample, ratesAt } from '../state/rates';
+import { addSample, formatRate, ratesAt } from '../state/rates';
 import { activeSession } from '../state/sessions-reducer';
 import { useLinkStatus } from '../useLinkStatus';
 
@@ -13,20 +13,34 @@ import { useLinkStatus } from '../useLinkStatus';
 const TICK_MS = 500;
 
 function useRates(uiId: string, counters: Counters): { rx: number; tx: number } {
-  const history = useRef<{ id: string; samples: RateSample[] }>({ id: uiId, samples: [] });
-  const [rates, setRates] = useState({ rx: 0, tx: 0 });
-  useEffect(() => {
-    const update = () => {
-      const next = ratesAt(history.current.samples, Date.now());
-      setRates((prev) => (prev.rx === next.rx && prev.tx === next.tx ? prev : next));
-    };
+  // New totals are a sample as the render sees them: a state change made while rendering is applied
+  // before the commit, so a counters update costs the page one commit, not a second for the rates.
+  const [history, setHistory] = useState(() => ({
+    id: uiId,
+    counters,
+    samples: addSample([], Date.now(), counters),
+  }));
+  let current = history;
+  if (history.id !== uiId || history.counters !== counters) {
     // Another session's totals are another history.
-    const own = history.current.id === uiId ? history.current.samples : [];
-    history.current = { id: uiId, samples: addSample(own, Date.now(), counters) };
-    update();
-    const timer = setInterval(update, TICK_MS);
+    const own = history.id === uiId ? history.samples : [];
+    current = { id: uiId, counters, samples: addSample(own, Date.now(), counters) };
+    setHistory(current);
+  }
+  const rates = ratesAt(current.samples, Date.now());
+  const shown = useRef({ samples: current.samples, rates });
+  useEffect(() => {
+    shown.current = { samples: current.samples, rates };
+  });
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    const timer = setInterval(() => {
+      const next = ratesAt(shown.current.samples, Date.now());
+      const { rx, tx } = shown.current.rates;
+      if (next.rx !== rx || next.tx !== tx) redraw();
+    }, TICK_MS);
     return () => clearInterval(timer);
-  }, [uiId, counters]);
+  }, []);
   return rates;
 }
 
