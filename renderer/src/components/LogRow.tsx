@@ -132,20 +132,23 @@ function DataRowView(p: DataRowProps) {
   if (p.open) cls.push('open');
   if (p.opened) cls.push('opened');
   if (more) cls.push('clipped');
-  const tools = (
+  const openButton = ((more && !p.open) || p.opened) && (
+    <button
+      type="button"
+      className="btn small row-open"
+      aria-expanded={p.open}
+      onClick={() => p.onOpen(entry.key, !p.opened)}
+    >
+      {p.opened ? t('log.row.close') : openLabel}
+    </button>
+  );
+  const menu = pointed || focused || p.view !== undefined || p.opened;
+  // A row with neither has no tools to lay out (most rows of a flood).
+  const tools = (openButton || menu) && (
     <span className="row-tools">
-      {((more && !p.open) || p.opened) && (
-        <button
-          type="button"
-          className="btn small row-open"
-          aria-expanded={p.open}
-          onClick={() => p.onOpen(entry.key, !p.opened)}
-        >
-          {p.opened ? t('log.row.close') : openLabel}
-        </button>
-      )}
+      {openButton}
       {/* Until the row is reached an empty box holds the menu's place: Show all stays put. */}
-      {pointed || focused || p.view || p.opened ? (
+      {menu ? (
         <ShowAsSelect entryKey={entry.key} view={p.view} logShown={p.logShown} onShowAs={p.onShowAs} />
       ) : (
         <span className="show-as-place" />
