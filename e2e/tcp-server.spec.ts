@@ -1,7 +1,9 @@
 // The board is the client (seeds 002 and 003): SocketBench listens, ESP8266-like boards connect, send
 // "Hello" and "This is my IP." and echo what they receive; several at once, each addressed alone or all together.
+
+import { once } from 'node:events';
 import { mkdirSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
+import { connect, createServer, type Server, type Socket } from 'node:net';
 import { resolve } from 'node:path';
 import { expect, test } from './fixtures/app';
 import { type Esp8266Client, startEsp8266Client } from './fixtures/boards';
@@ -102,6 +104,57 @@ test('two boards: All clients reaches both, one chosen client only that one', as
   await expect(bench.client(first.peer)).toHaveCount(0);
   await expect(bench.client(second.peer)).toBeVisible();
   await expect(bench.log).toContainText(`Client ${first.peer} disconnected`);
+});
+
+test('a board chosen with its Send to button in Clients, and chosen again for all', async ({
+  page,
+  webApp,
+}) => {
+  const bench = new BenchPage(page);
+  await bench.openClean(webApp.url);
+  const port = await bench.listenOn(0);
+  const first = await esp8266(port);
+  const second = await esp8266(port);
+  await expect(bench.clients.getByRole('listitem')).toHaveCount(2);
+  const choose = bench.client(second.peer).getByRole('button', { name: `Send to ${second.peer}` });
+  await expect(choose).toHaveAttribute('aria-pressed', 'false');
+  await choose.click();
+  await expect(choose).toHaveAttribute('aria-pressed', 'true');
+  await expect(bench.sendTo).toHaveValue(second.peer);
+  await bench.sendText('just the second');
+  await second.waitFor('just the second');
+  // Pressed again: All clients.
+  await choose.click();
+  await expect(choose).toHaveAttribute('aria-pressed', 'false');
+  await expect(bench.sendTo).toHaveValue('');
+  await bench.sendText('both now');
+  await first.waitFor('both now');
+  expect(first.received().toString('latin1')).not.toContain('just the second');
+});
+
+test('Send to names the newest hundred clients and counts the rest', async ({ page, webApp }) => {
+  const bench = new BenchPage(page);
+  await bench.openClean(webApp.url);
+  const port = await bench.listenOn(0);
+  const sockets: Socket[] = [];
+  try {
+    for (let i = 0; i < 105; i++) {
+      const socket = connect({ host: '127.0.0.1', port });
+      await once(socket, 'connect');
+      sockets.push(socket);
+    }
+    await expect(bench.state).toContainText('105 clients connected');
+    const options = bench.sendTo.locator('option');
+    await expect(options).toHaveCount(102);
+    await expect(options.first()).toHaveText('All clients');
+    const peerOf = (s: Socket) => `127.0.0.1:${s.localPort}`;
+    await expect(options.nth(1)).toHaveText(peerOf(sockets[5] as Socket));
+    await expect(options.nth(100)).toHaveText(peerOf(sockets[104] as Socket));
+    await expect(options.last()).toHaveText('… 5 more: choose one with Send to in Clients');
+    await expect(options.last()).toBeDisabled();
+  } finally {
+    for (const s of sockets) s.destroy();
+  }
 });
 
 test('a chosen client that left keeps Send disabled with the reason', async ({ page, webApp }) => {

@@ -1,5 +1,5 @@
 // A TCP server session's connected boards (the list `Clients`): address:port, since when, exact
-// RX/TX, and a Disconnect per board. Virtualized with rows of one fixed height, so ten thousand boards
+// RX/TX, a Send to and a Disconnect per board. Virtualized with rows of one fixed height, so ten thousand boards
 // cost the rows on screen; scrolls within its own box, so fifty boards leave the log room.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useId, useRef } from 'react';
@@ -7,6 +7,7 @@ import type { ClientInfo } from '../../../shared/contract/model';
 import { useServices, useSessions } from '../app-context';
 import { formatBytes, formatTime } from '../format';
 import { useT } from '../i18n';
+import { ALL_CLIENTS } from '../state/send-target';
 import { activeSession } from '../state/sessions-reducer';
 import { clientCount } from '../state/state-words';
 import '../log.css';
@@ -21,11 +22,13 @@ interface ClientRowProps {
   size: number;
   /** Px from the list's top. */
   top: number;
+  /** Send goes to this board alone. */
+  chosen: boolean;
 }
 
-const ClientRow = memo(function ClientRow({ client, uiId, index, size, top }: ClientRowProps) {
+const ClientRow = memo(function ClientRow({ client, uiId, index, size, top, chosen }: ClientRowProps) {
   const { t } = useT();
-  const { actions } = useServices();
+  const { actions, sessions } = useServices();
   const since = formatTime(client.connectedAt).slice(0, 8);
   return (
     <li
@@ -43,6 +46,16 @@ const ClientRow = memo(function ClientRow({ client, uiId, index, size, top }: Cl
       <span className="client-counter tx">
         {t('clients.tx', { bytes: formatBytes(client.counters.txBytes) })}
       </span>
+      {/* Pressed: Send goes to this board alone; pressed again, to all clients. */}
+      <button
+        type="button"
+        className="btn small"
+        aria-pressed={chosen}
+        aria-label={t('clients.sendToPeer', { peer: client.peer })}
+        onClick={() => sessions.setSendTo(uiId, chosen ? ALL_CLIENTS : client.peer)}
+      >
+        {t('clients.sendTo')}
+      </button>
       <button
         type="button"
         className="btn small"
@@ -94,6 +107,7 @@ export function ClientList() {
                 index={item.index}
                 size={clients.length}
                 top={item.start}
+                chosen={client.peer === session.sendTo}
               />
             );
           })}

@@ -24,7 +24,7 @@ function SendTo({ session }: { session: UiSession }) {
         onChange={(e) => sessions.setSendTo(session.id, e.target.value)}
       >
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} disabled={o.more}>
             {o.label}
           </option>
         ))}

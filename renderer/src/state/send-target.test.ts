@@ -2,7 +2,7 @@
 // that just left), a UDP remote or its last sender.
 import { describe, expect, it } from 'vitest';
 import type { ClientInfo } from '../../../shared/contract/model';
-import { sendPlan, sendToOptions } from './send-target';
+import { MORE_CLIENTS, sendPlan, sendToOptions } from './send-target';
 import { createSessionsState, type UiSession } from './sessions-reducer';
 
 const client = (peer: string): ClientInfo => ({
@@ -23,6 +23,26 @@ describe('send to options', () => {
       { value: '127.0.0.1:5555', label: '127.0.0.1:5555' },
       { value: '127.0.0.1:5556', label: '127.0.0.1:5556' },
     ]);
+  });
+
+  it('names the newest clients only, the chosen one too, and counts the rest', () => {
+    const many = Array.from({ length: 250 }, (_, i) => client(`127.0.0.1:${10_000 + i}`));
+    const options = sendToOptions(many, '127.0.0.1:10003', 100);
+    expect(options[0]).toEqual({ value: '', label: 'All clients' });
+    // The chosen board is older than the newest hundred: listed apart, right after All clients.
+    expect(options[1]).toEqual({ value: '127.0.0.1:10003', label: '127.0.0.1:10003' });
+    expect(options.slice(2, 102).map((o) => o.value)).toEqual(many.slice(150).map((c) => c.peer));
+    expect(options[102]).toEqual({
+      value: MORE_CLIENTS,
+      label: '… 149 more: choose one with Send to in Clients',
+      more: true,
+    });
+    expect(options).toHaveLength(103);
+    // Chosen among the newest, or All clients: the newest hundred and 150 more.
+    expect(sendToOptions(many, '', 100).at(-1)?.label).toBe('… 150 more: choose one with Send to in Clients');
+    expect(sendToOptions(many, '127.0.0.1:10249', 100)).toHaveLength(102);
+    // Up to the limit, every client and no count.
+    expect(sendToOptions(many.slice(0, 100), '', 100).some((o) => o.more)).toBe(false);
   });
 
   it('keeps a chosen client that left, marked, rather than falling back to all', () => {

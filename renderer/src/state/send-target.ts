@@ -1,6 +1,7 @@
 // Where Send goes for the active session, and why it cannot go yet: a client's board, a server's one
 // client or all of them, a UDP socket's remote address or last sender. Pure.
 import type { ClientInfo, SendTarget } from '../../../shared/contract/model';
+import { formatCount } from '../format';
 import { t } from '../i18n';
 import type { UiSession } from './sessions-reducer';
 import { remoteHostReason, remotePortReason, unbracket } from './validation';
@@ -16,14 +17,40 @@ export interface SendToOption {
   label: string;
   /** The chosen client left: kept in the list so the choice does not silently become All clients. */
   gone?: boolean;
+  /** Not a choice: says how many clients the list leaves out (they are chosen in Clients). */
+  more?: boolean;
 }
 
 export const ALL_CLIENTS = '';
+/** The value of the line that counts the clients left out; disabled, so never chosen. */
+export const MORE_CLIENTS = '\u0000more';
+/**
+ * Clients Send to names at most, the newest: a menu of ten thousand boards is read by no one and
+ * redrawn with every update; any board can be chosen with its Send to button in Clients.
+ */
+export const SEND_TO_LISTED = 100;
 
-export function sendToOptions(clients: readonly ClientInfo[], chosen: string): SendToOption[] {
+/** All clients, the chosen client, the newest clients, and a count of the rest. */
+export function sendToOptions(
+  clients: readonly ClientInfo[],
+  chosen: string,
+  listed = SEND_TO_LISTED,
+): SendToOption[] {
   const options: SendToOption[] = [{ value: ALL_CLIENTS, label: t('compose.allClients') }];
-  for (const c of clients) options.push({ value: c.peer, label: c.peer });
-  if (chosen !== ALL_CLIENTS && !clients.some((c) => c.peer === chosen)) {
+  const newest = clients.length > listed ? clients.slice(clients.length - listed) : clients;
+  const connected = chosen !== ALL_CLIENTS && clients.some((c) => c.peer === chosen);
+  const chosenApart = connected && !newest.some((c) => c.peer === chosen);
+  if (chosenApart) options.push({ value: chosen, label: chosen });
+  for (const c of newest) options.push({ value: c.peer, label: c.peer });
+  const rest = clients.length - newest.length - (chosenApart ? 1 : 0);
+  if (rest > 0) {
+    options.push({
+      value: MORE_CLIENTS,
+      label: t('compose.moreClients', { count: formatCount(rest) }),
+      more: true,
+    });
+  }
+  if (chosen !== ALL_CLIENTS && !connected) {
     options.push({ value: chosen, label: t('compose.clientGone', { peer: chosen }), gone: true });
   }
   return options;

@@ -37,6 +37,7 @@ export const compose = {
   'compose.sendTo': 'Send to',
   'compose.allClients': 'All clients',
   'compose.clientGone': '{peer} (disconnected)',
+  'compose.moreClients': '… {count} more: choose one with Send to in Clients',
   'compose.remoteHost': 'Remote host',
   'compose.remotePort': 'Remote port',
   'compose.replyToSender': 'Reply to last sender',

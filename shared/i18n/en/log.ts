@@ -123,6 +123,8 @@ export const log = {
   'clients.since': 'since {time}',
   'clients.rx': 'RX {bytes}',
   'clients.tx': 'TX {bytes}',
+  'clients.sendTo': 'Send to',
+  'clients.sendToPeer': 'Send to {peer}',
   'clients.disconnect': 'Disconnect',
   'clients.disconnectPeer': 'Disconnect {peer}',
   'clients.waiting': 'Waiting for a board to connect…',

@@ -35,6 +35,7 @@ export const compose: Record<keyof typeof en, string> = {
   'compose.sendTo': '发送到',
   'compose.allClients': '所有客户端',
   'compose.clientGone': '{peer}（已断开）',
+  'compose.moreClients': '……另有 {count} 个：在“客户端”中用“发送到”选择',
   'compose.remoteHost': '远程主机',
   'compose.remotePort': '远程端口',
   'compose.replyToSender': '回复最近的发送方',

@@ -122,6 +122,8 @@ export const log: Record<keyof typeof en, string> = {
   'clients.since': '自 {time}',
   'clients.rx': 'RX {bytes}',
   'clients.tx': 'TX {bytes}',
+  'clients.sendTo': '发送到',
+  'clients.sendToPeer': '发送到 {peer}',
   'clients.disconnect': '断开',
   'clients.disconnectPeer': '断开 {peer}',
   'clients.waiting': '等待开发板连接…',
