@@ -2,6 +2,7 @@
 // the loads (a push, an endless flood, small messages, a board that pushes). Loopback only.
 import { once } from 'node:events';
 import { connect, createServer, type Server, type Socket } from 'node:net';
+import { LISTEN_BACKLOG } from '../electron/core/tcp-server';
 import { wallMs } from './stats';
 
 export const LOOPBACK = '127.0.0.1';
@@ -18,8 +19,12 @@ export function pushChunk(size = PUSH_CHUNK): Buffer {
 export const message = (i: number, size: number): Buffer =>
   Buffer.from(`${String(i).padStart(size - 1, '0')}\n`, 'latin1');
 
+/**
+ * With the backlog the app's TCP server session asks for: with Node's default (511), a thousand
+ * clients connecting at once overflow it and the raw server's time becomes a 1 s SYN retry.
+ */
 export async function listen(server: Server): Promise<number> {
-  server.listen({ host: LOOPBACK, port: 0 });
+  server.listen({ host: LOOPBACK, port: 0, backlog: LISTEN_BACKLOG });
   await once(server, 'listening');
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('no TCP port');

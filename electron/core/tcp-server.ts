@@ -46,7 +46,7 @@ const errorCode = (err: unknown) => (err as { code?: unknown } | undefined)?.cod
  * Node's default accept backlog (511) overflows when a thousand boards power up at once, and each
  * overflowed SYN waits a second for its retry; the kernel caps this at somaxconn anyway.
  */
-const LISTEN_BACKLOG = 4096;
+export const LISTEN_BACKLOG = 4096;
 
 export class TcpServerSession implements EngineSession {
   readonly id: SessionId;
