@@ -15,7 +15,7 @@ import type {
 import { zeroCounters } from '../../shared/contract/model';
 import { splitEndpoint, unmapIPv4 } from '../../shared/net/ip';
 import { refusal } from './engine-said';
-import { describeError, type ErrorContext, formatPeer } from './error-messages';
+import { describeError, type ErrorContext, formatEndpoint, formatPeer } from './error-messages';
 import { apiErrorFrom, asBytes, type ByteTap, CountersPace, type SessionEmit } from './session';
 import { StreamFramer } from './stream-framer';
 
@@ -97,14 +97,15 @@ export class ServerClients {
 
   admit(socket: Socket, address: string, port: number): void {
     if (socket.destroyed) return;
-    const peer = formatPeer(address, port);
+    const host = unmapIPv4(address);
+    const peer = formatEndpoint(host, port);
     const stale = this.clients.get(peer);
     if (stale) this.forget(stale);
     const { id, emit, now } = this.opts;
     const client: Client = {
       socket,
       peer,
-      ctx: { host: unmapIPv4(address), port },
+      ctx: { host, port },
       connectedAt: this.opts.now(),
       counters: zeroCounters(),
       framer: new StreamFramer({ id, peer, emit, now, spec: this.framing }),

@@ -36,6 +36,12 @@ export class ProbeRegistry {
 
   /** Decide for a freshly accepted connection: hide it, hold it, or admit it. */
   route(socket: Socket, address: string, port: number): void {
+    // Without a probe under way or expected, a connection is a board's (the common case, worked
+    // out without formatting its address a second time).
+    if (this.active === 0 && this.expected.size === 0) {
+      this.admit(socket, address, port);
+      return;
+    }
     const peer = formatPeer(address, port);
     if (this.expected.delete(peer)) {
       this.hide(socket);

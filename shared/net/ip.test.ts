@@ -91,6 +91,21 @@ describe('address utilities', () => {
     expect(unmapIPv4('::1')).toBe('::1');
     expect(unmapIPv4('192.168.1.2')).toBe('192.168.1.2');
     expect(unmapIPv4('board.lan')).toBe('board.lan');
+    expect(unmapIPv4('::ffff:10.0.0.255')).toBe('10.0.0.255');
+    expect(unmapIPv4('::ffff:0.0.0.0')).toBe('0.0.0.0');
+  });
+
+  it('unmaps the dotted form without parsing exactly as the parser does', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 4, maxLength: 4 }), (bytes) => {
+        const dotted = Array.from(bytes).join('.');
+        const parsed = parseIp(`::ffff:${dotted}`);
+        expect(parsed && formatIp(parsed.bytes.subarray(12))).toBe(dotted);
+        expect(unmapIPv4(`::ffff:${dotted}`)).toBe(dotted);
+        // Written in upper case: not the fast form, the same answer.
+        expect(unmapIPv4(`::FFFF:${dotted}`)).toBe(dotted);
+      }),
+    );
   });
 
   it('splits "address:port" and "[v6]:port"', () => {

@@ -88,11 +88,20 @@ const isMappedIPv4 = (bytes: Uint8Array) =>
   bytes[10] === 0xff &&
   bytes[11] === 0xff;
 
+/** "::ffff:" and an IPv4 address written as formatIp writes it (no leading zeros). */
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const MAPPED_DOTTED = new RegExp(`^::ffff:(${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET})$`);
+
 /**
  * The address as the board sees itself: "::ffff:192.168.1.50" (how a dual-stack listener reports an
  * IPv4 peer) becomes "192.168.1.50"; anything else is returned unchanged.
  */
 export function unmapIPv4(address: string): string {
+  // The forms sockets report, without parsing: a plain IPv4 address, and a dual-stack listener's
+  // "::ffff:" followed by one written as formatIp writes it.
+  if (!address.includes(':')) return address;
+  const mapped = MAPPED_DOTTED.exec(address);
+  if (mapped) return mapped[1] as string;
   const parsed = parseIPv6(address);
   if (!parsed || !isMappedIPv4(parsed.bytes)) return address;
   return formatIp(parsed.bytes.subarray(12));
