@@ -1,9 +1,9 @@
 // Engine sync with a scripted link: a snapshot on start and on every reopen, batches that race the
 // snapshot applied after it, in order.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineEvent, EventBatch } from '../../../shared/contract/events';
 import type { SessionSnapshot } from '../../../shared/contract/model';
-import { type EngineLink, startEngineSync } from './engine-sync';
+import { type EngineLink, HEAVY_UPDATE_EVENTS, startEngineSync } from './engine-sync';
 import { ringToArray } from './log-ring';
 import { createLogStore, type LogStore } from './log-store';
 import { logOf } from './session-logs';
@@ -284,5 +284,92 @@ describe('engine sync per display frame', () => {
     stop();
     expect(frame).toBeUndefined();
     expect(activeLog(sessions, log).shown.ring.length).toBe(3);
+  });
+});
+
+describe('engine sync at the end of a burst', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('shows what is due once batches stop, not at the end of the pace; never during a flood', async () => {
+    const engine = scriptedLink('open');
+    const sessions = createSessionsStore();
+    const log = createLogStore();
+    // A pace that never ends on its own: only the end of a burst (or stop) can apply the batches.
+    const stop = startEngineSync({
+      link: engine.link,
+      sessions,
+      log,
+      schedule: () => () => {},
+      now: () => Date.now(),
+    });
+    engine.lists[0]?.resolve([snap('e1')]);
+    await engine.lists[0]?.answered;
+    vi.useFakeTimers();
+    let updates = 0;
+    log.subscribe(() => updates++);
+    const shown = () => activeLog(sessions, log).shown.ring.length;
+
+    // A burst: a batch every 16 ms, five times; shown 32 ms (twice the gap) after the last.
+    for (let i = 0; i < 5; i++) {
+      engine.emit(rx('e1', `line ${i}`));
+      vi.advanceTimersByTime(16);
+    }
+    expect(updates).toBe(0);
+    vi.advanceTimersByTime(15);
+    expect(updates).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(updates).toBe(1);
+    expect(shown()).toBe(5);
+
+    // After a quiet spell, a flood, a batch every 64 ms for a second: no end of a burst in between.
+    vi.advanceTimersByTime(500);
+    for (let i = 0; i < 16; i++) {
+      engine.emit(rx('e1', `flood ${i}`));
+      vi.advanceTimersByTime(64);
+    }
+    expect(updates).toBe(1);
+    // After the last, at most 100 ms.
+    vi.advanceTimersByTime(36);
+    expect(updates).toBe(2);
+    expect(shown()).toBe(21);
+    stop();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('engine sync after a flood', () => {
+  it('tells the pace when the update before was a heavy one', async () => {
+    const engine = scriptedLink('open');
+    const sessions = createSessionsStore();
+    const log = createLogStore();
+    const asked: boolean[] = [];
+    let frame: (() => void) | undefined;
+    const stop = startEngineSync({
+      link: engine.link,
+      sessions,
+      log,
+      schedule: (flush, heavy = false) => {
+        asked.push(heavy);
+        frame = flush;
+        return () => {
+          frame = undefined;
+        };
+      },
+    });
+    engine.lists[0]?.resolve([snap('e1')]);
+    await engine.lists[0]?.answered;
+    const lines = (n: number) => Array.from({ length: n }, (_, i) => rx('e1', `line ${i}`));
+    engine.emit(...lines(3));
+    frame?.();
+    engine.emit(...lines(HEAVY_UPDATE_EVENTS));
+    frame?.();
+    engine.emit(...lines(1));
+    frame?.();
+    engine.emit(...lines(1));
+    frame?.();
+    expect(asked).toEqual([false, false, true, false]);
+    stop();
   });
 });

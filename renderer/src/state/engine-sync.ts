@@ -1,5 +1,5 @@
 // Keeps the stores in step with the engine: the batches that arrive between two updates (a display
-// frame, paced during floods) go into both stores as one update each; on start and every link
+// frame, paced during floods, or the end of a burst) go into both stores as one update each; on start and every link
 // reopen a list() snapshot first (holding batches until it is in); each session's log follows the
 // sessions (an engine session's waiting entries join its owner once it has one).
 import type { SessionApi } from '../../../shared/contract/api';
@@ -30,10 +30,22 @@ export interface EngineSyncOptions {
    * default where there are frames), or at once (`'now'`, and where there are none).
    */
   schedule?: Schedule | 'now';
+  /** The clock that times the gaps between batches (milliseconds). */
+  now?: () => number;
 }
 
 /** Events applied together at most: a frame that comes late must not make one huge update. */
 const MAX_MERGED_EVENTS = 65_536;
+/**
+ * A burst has ended once no batch came for twice the gap between its last two, within these
+ * bounds: what is due then shows at once rather than at the end of the pace, so the last of a
+ * thousand boards' lines shows as soon as it came. During a flood the engine's batches come closer
+ * than that (every 16 ms, then every 64), and the pace alone decides.
+ */
+export const QUIET_MIN_MS = 32;
+export const QUIET_MAX_MS = 100;
+/** An update of this many events or more is a flood's: the next one may wait longer (frame-schedule.ts). */
+export const HEAVY_UPDATE_EVENTS = 256;
 
 const defaultSchedule = (): NonNullable<EngineSyncOptions['schedule']> =>
   typeof requestAnimationFrame === 'function' ? pacedFrames() : 'now';
@@ -54,12 +66,18 @@ export function startEngineSync({
   onResyncError,
   onApplyError,
   schedule = defaultSchedule(),
+  now = () => performance.now(),
 }: EngineSyncOptions): () => void {
   let held: EventBatch[] | undefined;
   /** Batches that arrived since the last frame. */
   let due: EventBatch[] = [];
   let dueEvents = 0;
   let cancelFlush: (() => void) | undefined;
+  /** When the last batch arrived, and the flush due if none follows soon (see QUIET_MIN_MS). */
+  let arrivedAt = Number.NEGATIVE_INFINITY;
+  /** Whether the last update applied a flood's worth of events. */
+  let heavy = false;
+  let quiet: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
   let stopped = false;
 
@@ -101,8 +119,11 @@ export function startEngineSync({
   const flush = () => {
     cancelFlush?.();
     cancelFlush = undefined;
+    clearTimeout(quiet);
+    quiet = undefined;
     if (due.length === 0) return;
     const batch = merged(due);
+    heavy = dueEvents >= HEAVY_UPDATE_EVENTS;
     due = [];
     dueEvents = 0;
     apply(batch);
@@ -115,8 +136,16 @@ export function startEngineSync({
     }
     due.push(batch);
     dueEvents += batch.events.length;
-    if (dueEvents >= MAX_MERGED_EVENTS) flush();
-    else cancelFlush ??= schedule(flush);
+    const at = now();
+    const gap = at - arrivedAt;
+    arrivedAt = at;
+    if (dueEvents >= MAX_MERGED_EVENTS) {
+      flush();
+      return;
+    }
+    cancelFlush ??= schedule(flush, heavy);
+    clearTimeout(quiet);
+    quiet = setTimeout(flush, Math.min(QUIET_MAX_MS, Math.max(QUIET_MIN_MS, 2 * gap)));
   };
 
   async function resync(): Promise<void> {
@@ -152,6 +181,7 @@ export function startEngineSync({
     stopped = true;
     held = undefined;
     cancelFlush?.();
+    clearTimeout(quiet);
     due = [];
     offEvents();
     offStatus();

@@ -35,6 +35,22 @@ describe('pacedFrames', () => {
     expect(at).toEqual([16, 132, 736]);
   });
 
+  it('waits the longer interval after a heavy update', () => {
+    const schedule = pacedFrames({ intervalMs: 100, heavyIntervalMs: 250, frame, now: () => Date.now() });
+    const at: number[] = [];
+    const start = Date.now();
+    const flush = () => at.push(Date.now() - start);
+    schedule(flush);
+    vi.advanceTimersByTime(20);
+    schedule(flush, true);
+    vi.advanceTimersByTime(300);
+    // 250 ms after the first flush (at 16), then a frame.
+    expect(at).toEqual([16, 282]);
+    schedule(flush, false);
+    vi.advanceTimersByTime(200);
+    expect(at).toEqual([16, 282, 398]);
+  });
+
   it('cancels while waiting for the interval and while waiting for the frame', () => {
     const schedule = pacedFrames({ intervalMs: 100, frame, now: () => Date.now() });
     const flush = vi.fn();

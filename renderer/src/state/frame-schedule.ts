@@ -1,9 +1,11 @@
 // When the page takes in what the engine sent: at the next display frame, and while batches keep
-// coming, no more often than a few times a second, so a flood costs the page few frames' work.
+// coming, no more often than ten times a second (four after a flood's heavy update), so a flood
+// costs the page few frames' work.
 
 /** Cancels what was scheduled. */
 export type Cancel = () => void;
-export type Schedule = (flush: () => void) => Cancel;
+/** `heavy`: the update before was a heavy one (a flood's), so the next may wait longer. */
+export type Schedule = (flush: () => void, heavy?: boolean) => Cancel;
 
 /**
  * The next display frame, or 100 ms if no frame comes first (a hidden window gets none, and the
@@ -34,26 +36,35 @@ export function nextFrame(flush: () => void): Cancel {
  * spell shows at the next frame.
  */
 export const BUSY_INTERVAL_MS = 100;
+/**
+ * After a heavy update (a flood's hundreds of entries), this often at most: a log scrolling past
+ * thousands of entries a second is read no better ten times a second than four, and an update
+ * costs the page much the same whatever it holds. The end of a burst still shows at once (see
+ * engine-sync.ts).
+ */
+export const HEAVY_INTERVAL_MS = 250;
 
 export interface PacedOptions {
   intervalMs?: number;
+  heavyIntervalMs?: number;
   frame?: Schedule;
   now?: () => number;
 }
 
-/** `frame`, but no sooner than `intervalMs` after the flush before. */
+/** `frame`, but no sooner than `intervalMs` after the flush before (`heavyIntervalMs` after a heavy one). */
 export function pacedFrames({
   intervalMs = BUSY_INTERVAL_MS,
+  heavyIntervalMs = HEAVY_INTERVAL_MS,
   frame = nextFrame,
   now = () => performance.now(),
 }: PacedOptions = {}): Schedule {
   let last = Number.NEGATIVE_INFINITY;
-  return (flush) => {
+  return (flush, heavy = false) => {
     const run = () => {
       last = now();
       flush();
     };
-    const wait = last + intervalMs - now();
+    const wait = last + (heavy ? heavyIntervalMs : intervalMs) - now();
     if (wait <= 0) return frame(run);
     let cancelFrame: Cancel | undefined;
     const timer = setTimeout(() => {
