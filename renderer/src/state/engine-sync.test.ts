@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { EngineEvent, EventBatch } from '../../../shared/contract/events';
 import type { SessionSnapshot } from '../../../shared/contract/model';
-import { type EngineLink, HEAVY_UPDATE_EVENTS, startEngineSync } from './engine-sync';
+import { type EngineLink, HEAVY_UPDATE_BYTES, HEAVY_UPDATE_EVENTS, startEngineSync } from './engine-sync';
 import { ringToArray } from './log-ring';
 import { createLogStore, type LogStore } from './log-store';
 import { logOf } from './session-logs';
@@ -340,7 +340,7 @@ describe('engine sync at the end of a burst', () => {
 });
 
 describe('engine sync after a flood', () => {
-  it('tells the pace when the update before was a heavy one', async () => {
+  it('tells the pace when the update before was a heavy one, by its events or its bytes', async () => {
     const engine = scriptedLink('open');
     const sessions = createSessionsStore();
     const log = createLogStore();
@@ -369,7 +369,13 @@ describe('engine sync after a flood', () => {
     frame?.();
     engine.emit(...lines(1));
     frame?.();
-    expect(asked).toEqual([false, false, true, false]);
+    // A few large chunks are a flood too: 256 KiB of payload.
+    const chunk = 'x'.repeat(64 * 1024);
+    engine.emit(...Array.from({ length: HEAVY_UPDATE_BYTES / chunk.length }, () => rx('e1', chunk)));
+    frame?.();
+    engine.emit(...lines(1));
+    frame?.();
+    expect(asked).toEqual([false, false, true, false, false, true]);
     stop();
   });
 });

@@ -44,8 +44,19 @@ const MAX_MERGED_EVENTS = 65_536;
  */
 export const QUIET_MIN_MS = 32;
 export const QUIET_MAX_MS = 100;
-/** An update of this many events or more is a flood's: the next one may wait longer (frame-schedule.ts). */
+/**
+ * An update of this many events, or of this many payload bytes, or more is a flood's: the next one
+ * may wait longer (frame-schedule.ts). A board streaming a few lines, or even 1 MB/s, stays below.
+ */
 export const HEAVY_UPDATE_EVENTS = 256;
+export const HEAVY_UPDATE_BYTES = 256 * 1024;
+
+/** Payload bytes of a batch's data events. */
+function payloadBytes(batch: EventBatch): number {
+  let n = 0;
+  for (const e of batch.events) if (e.type === 'data') n += e.bytes.byteLength;
+  return n;
+}
 
 const defaultSchedule = (): NonNullable<EngineSyncOptions['schedule']> =>
   typeof requestAnimationFrame === 'function' ? pacedFrames() : 'now';
@@ -72,6 +83,7 @@ export function startEngineSync({
   /** Batches that arrived since the last frame. */
   let due: EventBatch[] = [];
   let dueEvents = 0;
+  let dueBytes = 0;
   let cancelFlush: (() => void) | undefined;
   /** When the last batch arrived, and the flush due if none follows soon (see QUIET_MIN_MS). */
   let arrivedAt = Number.NEGATIVE_INFINITY;
@@ -123,9 +135,10 @@ export function startEngineSync({
     quiet = undefined;
     if (due.length === 0) return;
     const batch = merged(due);
-    heavy = dueEvents >= HEAVY_UPDATE_EVENTS;
+    heavy = dueEvents >= HEAVY_UPDATE_EVENTS || dueBytes >= HEAVY_UPDATE_BYTES;
     due = [];
     dueEvents = 0;
+    dueBytes = 0;
     apply(batch);
   };
 
@@ -136,6 +149,7 @@ export function startEngineSync({
     }
     due.push(batch);
     dueEvents += batch.events.length;
+    dueBytes += payloadBytes(batch);
     const at = now();
     const gap = at - arrivedAt;
     arrivedAt = at;
