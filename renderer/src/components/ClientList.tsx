@@ -1,6 +1,7 @@
 // A TCP server session's connected boards (the list `Clients`): address:port, since when, exact
-// RX/TX, a Send to and a Disconnect per board. Virtualized with rows of one fixed height, so ten thousand boards
-// cost the rows on screen; scrolls within its own box, so fifty boards leave the log room.
+// RX/TX, a Send to and a Disconnect per board. Virtualized with rows of one fixed height, so ten
+// thousand boards cost the rows on screen; scrolls within its own box, so fifty boards leave the
+// log room.
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useId, useRef } from 'react';
 import type { ClientInfo } from '../../../shared/contract/model';

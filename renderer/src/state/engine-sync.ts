@@ -1,7 +1,8 @@
 // Keeps the stores in step with the engine: the batches that arrive between two updates (a display
-// frame, paced during floods, or the end of a burst) go into both stores as one update each; on start and every link
-// reopen a list() snapshot first (holding batches until it is in); each session's log follows the
-// sessions (an engine session's waiting entries join its owner once it has one).
+// frame, paced during floods, or the end of a burst) go into both stores as one update each; on
+// start and every link reopen a list() snapshot first (holding batches until it is in); each
+// session's log follows the sessions (an engine session's waiting entries join its owner once it
+// has one).
 import type { SessionApi } from '../../../shared/contract/api';
 import type { EngineEvent, EventBatch } from '../../../shared/contract/events';
 import { inBatch } from './engine-view';
@@ -87,9 +88,9 @@ export function startEngineSync({
   let cancelFlush: (() => void) | undefined;
   /** When the last batch arrived, and the flush due if none follows soon (see QUIET_MIN_MS). */
   let arrivedAt = Number.NEGATIVE_INFINITY;
-  /** Whether the last update applied a flood's worth of events. */
-  let heavy = false;
   let quiet: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the last update applied a flood's worth of events or bytes. */
+  let heavy = false;
   let generation = 0;
   let stopped = false;
 

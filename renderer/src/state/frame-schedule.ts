@@ -51,7 +51,10 @@ export interface PacedOptions {
   now?: () => number;
 }
 
-/** `frame`, but no sooner than `intervalMs` after the flush before (`heavyIntervalMs` after a heavy one). */
+/**
+ * `frame`, but no sooner than `intervalMs` after the flush before (`heavyIntervalMs` after a heavy
+ * one).
+ */
 export function pacedFrames({
   intervalMs = BUSY_INTERVAL_MS,
   heavyIntervalMs = HEAVY_INTERVAL_MS,
