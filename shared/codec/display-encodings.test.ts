@@ -127,6 +127,9 @@ describe('decodeForDisplay in every encoding', () => {
     expect(displayText(bytes(0x3d, 0xd8, 0x00, 0xde), 'utf-16le')).toBe('😀');
     expect(displayText(bytes(0x3d, 0xd8, 0x41, 0x00), 'utf-16le')).toBe('\\x3D\\xD8A');
     expect(displayText(bytes(0x0d, 0x00, 0x0a, 0x00), 'utf-16le')).toBe('\\r\\0\\n\\0');
+    // A lone surrogate's bytes are each \xNN: its 0x0A is no line feed (and breaks no line).
+    expect(displayText(bytes(0x0a, 0xd8, 0x00, 0x00), 'utf-16le')).toBe('\\x0A\\xD8\\0\\0');
+    expect(displayText(bytes(0xdc, 0x00, 0x00, 0x41), 'utf-16be')).toBe('\\xDC\\x00A');
   });
 
   it('shows Base64 of the bytes', () => {

@@ -9,6 +9,8 @@ export interface DisplaySegment {
 
 const escapes: string[] = [];
 for (let b = 0; b < 256; b++) escapes.push(`\\x${b.toString(16).toUpperCase().padStart(2, '0')}`);
+/** Every byte as `\xNN`. */
+const HEX_ESCAPES: readonly string[] = escapes.slice();
 escapes[0x0d] = '\\r';
 escapes[0x0a] = '\\n';
 escapes[0x09] = '\\t';
@@ -75,6 +77,15 @@ export class SegmentBuilder {
   /** Escapes for bytes[from, to). */
   escapeRange(bytes: Uint8Array, from: number, to: number): void {
     for (let i = from; i < to; i++) this.escape(bytes[i] as number);
+  }
+
+  /**
+   * Bytes[from, to) as `\xNN` each: the bytes of a unit that is no character, where a 0x0A byte is
+   * no line feed and must not read (or break a line) as one.
+   */
+  escapeRangeHex(bytes: Uint8Array, from: number, to: number): void {
+    if (this.unitCount > 0) this.flushText();
+    for (let i = from; i < to; i++) this.escapes += HEX_ESCAPES[bytes[i] as number];
   }
 
   finish(): DisplaySegment[] {

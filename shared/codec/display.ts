@@ -76,7 +76,9 @@ function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): DisplaySegment[] {
         continue;
       }
     }
-    if (isControl(u) || (u >= 0xd800 && u <= 0xdfff)) out.escapeRange(bytes, i, i + 2);
+    // Half of a surrogate pair alone is no character: its bytes, none of them a line feed.
+    if (u >= 0xd800 && u <= 0xdfff) out.escapeRangeHex(bytes, i, i + 2);
+    else if (isControl(u)) out.escapeRange(bytes, i, i + 2);
     else out.unit(u);
     i += 2;
   }

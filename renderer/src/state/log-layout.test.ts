@@ -36,10 +36,8 @@ describe('closedTextBytes', () => {
         const end = closedTextBytes(bytes, shown);
         expect(end).toBeLessThanOrEqual(Math.min(bytes.length, TEXT_PREVIEW_BYTES));
         const lines = textLines(bytes, 0, bytes.length, shown);
-        // The height's lines are the lines the whole preview draws, in the byte views. (UTF-16 views
-        // draw a unit that is no character as byte escapes, a 0x0A byte among them as a line break
-        // the height does not count; their line feeds are held to it below.)
-        if (!['hex', 'base64', 'utf-16le', 'utf-16be'].includes(shown)) {
+        // The height's lines are the lines the whole preview draws, in every text view.
+        if (!['hex', 'base64'].includes(shown)) {
           const preview = bytes.subarray(0, Math.min(bytes.length, TEXT_PREVIEW_BYTES));
           expect(Math.min(MAX_TEXT_LINES, drawnLines(preview, shown))).toBe(lines);
         }
@@ -68,6 +66,10 @@ describe('closedTextBytes', () => {
           Math.min(MAX_TEXT_LINES, drawnLines(bytes, shown)),
         );
       }
+      // A lone surrogate whose low byte is 0x0A (unit 0xD80A) breaks no line: one line.
+      const lone = be ? Uint8Array.from([0xd8, 0x0a, 0, 0x62]) : Uint8Array.from([0x0a, 0xd8, 0x62, 0]);
+      expect(drawnLines(lone, shown)).toBe(1);
+      expect(textLines(lone, 0, lone.length, shown)).toBe(1);
     }
   });
 
