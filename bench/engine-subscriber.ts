@@ -17,6 +17,8 @@ export interface SubscriberTotals {
   batches: number;
   /** Wall time (epoch ms) when `rx` last changed. */
   rxAt: number;
+  /** The engine's time (epoch ms) of the latest RX data event: when it took that payload. */
+  lastDataAt: number;
 }
 
 const wallMs = (): number => performance.timeOrigin + performance.now();
@@ -63,7 +65,16 @@ export class Subscriber {
   private of(id: string): SubscriberTotals {
     let t = this.totals.get(id);
     if (!t) {
-      t = { rx: 0, dataEvents: 0, dataBytes: 0, droppedBytes: 0, droppedChunks: 0, batches: 0, rxAt: 0 };
+      t = {
+        rx: 0,
+        dataEvents: 0,
+        dataBytes: 0,
+        droppedBytes: 0,
+        droppedChunks: 0,
+        batches: 0,
+        rxAt: 0,
+        lastDataAt: 0,
+      };
       this.totals.set(id, t);
     }
     return t;
@@ -80,6 +91,7 @@ export class Subscriber {
       const t = this.of(event.id);
       t.dataEvents++;
       t.dataBytes += event.bytes.byteLength;
+      t.lastDataAt = Math.max(t.lastDataAt, event.at);
     } else if (event.type === 'dropped' && event.dir === 'rx') {
       const t = this.of(event.id);
       t.droppedBytes += event.bytes;
