@@ -296,12 +296,17 @@ describe('engine sync at the end of a burst', () => {
     const engine = scriptedLink('open');
     const sessions = createSessionsStore();
     const log = createLogStore();
-    // A pace that never ends on its own: only the end of a burst (or stop) can apply the batches.
+    // A pace that never ends on its own: only the end of a burst (asking for the next frame, here
+    // at once) can apply the batches.
     const stop = startEngineSync({
       link: engine.link,
       sessions,
       log,
-      schedule: () => () => {},
+      schedule: (flush, _heavy, soon) => {
+        if (!soon) return () => {};
+        const timer = setTimeout(flush, 0);
+        return () => clearTimeout(timer);
+      },
       now: () => Date.now(),
     });
     engine.lists[0]?.resolve([snap('e1')]);
@@ -311,7 +316,8 @@ describe('engine sync at the end of a burst', () => {
     log.subscribe(() => updates++);
     const shown = () => activeLog(sessions, log).shown.ring.length;
 
-    // A burst: a batch every 16 ms, five times; shown 32 ms (twice the gap) after the last.
+    // A burst: a batch every 16 ms, five times; shown at the frame after 32 ms (twice the gap)
+    // without a batch.
     for (let i = 0; i < 5; i++) {
       engine.emit(rx('e1', `line ${i}`));
       vi.advanceTimersByTime(16);
@@ -319,7 +325,7 @@ describe('engine sync at the end of a burst', () => {
     expect(updates).toBe(0);
     vi.advanceTimersByTime(15);
     expect(updates).toBe(0);
-    vi.advanceTimersByTime(1);
+    vi.advanceTimersByTime(2);
     expect(updates).toBe(1);
     expect(shown()).toBe(5);
 
@@ -330,8 +336,8 @@ describe('engine sync at the end of a burst', () => {
       vi.advanceTimersByTime(64);
     }
     expect(updates).toBe(1);
-    // After the last, at most 100 ms.
-    vi.advanceTimersByTime(36);
+    // After the last, at most 100 ms and a frame.
+    vi.advanceTimersByTime(38);
     expect(updates).toBe(2);
     expect(shown()).toBe(21);
     stop();

@@ -39,7 +39,7 @@ export interface EngineSyncOptions {
 const MAX_MERGED_EVENTS = 65_536;
 /**
  * A burst has ended once no batch came for twice the gap between its last two, within these
- * bounds: what is due then shows at once rather than at the end of the pace, so the last of a
+ * bounds: what is due then shows at the next frame rather than at the end of the pace, so the last of a
  * thousand boards' lines shows as soon as it came. During a flood the engine's batches come closer
  * than that (every 16 ms, then every 64), and the pace alone decides.
  */
@@ -160,7 +160,15 @@ export function startEngineSync({
     }
     cancelFlush ??= schedule(flush, heavy);
     clearTimeout(quiet);
-    quiet = setTimeout(flush, Math.min(QUIET_MAX_MS, Math.max(QUIET_MIN_MS, 2 * gap)));
+    // The burst has ended: what is due goes at the next frame, as the pace's latest update.
+    quiet = setTimeout(
+      () => {
+        quiet = undefined;
+        cancelFlush?.();
+        cancelFlush = schedule(flush, heavy, true);
+      },
+      Math.min(QUIET_MAX_MS, Math.max(QUIET_MIN_MS, 2 * gap)),
+    );
   };
 
   async function resync(): Promise<void> {

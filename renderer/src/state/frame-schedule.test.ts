@@ -51,6 +51,23 @@ describe('pacedFrames', () => {
     expect(at).toEqual([16, 282, 398]);
   });
 
+  it('goes at the next frame when asked soon, and counts that as the latest update', () => {
+    const schedule = pacedFrames({ intervalMs: 100, heavyIntervalMs: 250, frame, now: () => Date.now() });
+    const at: number[] = [];
+    const start = Date.now();
+    const flush = () => at.push(Date.now() - start);
+    schedule(flush);
+    vi.advanceTimersByTime(30);
+    schedule(flush, true, true);
+    vi.advanceTimersByTime(30);
+    // At the frame after the ask (30 + 16), not 250 ms after the first.
+    expect(at).toEqual([16, 46]);
+    // The pace counts from there: the next waits until 146, then a frame.
+    schedule(flush);
+    vi.advanceTimersByTime(200);
+    expect(at).toEqual([16, 46, 162]);
+  });
+
   it('cancels while waiting for the interval and while waiting for the frame', () => {
     const schedule = pacedFrames({ intervalMs: 100, frame, now: () => Date.now() });
     const flush = vi.fn();

@@ -4,8 +4,11 @@
 
 /** Cancels what was scheduled. */
 export type Cancel = () => void;
-/** `heavy`: the update before was a heavy one (a flood's), so the next may wait longer. */
-export type Schedule = (flush: () => void, heavy?: boolean) => Cancel;
+/**
+ * `heavy`: the update before was a heavy one (a flood's), so the next may wait longer. `soon`: at
+ * the next frame whatever the pace (a burst has ended), still counted as the latest update.
+ */
+export type Schedule = (flush: () => void, heavy?: boolean, soon?: boolean) => Cancel;
 
 /**
  * The next display frame, or 100 ms if no frame comes first (a hidden window gets none, and the
@@ -53,7 +56,7 @@ export interface PacedOptions {
 
 /**
  * `frame`, but no sooner than `intervalMs` after the flush before (`heavyIntervalMs` after a heavy
- * one).
+ * one), unless `soon`.
  */
 export function pacedFrames({
   intervalMs = BUSY_INTERVAL_MS,
@@ -62,12 +65,12 @@ export function pacedFrames({
   now = () => performance.now(),
 }: PacedOptions = {}): Schedule {
   let last = Number.NEGATIVE_INFINITY;
-  return (flush, heavy = false) => {
+  return (flush, heavy = false, soon = false) => {
     const run = () => {
       last = now();
       flush();
     };
-    const wait = last + (heavy ? heavyIntervalMs : intervalMs) - now();
+    const wait = soon ? 0 : last + (heavy ? heavyIntervalMs : intervalMs) - now();
     if (wait <= 0) return frame(run);
     let cancelFrame: Cancel | undefined;
     const timer = setTimeout(() => {
