@@ -16,6 +16,16 @@ async function esp8266(port: number): Promise<Esp8266Client> {
   return board;
 }
 
+/** A fresh page listening, with two ESP8266-like boards connected and listed. */
+async function listenWithTwoBoards(bench: BenchPage, url: string): Promise<[Esp8266Client, Esp8266Client]> {
+  await bench.openClean(url);
+  const port = await bench.listenOn(0);
+  const first = await esp8266(port);
+  const second = await esp8266(port);
+  await expect(bench.clients.getByRole('listitem')).toHaveCount(2);
+  return [first, second];
+}
+
 test.afterEach(async ({ page }) => {
   // The engine outlives the page: leave no server listening for the next test to adopt.
   await new BenchPage(page).closeAllSessions();
@@ -111,11 +121,7 @@ test('a board chosen with its Send to button in Clients, and chosen again for al
   webApp,
 }) => {
   const bench = new BenchPage(page);
-  await bench.openClean(webApp.url);
-  const port = await bench.listenOn(0);
-  const first = await esp8266(port);
-  const second = await esp8266(port);
-  await expect(bench.clients.getByRole('listitem')).toHaveCount(2);
+  const [first, second] = await listenWithTwoBoards(bench, webApp.url);
   const choose = bench.client(second.peer).getByRole('button', { name: `Send to ${second.peer}` });
   await expect(choose).toHaveAttribute('aria-pressed', 'false');
   await choose.click();
@@ -159,11 +165,7 @@ test('Send to names the newest hundred clients and counts the rest', async ({ pa
 
 test('a chosen client that left keeps Send disabled with the reason', async ({ page, webApp }) => {
   const bench = new BenchPage(page);
-  await bench.openClean(webApp.url);
-  const port = await bench.listenOn(0);
-  const leaving = await esp8266(port);
-  const staying = await esp8266(port);
-  await expect(bench.clients.getByRole('listitem')).toHaveCount(2);
+  const [leaving, staying] = await listenWithTwoBoards(bench, webApp.url);
   await bench.sendTo.selectOption({ label: leaving.peer });
   await leaving.close();
   await expect(bench.client(leaving.peer)).toHaveCount(0);

@@ -10,7 +10,7 @@ export interface DisplaySegment {
 const escapes: string[] = [];
 for (let b = 0; b < 256; b++) escapes.push(`\\x${b.toString(16).toUpperCase().padStart(2, '0')}`);
 /** Every byte as `\xNN`. */
-const HEX_ESCAPES: readonly string[] = escapes.slice();
+export const HEX_ESCAPES: readonly string[] = escapes.slice();
 escapes[0x0d] = '\\r';
 escapes[0x0a] = '\\n';
 escapes[0x09] = '\\t';
@@ -74,18 +74,13 @@ export class SegmentBuilder {
     this.escapes += ESCAPES[byte];
   }
 
-  /** Escapes for bytes[from, to). */
-  escapeRange(bytes: Uint8Array, from: number, to: number): void {
-    for (let i = from; i < to; i++) this.escape(bytes[i] as number);
-  }
-
   /**
-   * Bytes[from, to) as `\xNN` each: the bytes of a unit that is no character, where a 0x0A byte is
-   * no line feed and must not read (or break a line) as one.
+   * Escapes for bytes[from, to), written from `table`: HEX_ESCAPES for the bytes of a unit that is
+   * no character, where a 0x0A byte is no line feed and must not read (or break a line) as one.
    */
-  escapeRangeHex(bytes: Uint8Array, from: number, to: number): void {
+  escapeRange(bytes: Uint8Array, from: number, to: number, table: readonly string[] = ESCAPES): void {
     if (this.unitCount > 0) this.flushText();
-    for (let i = from; i < to; i++) this.escapes += HEX_ESCAPES[bytes[i] as number];
+    for (let i = from; i < to; i++) this.escapes += table[bytes[i] as number];
   }
 
   finish(): DisplaySegment[] {

@@ -1,7 +1,13 @@
 // Bytes -> what the traffic log shows for the current `Decode as`. Runs at render time on up to
 // 64 KiB per entry, so it is one pass over the bytes with no per-byte string building for text.
 import { formatBase64 } from './base64';
-import { type DisplaySegment, isControl, isPrintableAscii, SegmentBuilder } from './display-segments';
+import {
+  type DisplaySegment,
+  HEX_ESCAPES,
+  isControl,
+  isPrintableAscii,
+  SegmentBuilder,
+} from './display-segments';
 import { gbStep } from './gb18030';
 import { formatHex } from './hex';
 
@@ -77,7 +83,7 @@ function decodeUtf16(bytes: Uint8Array, bigEndian: boolean): DisplaySegment[] {
       }
     }
     // Half of a surrogate pair alone is no character: its bytes, none of them a line feed.
-    if (u >= 0xd800 && u <= 0xdfff) out.escapeRangeHex(bytes, i, i + 2);
+    if (u >= 0xd800 && u <= 0xdfff) out.escapeRange(bytes, i, i + 2, HEX_ESCAPES);
     else if (isControl(u)) out.escapeRange(bytes, i, i + 2);
     else out.unit(u);
     i += 2;
