@@ -15,12 +15,17 @@ const frame: Schedule = (flush) => {
   return () => clearTimeout(timer);
 };
 
+/** A flush that records when it ran, in ms since the test began. */
+function recordFlushes(): { at: number[]; flush: () => void } {
+  const at: number[] = [];
+  const start = Date.now();
+  return { at, flush: () => at.push(Date.now() - start) };
+}
+
 describe('pacedFrames', () => {
   it('flushes at the next frame after a quiet spell, and no sooner than the interval while busy', () => {
     const schedule = pacedFrames({ intervalMs: 100, frame, now: () => Date.now() });
-    const at: number[] = [];
-    const start = Date.now();
-    const flush = () => at.push(Date.now() - start);
+    const { at, flush } = recordFlushes();
     schedule(flush);
     vi.advanceTimersByTime(20);
     expect(at).toEqual([16]);
@@ -37,9 +42,7 @@ describe('pacedFrames', () => {
 
   it('waits the longer interval after a heavy update', () => {
     const schedule = pacedFrames({ intervalMs: 100, heavyIntervalMs: 250, frame, now: () => Date.now() });
-    const at: number[] = [];
-    const start = Date.now();
-    const flush = () => at.push(Date.now() - start);
+    const { at, flush } = recordFlushes();
     schedule(flush);
     vi.advanceTimersByTime(20);
     schedule(flush, true);
@@ -53,9 +56,7 @@ describe('pacedFrames', () => {
 
   it('goes at the next frame when asked soon, and counts that as the latest update', () => {
     const schedule = pacedFrames({ intervalMs: 100, heavyIntervalMs: 250, frame, now: () => Date.now() });
-    const at: number[] = [];
-    const start = Date.now();
-    const flush = () => at.push(Date.now() - start);
+    const { at, flush } = recordFlushes();
     schedule(flush);
     vi.advanceTimersByTime(30);
     schedule(flush, true, true);
