@@ -60,10 +60,11 @@ export const DEFAULT_MAX_BATCH_BYTES = 1024 * 1024;
 export const DEFAULT_MAX_IN_FLIGHT_BYTES = 8 * 1024 * 1024;
 export const DEFAULT_MAX_IN_FLIGHT_EVENTS = 16 * 1024;
 /**
- * Around a fast microcontroller board's stream (a W5500 moves a few MB/s), far more than anyone
- * reads, and 24 s of a flood before the log's 96 MiB are full; a loopback flood meets it.
+ * A whole ESP8266's or cellular module's stream, a third of a W5500's at full speed, and still far
+ * more than anyone reads; 96 s of a flood before the log's 96 MiB are full, and 8 Mbit/s to a
+ * browser-mode page across a LAN. Each byte shown costs the page as much as the engine reading it.
  */
-export const DEFAULT_MAX_DISPLAY_BYTES_PER_SECOND = 4 * 1024 * 1024;
+export const DEFAULT_MAX_DISPLAY_BYTES_PER_SECOND = 1024 * 1024;
 /** Some 330 entries per display frame: more than anyone reads, far fewer than a datagram flood. */
 export const DEFAULT_MAX_DISPLAY_EVENTS_PER_SECOND = 20_000;
 export const DEFAULT_MAX_PENDING_EVENTS = 4096;
