@@ -23,7 +23,7 @@ const SCROLL_MS = 3000;
  * Datagrams a second that fill the log for scrolling: within 85 % of the page's display budget (its
  * payload bytes and its events a second), so all are shown.
  */
-export const fillPerSecond = (datagramBytes: number): number =>
+const fillPerSecond = (datagramBytes: number): number =>
   Math.floor(
     0.85 *
       Math.min(DEFAULT_MAX_DISPLAY_EVENTS_PER_SECOND, DEFAULT_MAX_DISPLAY_BYTES_PER_SECOND / datagramBytes),
