@@ -397,6 +397,36 @@ describe('createEventBatcher', () => {
     expect(batches.slice(2).map(describeEvents)).toEqual([['data:a:rx:10'], ['data:a:rx:10']]);
   });
 
+  it('by default shows a window 1 MiB of payload a second of a 4 MiB/s flood, and counts the rest', () => {
+    const { batches, batcher } = setup({ now: () => Date.now() });
+    const MiB = 1024 * 1024;
+    const chunk = 4 * 1024;
+    const seconds = 4;
+    // 1,024 chunks of 4 KiB a second, sixteen every 15.625 ms, numbered by `at`; each batch is
+    // acknowledged at once, so only the display budget holds payloads back. (Small chunks: the
+    // latest payload of each flush, which always goes, is then far below the budget.)
+    const steps = 64 * seconds;
+    for (let step = 0; step < steps; step++) {
+      for (let i = 0; i < 16; i++) batcher.push(data('a', 'rx', chunk, step * 16 + i));
+      vi.advanceTimersByTime(15.625);
+      batcher.ack(batches.at(-1)?.seq ?? 0);
+    }
+    batcher.flush();
+    let shown = 0;
+    let dropped = 0;
+    let shownAfterFirstSecond = 0;
+    for (const e of batches.flatMap((b) => b.events)) {
+      if (e.type === 'data') shown += e.bytes.byteLength;
+      if (e.type === 'data' && e.at >= 1024) shownAfterFirstSecond += e.bytes.byteLength;
+      if (e.type === 'dropped') dropped += e.bytes;
+    }
+    expect(shown + dropped).toBe(steps * 16 * chunk);
+    // Past the opening burst, a mebibyte a second, give or take an eighth (the budget opens in runs
+    // of 125 ms' worth); half the budget or twice it would be far off.
+    expect(shownAfterFirstSecond).toBeGreaterThanOrEqual((seconds - 1) * MiB * 0.875);
+    expect(shownAfterFirstSecond).toBeLessThanOrEqual((seconds - 1) * MiB * 1.125);
+  });
+
   it('shows at most its display budget, and the latest payload of a burst beyond it', () => {
     let now = 0;
     const { batches, batcher } = setup({ maxDisplayBytesPerSecond: 1000, now: () => now });
