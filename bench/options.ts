@@ -74,6 +74,7 @@ const QUICK: Sizes = {
   // The full run's messages too, the count: 100,000 take a fifth of a second, where the
   // start of a flood (the page's first update, the display budget's burst) weighs as much as the
   // rest, and their rate swung from 0.74x to 1.04x of the raw sink's between runs.
+
   // A p99 of 5,000 trips is their 50th slowest, where this machine's tail turns steep: it moved by
   // 50 % between runs with nothing changed. Of 20,000, it moves by a few percent.
   roundTrips: 20_000,
